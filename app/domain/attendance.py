@@ -1,0 +1,80 @@
+"""Attendance arithmetic: who is expected, the quorum base (QĐ 24 §9.3.2) and the minutes' numbers. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from app.domain.models import Attendance, AttendanceCode, AttendanceSummary, Member, MemberStatus
+
+#: The default code for a member who is on the roll, by their situation that day.
+DEFAULT_CODE = {
+    MemberStatus.DU_BI: AttendanceCode.CO_MAT,
+    MemberStatus.CHINH_THUC: AttendanceCode.CO_MAT,
+    MemberStatus.SHTT_DEN: AttendanceCode.CO_MAT,
+    MemberStatus.MIEN_SH: AttendanceCode.MIEN_SH,
+    MemberStatus.SHTT_DI: AttendanceCode.SHTT_NOI_KHAC,
+    MemberStatus.DINH_CHI: AttendanceCode.DINH_CHI,
+}
+
+
+def roll_on(members: Iterable[Member], day: date) -> list[Member]:
+    """Members on the branch roll on *day* (joined or transferred in, not yet gone)."""
+    return [m for m in members if m.status_on(day).on_roll]
+
+
+def default_attendance(members: Iterable[Member], day: date) -> list[Attendance]:
+    """One row per member on the roll: present unless exempt, away or suspended that day."""
+    rows = []
+    for member in members:
+        status = member.status_on(day)
+        if not status.on_roll or member.id is None:
+            continue
+        rows.append(
+            Attendance(
+                member_id=member.id,
+                code=DEFAULT_CODE[status],
+                member_name=member.full_name,
+                official=member.is_official_on(day),
+            )
+        )
+    return rows
+
+
+def summarize(rows: Sequence[Attendance], visiting_ids: Iterable[int] = ()) -> AttendanceSummary:
+    """Numbers for the minutes' attendance block.
+
+    The base excludes exempt members who are absent, members active temporarily elsewhere and
+    suspended members (QĐ 24 §9.3.2 as the Decisions table reads it). An exempt member who comes is
+    recorded as present and counts. Excused absences stay in the base: they lower the percentage.
+    """
+    visiting = set(visiting_ids)
+    s = AttendanceSummary()
+    for row in rows:
+        s.total += 1
+        if row.member_id in visiting:
+            s.visiting += 1
+        elif row.official:
+            s.official += 1
+        else:
+            s.probationary += 1
+        match row.code:
+            case AttendanceCode.MIEN_SH:
+                s.exempt += 1
+            case AttendanceCode.SHTT_NOI_KHAC:
+                s.away += 1
+            case AttendanceCode.DINH_CHI:
+                s.suspended += 1
+            case AttendanceCode.VANG_CO_LY_DO:
+                s.absent_excused.append((row.member_name, row.reason))
+            case AttendanceCode.VANG_KHONG_LY_DO:
+                s.absent_unexcused.append(row.member_name)
+        if row.code.in_base:
+            s.base += 1
+        if row.code.is_present:
+            s.present += 1
+            if row.official:
+                s.present_official += 1
+            else:
+                s.present_probationary += 1
+    return s

@@ -1,0 +1,302 @@
+"""The branch's rule checks: one pure function per rule, each returning findings. No I/O, no clock.
+
+Every check takes the data it needs plus ``today`` so that tests fix the date. Only periods that
+have ended are judged "missing": the current month or quarter is not late until it is over.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.domain import messages as msg
+from app.domain import periods
+from app.domain.attendance import summarize
+from app.domain.dates import add_months, format_dmy
+from app.domain.models import (
+    AttendanceCode,
+    Finding,
+    Meeting,
+    Member,
+    MemberStatus,
+    Severity,
+    TopicAssignment,
+)
+from app.domain.ruleset import RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class BranchData:
+    """Everything the checks read, loaded once by the service."""
+
+    members: Sequence[Member]
+    meetings: Sequence[Meeting]
+    assignments: Sequence[TopicAssignment]
+    rules: RuleSet
+    today: date
+    # The branch's first recorded day; months before it are never "missing".
+    since: date | None = None
+
+
+def _first_day(data: BranchData) -> date:
+    starts = [m.roll_start for m in data.members]
+    starts += [m.on for m in data.meetings]
+    first = min(starts) if starts else data.today
+    return max(first, data.since) if data.since else first
+
+
+def monthly_meeting_missing(data: BranchData, year: int) -> list[Finding]:
+    """A calendar month that has ended with no regular (or combined) meeting recorded."""
+    held = {(m.on.year, m.on.month) for m in data.meetings if m.kind.counts_as_regular}
+    first = _first_day(data)
+    findings = []
+    for month in periods.months_in(periods.year(year)):
+        if month.end >= data.today or month.end < first:
+            continue
+        if (year, month.number) not in held:
+            findings.append(
+                Finding(
+                    "monthly_meeting_missing",
+                    Severity.WARNING,
+                    msg.MONTHLY_MISSING.format(month=month.number, year=year),
+                    period=month.key,
+                )
+            )
+    return findings
+
+
+def thematic_meeting_missing(data: BranchData, year: int) -> list[Finding]:
+    """A calendar quarter that has ended with no thematic (or combined) meeting recorded."""
+    held = {(m.on.year, m.quarter) for m in data.meetings if m.kind.counts_as_thematic}
+    first = _first_day(data)
+    findings = []
+    for q in range(1, 5):
+        quarter = periods.quarter(year, q)
+        if quarter.end >= data.today or quarter.end < first:
+            continue
+        if (year, q) not in held:
+            findings.append(
+                Finding(
+                    "thematic_meeting_missing",
+                    Severity.WARNING,
+                    msg.THEMATIC_MISSING.format(quarter=periods.label(quarter)),
+                    period=quarter.key,
+                )
+            )
+    return findings
+
+
+def unexcused_absence_months(data: BranchData, year: int) -> dict[int, list[int]]:
+    """member id -> the months of *year* with an unexcused absence from a regular meeting."""
+    months: dict[int, set[int]] = defaultdict(set)
+    for meeting in data.meetings:
+        if meeting.on.year != year or not meeting.kind.counts_as_regular:
+            continue
+        for row in meeting.attendance:
+            if row.code is AttendanceCode.VANG_KHONG_LY_DO:
+                months[row.member_id].add(meeting.on.month)
+    return {member_id: sorted(ms) for member_id, ms in months.items()}
+
+
+def unexcused_absences(data: BranchData, year: int) -> list[Finding]:
+    """Charter Art. 8: months in a calendar year with an unexcused absence; warn at 2, alert at 3."""
+    names = {m.id: m.full_name for m in data.members}
+    findings = []
+    for member_id, months in sorted(unexcused_absence_months(data, year).items()):
+        count = len(months)
+        if count >= data.rules.unexcused_alert:
+            severity, template = Severity.ALERT, msg.UNEXCUSED_ALERT
+        elif count >= data.rules.unexcused_warning:
+            severity, template = Severity.WARNING, msg.UNEXCUSED_WARNING
+        else:
+            continue
+        findings.append(
+            Finding(
+                "unexcused_absences",
+                severity,
+                template.format(
+                    name=names.get(member_id, f"#{member_id}"),
+                    count=count,
+                    year=year,
+                    months=", ".join(str(m) for m in months),
+                ),
+                member_id=member_id,
+                period=str(year),
+            )
+        )
+    return findings
+
+
+def probation_end(member: Member, rules: RuleSet) -> date:
+    return add_months(member.joined_on, rules.probation_months)
+
+
+def probation_ending(data: BranchData, year: int) -> list[Finding]:
+    """Probationary members whose 12 months end within the reminder window, or have ended undecided."""
+    findings = []
+    window = timedelta(days=data.rules.probation_remind_days)
+    for member in data.members:
+        if member.status_on(data.today) is not MemberStatus.DU_BI or member.id is None:
+            continue
+        end = probation_end(member, data.rules)
+        if end <= data.today:
+            severity, template = Severity.WARNING, msg.PROBATION_OVERDUE
+        elif end - data.today <= window:
+            severity, template = Severity.INFO, msg.PROBATION_ENDING
+        else:
+            continue
+        findings.append(
+            Finding(
+                "probation_ending",
+                severity,
+                template.format(name=member.full_name, end=format_dmy(end)),
+                member_id=member.id,
+                period=str(year),
+            )
+        )
+    return findings
+
+
+def party_badge_due(data: BranchData, year: int) -> list[Finding]:
+    """Members reaching a badge milestone (30, 40, 45 … years of party age) in *year*."""
+    findings = []
+    for member in data.members:
+        if member.id is None or not member.status_on(date(year, 12, 31)).on_roll:
+            continue
+        age = year - member.joined_on.year
+        if age not in data.rules.badge_years:
+            continue
+        try:
+            anniversary = member.joined_on.replace(year=year)
+        except ValueError:  # 29 February
+            anniversary = date(year, 3, 1)
+        soon = timedelta(0) <= anniversary - data.today <= timedelta(days=data.rules.badge_remind_days)
+        findings.append(
+            Finding(
+                "party_badge_due",
+                Severity.WARNING if soon else Severity.INFO,
+                msg.BADGE_DUE.format(name=member.full_name, years=age, day=format_dmy(anniversary)),
+                member_id=member.id,
+                period=str(year),
+            )
+        )
+    return findings
+
+
+def meeting_too_short(data: BranchData, year: int) -> list[Finding]:
+    """A meeting shorter than the rule set's minimum for its kind (a warning, never a block)."""
+    findings = []
+    for meeting in data.meetings:
+        minimum = data.rules.min_duration_for(meeting.kind)
+        duration = meeting.duration_minutes
+        if meeting.on.year != year or duration is None or not minimum or duration >= minimum:
+            continue
+        findings.append(
+            Finding(
+                "meeting_too_short",
+                Severity.WARNING,
+                msg.MEETING_TOO_SHORT.format(day=format_dmy(meeting.on), minutes=duration, minimum=minimum),
+                meeting_id=meeting.id,
+                period=f"{year}-{meeting.on.month:02d}",
+            )
+        )
+    return findings
+
+
+def low_attendance(data: BranchData, year: int) -> list[Finding]:
+    """Attendance below 90 % of the base (warning) or below 50 % (alert: no valid resolution)."""
+    findings = []
+    for meeting in data.meetings:
+        if meeting.on.year != year or not meeting.attendance:
+            continue
+        summary = summarize(meeting.attendance)
+        if not summary.base:
+            continue
+        pct = summary.pct
+        if pct < data.rules.attendance_alert_below:
+            severity, template = Severity.ALERT, msg.ATTENDANCE_ALERT
+        elif pct < data.rules.attendance_warning_below:
+            severity, template = Severity.WARNING, msg.ATTENDANCE_WARNING
+        else:
+            continue
+        findings.append(
+            Finding(
+                "low_attendance",
+                severity,
+                template.format(
+                    day=format_dmy(meeting.on),
+                    present=summary.present,
+                    base=summary.base,
+                    pct=msg.percent(pct),
+                ),
+                meeting_id=meeting.id,
+                period=f"{year}-{meeting.on.month:02d}",
+            )
+        )
+    return findings
+
+
+def topic_unassigned(data: BranchData, year: int) -> list[Finding]:
+    """A quarter of *year* with no topic assignment: a warning once it has begun, info before."""
+    assigned = {a.quarter for a in data.assignments if a.year == year}
+    first = _first_day(data)
+    findings = []
+    for q in range(1, 5):
+        quarter = periods.quarter(year, q)
+        if q in assigned or quarter.end < first:
+            continue
+        started = quarter.start <= data.today
+        findings.append(
+            Finding(
+                "topic_unassigned",
+                Severity.WARNING if started else Severity.INFO,
+                msg.TOPIC_UNASSIGNED.format(quarter=periods.label(quarter)),
+                period=quarter.key,
+            )
+        )
+    return findings
+
+
+def topic_not_presented(data: BranchData, year: int) -> list[Finding]:
+    """An assignment of a quarter that has ended and never reached a meeting."""
+    findings = []
+    for assignment in data.assignments:
+        if assignment.year != year:
+            continue
+        quarter = periods.quarter(year, assignment.quarter)
+        if quarter.end >= data.today:
+            continue
+        if assignment.meeting_id is not None or assignment.status.reached_meeting:
+            continue
+        findings.append(
+            Finding(
+                "topic_not_presented",
+                Severity.WARNING,
+                msg.TOPIC_NOT_PRESENTED.format(title=assignment.title, quarter=periods.label(quarter)),
+                period=quarter.key,
+            )
+        )
+    return findings
+
+
+CHECKS: tuple[Callable[[BranchData, int], list[Finding]], ...] = (
+    monthly_meeting_missing,
+    thematic_meeting_missing,
+    unexcused_absences,
+    probation_ending,
+    party_badge_due,
+    meeting_too_short,
+    low_attendance,
+    topic_unassigned,
+    topic_not_presented,
+)
+
+
+def run_all(
+    data: BranchData, year: int, checks: Iterable[Callable[[BranchData, int], list[Finding]]] = CHECKS
+) -> list[Finding]:
+    """All findings of *year*, most serious first, then in rule order."""
+    findings = [f for check in checks for f in check(data, year)]
+    return sorted(findings, key=lambda f: -f.severity.rank)

@@ -1,0 +1,86 @@
+"""Reporting periods (month, quarter, half-year, year, custom range) and their Vietnamese labels. No I/O."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from datetime import date
+
+from app.domain.models import Period
+
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def month(year: int, number: int) -> Period:
+    last = calendar.monthrange(year, number)[1]
+    return Period(date(year, number, 1), date(year, number, last), "month", year, number)
+
+
+def quarter(year: int, number: int) -> Period:
+    if not 1 <= number <= 4:
+        raise ValueError("quarter must be 1..4")
+    first = 3 * (number - 1) + 1
+    return Period(date(year, first, 1), month(year, first + 2).end, "quarter", year, number)
+
+
+def half(year: int, number: int) -> Period:
+    if number not in (1, 2):
+        raise ValueError("half must be 1 or 2")
+    return Period(date(year, 6 * number - 5, 1), month(year, 6 * number).end, "half", year, number)
+
+
+def year(number: int) -> Period:
+    return Period(date(number, 1, 1), date(number, 12, 31), "year", number)
+
+
+def custom(start: date, end: date) -> Period:
+    if end < start:
+        raise ValueError("period ends before it starts")
+    return Period(start, end, "custom", start.year)
+
+
+def months_in(period: Period) -> Iterator[Period]:
+    y, m = period.start.year, period.start.month
+    while date(y, m, 1) <= period.end:
+        yield month(y, m)
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+def quarters_in(period: Period) -> Iterator[Period]:
+    for y in range(period.start.year, period.end.year + 1):
+        for q in range(1, 5):
+            candidate = quarter(y, q)
+            if candidate.end >= period.start and candidate.start <= period.end:
+                yield candidate
+
+
+def label(period: Period) -> str:
+    """Vietnamese label: "tháng 3 năm 2026", "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026"."""
+    match period.kind:
+        case "month":
+            return f"tháng {period.number} năm {period.year}"
+        case "quarter":
+            return f"quý {_ROMAN[period.number - 1]} năm {period.year}"
+        case "half":
+            return f"6 tháng {'đầu' if period.number == 1 else 'cuối'} năm {period.year}"
+        case "year":
+            return f"năm {period.year}"
+    return f"từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}"
+
+
+def parse_key(key: str) -> Period:
+    """Inverse of ``Period.key`` ("2026-Q1", "2026-H2", "2026-03", "2026")."""
+    text = key.strip().upper()
+    if "_" in text:
+        first, last = text.split("_", 1)
+        return custom(date.fromisoformat(first), date.fromisoformat(last))
+    if "-Q" in text:
+        y, q = text.split("-Q")
+        return quarter(int(y), int(q))
+    if "-H" in text:
+        y, h = text.split("-H")
+        return half(int(y), int(h))
+    if "-" in text:
+        y, m = text.split("-")
+        return month(int(y), int(m))
+    return year(int(text))

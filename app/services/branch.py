@@ -1,0 +1,96 @@
+"""Branch profile, business settings and the rule set in force. One transaction per change."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import replace
+
+from app.domain.errors import StorageError, ValidationError
+from app.domain.models import BranchProfile
+from app.domain.ruleset import RuleSet
+from app.domain.vntext import clean
+from app.resources import resource_path
+from app.services.context import ServiceContext
+
+RULES_SETTING = "rules_json"
+
+
+def builtin_rules() -> RuleSet:
+    path = resource_path("rules", "default.json")
+    try:
+        return RuleSet.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise StorageError("rules_invalid", path=str(path), detail=str(exc)) from exc
+
+
+def layout_profiles() -> list[str]:
+    return sorted(p.stem for p in resource_path("layouts").glob("*.json"))
+
+
+class BranchService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def profile(self) -> BranchProfile:
+        return self._ctx.branch.get()
+
+    def save_profile(self, profile: BranchProfile) -> BranchProfile:
+        cleaned = replace(
+            profile,
+            branch_name=clean(profile.branch_name),
+            upper_body=clean(profile.upper_body),
+            upper_body_2=clean(profile.upper_body_2),
+            place_name=clean(profile.place_name),
+            branch_code=profile.branch_code or self._ctx.branch.get().branch_code or uuid.uuid4().hex,
+        )
+        if not cleaned.branch_name:
+            raise ValidationError({"branch_name": "required"})
+        if cleaned.term_start and cleaned.term_end and cleaned.term_end < cleaned.term_start:
+            raise ValidationError({"term_end": "invalid"})
+        with self._ctx.db.transaction():
+            self._ctx.branch.save(cleaned)
+            self._ctx.log("branch", 1, "update", cleaned.branch_name)
+        return cleaned
+
+    def setting(self, key: str, default: str = "") -> str:
+        return self._ctx.branch.setting(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._ctx.db.transaction():
+            self._ctx.branch.set_setting(key, value)
+
+    @property
+    def rules(self) -> RuleSet:
+        return self._ctx.rules
+
+    def save_rules(self, rules: RuleSet) -> RuleSet:
+        """Store the branch's own thresholds (validated through the same JSON shape as the shipped set)."""
+        try:
+            checked = RuleSet.from_dict(rules.to_dict())
+        except ValueError as exc:
+            raise ValidationError({"rules": "invalid"}, detail=str(exc)) from exc
+        with self._ctx.db.transaction():
+            self._ctx.branch.set_setting(RULES_SETTING, json.dumps(checked.to_dict(), ensure_ascii=False))
+            self._ctx.log("settings", 1, "rules", checked.id)
+        self._ctx.rules = checked
+        return checked
+
+    def stored_rules(self) -> RuleSet:
+        """The branch's saved rule set, or the shipped one."""
+        raw = self._ctx.branch.setting(RULES_SETTING)
+        if not raw:
+            return builtin_rules()
+        try:
+            return RuleSet.from_dict(json.loads(raw))
+        except ValueError:
+            return builtin_rules()
+
+    def is_empty(self) -> bool:
+        return self._ctx.members.count() == 0 and self._ctx.meetings.count() == 0 and not self.profile().is_set_up
+
+    def counts(self) -> dict[str, int]:
+        return self._ctx.branch.table_counts()
+
+    def history(self, entity: str | None = None, entity_id: int | None = None) -> list:  # type: ignore[type-arg]
+        return self._ctx.branch.history(entity, entity_id)

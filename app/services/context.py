@@ -1,0 +1,48 @@
+"""What every service shares: the database, the repositories, the clock and the rule set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from app.domain.ruleset import RuleSet
+from data.db import Database
+from data.repositories.branch import BranchRepository
+from data.repositories.meetings import MeetingRepository
+from data.repositories.members import MemberRepository
+from data.repositories.search import SearchIndex
+from data.repositories.topics import TopicRepository
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    members: MemberRepository
+    meetings: MeetingRepository
+    topics: TopicRepository
+    branch: BranchRepository
+    search: SearchIndex
+    rules: RuleSet
+    now: Callable[[], datetime] = datetime.now
+
+    @classmethod
+    def create(cls, db: Database, rules: RuleSet, now: Callable[[], datetime] = datetime.now) -> ServiceContext:
+        conn = db.conn
+        return cls(
+            db=db,
+            members=MemberRepository(conn),
+            meetings=MeetingRepository(conn),
+            topics=TopicRepository(conn),
+            branch=BranchRepository(conn),
+            search=SearchIndex(conn),
+            rules=rules,
+            now=now,
+        )
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def log(self, entity: str, entity_id: int, action: str, summary: str = "") -> None:
+        """Record a change in the change log; call inside the use case's transaction."""
+        self.branch.log(entity, entity_id, action, summary, at=self.now())

@@ -1,0 +1,215 @@
+"""Member use cases: the roll, the member form, status changes kept as history. One transaction each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+from app.domain.dates import DateInputError, add_months, parse_optional_date, years_between
+from app.domain.errors import NotFoundError, ValidationError
+from app.domain.models import LEAVING_EVENTS, Member, MemberStatus, StatusEvent, StatusEventKind
+from app.domain.vntext import clean, fold, split_name
+from app.services.context import ServiceContext
+from app.services.search import index_member
+
+MAX_NAME = 120
+MAX_TEXT = 500
+_DIGITS = re.compile(r"\d+")
+
+#: Text fields of the member form, with their length limits.
+TEXT_FIELDS = {
+    "gender": 10, "ethnicity": 50, "religion": 50, "hometown": MAX_TEXT, "residence": MAX_TEXT,
+    "cccd": 12, "phone": 20, "party_card_no": 20, "record_no": 20, "party_position": 50,
+    "job_position": MAX_TEXT, "theory_level": 50, "education": 200, "note": 2000,
+}  # fmt: skip
+DATE_FIELDS = ("date_of_birth", "joined_on", "official_on", "branch_since")
+
+#: Which status changes make sense from which situation (today's status).
+ALLOWED_FROM: dict[StatusEventKind, frozenset[MemberStatus]] = {
+    StatusEventKind.CHINH_THUC: frozenset({MemberStatus.DU_BI}),
+    StatusEventKind.MIEN_SH: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI}),
+    StatusEventKind.HET_MIEN_SH: frozenset({MemberStatus.MIEN_SH}),
+    StatusEventKind.SHTT_DI: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI}),
+    StatusEventKind.SHTT_DI_VE: frozenset({MemberStatus.SHTT_DI}),
+    StatusEventKind.DINH_CHI: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI, MemberStatus.MIEN_SH}),
+    StatusEventKind.HET_DINH_CHI: frozenset({MemberStatus.DINH_CHI}),
+}
+
+
+def member_from_fields(fields: Mapping[str, str], *, base: Member | None = None) -> Member:
+    """Parse the member form (every value as typed) into a Member. Collects every field error at once."""
+    errors: dict[str, str] = {}
+    full_name = clean(fields.get("full_name", base.full_name if base else ""))
+    if not full_name:
+        errors["full_name"] = "required"
+    elif len(full_name) > MAX_NAME:
+        errors["full_name"] = "too_long"
+    dates: dict[str, date | None] = {}
+    for name in DATE_FIELDS:
+        if name in fields:
+            try:
+                dates[name] = parse_optional_date(fields[name], name)
+            except DateInputError as exc:
+                errors[name] = exc.code
+        elif base is not None:
+            dates[name] = getattr(base, name)
+        else:
+            dates[name] = None
+    if "joined_on" not in errors and dates.get("joined_on") is None:
+        errors["joined_on"] = "required"
+    texts = {}
+    for name, limit in TEXT_FIELDS.items():
+        value = clean(fields.get(name, getattr(base, name) if base else ""))
+        if len(value) > limit:
+            errors[name] = "too_long"
+        texts[name] = value
+    if errors:
+        raise ValidationError(errors)
+    ho, dem, ten = split_name(full_name)
+    if base is not None and base.full_name == full_name and base.ten:
+        ho, dem, ten = base.ho, base.dem, base.ten  # keep an earlier override of the split
+    overrides = {p: clean(fields[p]) for p in ("ho", "dem", "ten") if clean(fields.get(p, ""))}
+    ho, dem, ten = overrides.get("ho", ho), overrides.get("dem", dem), overrides.get("ten", ten)
+    joined = dates["joined_on"]
+    assert joined is not None
+    return Member(
+        id=base.id if base else None,
+        events=base.events if base else (),
+        full_name=full_name,
+        ho=ho,
+        dem=dem,
+        ten=ten,
+        date_of_birth=dates["date_of_birth"],
+        joined_on=joined,
+        official_on=dates["official_on"],
+        branch_since=dates["branch_since"],
+        **texts,
+    )
+
+
+def soft_warnings(member: Member, today: date) -> list[str]:
+    """Things worth a second look that do not stop saving (the 2003 card has 8 digits; new cards may not)."""
+    notes = []
+    if member.party_card_no and not re.fullmatch(r"\d{8}", member.party_card_no):
+        notes.append("Số thẻ đảng viên thường gồm 8 chữ số (mẫu thẻ 2003). Hãy kiểm tra lại nếu đây là thẻ cũ.")
+    if member.official_on is None and add_months(member.joined_on, 24) < today:
+        notes.append("Đảng viên vào Đảng đã lâu nhưng chưa có ngày chính thức. Hãy bổ sung nếu đã được công nhận.")
+    return notes
+
+
+class MemberService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # ------------------------------------------------------------------ reading
+    def list(self, *, search: str = "", on: date | None = None, include_former: bool = False) -> list[Member]:
+        """Members in Vietnamese name order; by default only those on the roll on *on* (today)."""
+        day = on or self._ctx.today()
+        members = self._ctx.members.all()
+        if search.strip():
+            wanted = set(self._ctx.members.search_ids(search))
+            members = [m for m in members if m.id in wanted]
+        if include_former:
+            return members
+        return [m for m in members if m.status_on(day).on_roll]
+
+    def get(self, member_id: int) -> Member:
+        member = self._ctx.members.get(member_id)
+        if member is None:
+            raise NotFoundError(id=member_id)
+        return member
+
+    def all(self) -> list[Member]:
+        return self._ctx.members.all()
+
+    def status(self, member: Member, on: date | None = None) -> MemberStatus:
+        return member.status_on(on or self._ctx.today())
+
+    # ------------------------------------------------------------------ writing
+    def add(self, member: Member) -> Member:
+        with self._ctx.db.transaction():
+            self._validate(member)
+            stored = self._ctx.members.add(member)
+            assert stored.id is not None
+            index_member(self._ctx, stored)
+            self._ctx.log("member", stored.id, "add", stored.full_name)
+            return stored
+
+    def update(self, member: Member) -> Member:
+        if member.id is None:
+            raise NotFoundError()
+        with self._ctx.db.transaction():
+            if self._ctx.members.get(member.id) is None:
+                raise NotFoundError(id=member.id)
+            self._validate(member)
+            self._ctx.members.update(member)
+            stored = self._ctx.members.get(member.id)
+            assert stored is not None
+            index_member(self._ctx, stored)
+            self._ctx.log("member", member.id, "update", member.full_name)
+            return stored
+
+    def change_status(
+        self, member_id: int, kind: StatusEventKind, on: date, *, note: str = "", decision: str = ""
+    ) -> Member:
+        """Record a dated change (exemption, transfer, full membership …); history is never rewritten."""
+        with self._ctx.db.transaction():
+            member = self._ctx.members.get(member_id)
+            if member is None:
+                raise NotFoundError(id=member_id)
+            current = member.status_on(on)
+            allowed = ALLOWED_FROM.get(kind)
+            if kind in LEAVING_EVENTS:
+                allowed = frozenset(s for s in MemberStatus if s.on_roll)
+            if kind in (StatusEventKind.CHUYEN_DEN, StatusEventKind.SHTT_DEN):
+                allowed = frozenset(set(MemberStatus))
+            if on < member.joined_on:
+                raise ValidationError({"on": "before_joined"})
+            if allowed is not None and current not in allowed:
+                raise ValidationError({"event": "not_allowed"}, status=current.value)
+            if kind is StatusEventKind.CHINH_THUC:
+                member = replace(member, official_on=on)
+                self._ctx.members.update(member)
+            self._ctx.members.add_event(member_id, StatusEvent(kind, on, clean(note), clean(decision)))
+            self._ctx.log("member", member_id, f"status:{kind.value}", f"{on.isoformat()} {clean(note)}".strip())
+            stored = self._ctx.members.get(member_id)
+            assert stored is not None
+            return stored
+
+    # ------------------------------------------------------------------ rules of the form
+    def _validate(self, m: Member) -> None:
+        errors: dict[str, str] = {}
+        today = self._ctx.today()
+        if m.date_of_birth and m.date_of_birth > today:
+            errors["date_of_birth"] = "future"
+        if m.joined_on > today:
+            errors["joined_on"] = "future"
+        elif m.date_of_birth and years_between(m.date_of_birth, m.joined_on) < 18:
+            errors["joined_on"] = "too_young"
+        if m.official_on is not None:
+            if m.official_on < m.joined_on:
+                errors["official_on"] = "before_joined"
+            elif m.official_on > add_months(today, 1):
+                errors["official_on"] = "future"
+        if m.branch_since is not None and m.branch_since < m.joined_on:
+            errors["branch_since"] = "before_joined"
+        if m.cccd:
+            if not _DIGITS.fullmatch(m.cccd):
+                errors["cccd"] = "digits"
+            elif len(m.cccd) != 12:
+                errors["cccd"] = "cccd_length"
+            elif (other := self._ctx.members.find_by_cccd(m.cccd)) is not None and other != m.id:
+                errors["cccd"] = "duplicate"
+        card_owner = self._ctx.members.find_by_card(m.party_card_no) if m.party_card_no else None
+        if card_owner is not None and card_owner != m.id:
+            errors["party_card_no"] = "duplicate"
+        if m.gender and m.gender not in ("Nam", "Nữ"):
+            errors["gender"] = "invalid"
+        if "full_name" not in errors and m.date_of_birth is not None:
+            other = self._ctx.members.find_by_person(fold(m.full_name), m.date_of_birth.isoformat())
+            if other is not None and other != m.id:
+                errors["full_name"] = "duplicate_person"
+        if errors:
+            raise ValidationError(errors)

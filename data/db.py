@@ -1,0 +1,73 @@
+"""The single place that opens SQLite connections and defines transactions. No business rules."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+#: PRAGMA application_id of every Sổ Chi bộ database ("SCB1"): tells our files from any other SQLite file.
+APPLICATION_ID = 0x53434231
+
+
+class Database:
+    """Owns one connection. Use it from the thread that opened it (sqlite3 enforces this)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str) -> Database:
+        """Open (creating if missing) with our pragmas. Raises sqlite3.DatabaseError for non-databases."""
+        memory = str(path) == ":memory:"
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            # The first real read fails with "file is not a database" for a foreign file.
+            conn.execute("PRAGMA schema_version").fetchone()
+            conn.execute("PRAGMA foreign_keys = ON")  # off by default, per connection
+            conn.execute("PRAGMA busy_timeout = 5000")
+            if not memory:
+                # WAL: readers never block the writer. FULL: a commit survives a power cut.
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return cls(conn, None if memory else Path(path))
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """COMMIT if the block succeeds, ROLLBACK if it raises. Does not nest: one use case, one transaction."""
+        if self.conn.in_transaction:
+            raise RuntimeError("nested transaction: open it once, in the service")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:  # COMMIT itself can fail, e.g. SQLITE_BUSY
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def application_id(self) -> int:
+        return int(self.conn.execute("PRAGMA application_id").fetchone()[0])
+
+    def is_empty(self) -> bool:
+        """True for a brand-new file: no tables at all."""
+        row = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+        return int(row[0]) == 0
+
+    def quick_check(self) -> str:
+        """'ok', or the first problem SQLite reports."""
+        rows = self.conn.execute("PRAGMA quick_check").fetchall()
+        return "ok" if [r[0] for r in rows] == ["ok"] else str(rows[0][0])
+
+    def integrity_check(self) -> str:
+        rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+        return "ok" if [r[0] for r in rows] == ["ok"] else str(rows[0][0])
+
+    def close(self) -> None:
+        self.conn.close()

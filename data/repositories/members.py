@@ -1,0 +1,147 @@
+"""SQL for members and their status history. Rows <-> app.domain objects; never commits."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+
+from app.domain.models import Member, StatusEvent, StatusEventKind
+from app.domain.vntext import fold, name_sort_key
+from data.repositories._rows import d2s, like_pattern, s2d
+
+_COLUMNS = (
+    "full_name, ho, dem, ten, date_of_birth, gender, ethnicity, religion, hometown, residence, cccd, phone, "
+    "joined_on, official_on, branch_since, party_card_no, record_no, party_position, job_position, "
+    "theory_level, education, note"
+)
+
+
+def _values(m: Member) -> tuple[object, ...]:
+    return (
+        m.full_name, m.ho, m.dem, m.ten, d2s(m.date_of_birth), m.gender, m.ethnicity, m.religion,
+        m.hometown, m.residence, m.cccd, m.phone, d2s(m.joined_on), d2s(m.official_on), d2s(m.branch_since),
+        m.party_card_no, m.record_no, m.party_position, m.job_position, m.theory_level, m.education, m.note,
+    )  # fmt: skip
+
+
+def _to_member(row: sqlite3.Row, events: tuple[StatusEvent, ...]) -> Member:
+    joined = s2d(row["joined_on"])
+    assert joined is not None
+    return Member(
+        id=row["id"],
+        full_name=row["full_name"],
+        ho=row["ho"],
+        dem=row["dem"],
+        ten=row["ten"],
+        date_of_birth=s2d(row["date_of_birth"]),
+        gender=row["gender"],
+        ethnicity=row["ethnicity"],
+        religion=row["religion"],
+        hometown=row["hometown"],
+        residence=row["residence"],
+        cccd=row["cccd"],
+        phone=row["phone"],
+        joined_on=joined,
+        official_on=s2d(row["official_on"]),
+        branch_since=s2d(row["branch_since"]),
+        party_card_no=row["party_card_no"],
+        record_no=row["record_no"],
+        party_position=row["party_position"],
+        job_position=row["job_position"],
+        theory_level=row["theory_level"],
+        education=row["education"],
+        note=row["note"],
+        events=events,
+    )
+
+
+class MemberRepository:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def _events_for(self, ids: Iterable[int] | None) -> dict[int, tuple[StatusEvent, ...]]:
+        if ids is None:
+            rows = self._conn.execute("SELECT * FROM member_event ORDER BY on_date, id").fetchall()
+        else:
+            id_list = list(ids)
+            if not id_list:
+                return {}
+            marks = ",".join("?" * len(id_list))
+            rows = self._conn.execute(
+                f"SELECT * FROM member_event WHERE member_id IN ({marks}) ORDER BY on_date, id", id_list
+            ).fetchall()
+        grouped: dict[int, list[StatusEvent]] = defaultdict(list)
+        for r in rows:
+            on = s2d(r["on_date"])
+            assert on is not None
+            grouped[r["member_id"]].append(
+                StatusEvent(StatusEventKind(r["kind"]), on, r["note"], r["decision"], r["id"])
+            )
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    def get(self, member_id: int) -> Member | None:
+        row = self._conn.execute("SELECT * FROM member WHERE id = ?", (member_id,)).fetchone()
+        if row is None:
+            return None
+        return _to_member(row, self._events_for([member_id]).get(member_id, ()))
+
+    def all(self) -> list[Member]:
+        """Every member ever on the roll, in Vietnamese name order (tên, họ, đệm)."""
+        rows = self._conn.execute("SELECT * FROM member ORDER BY sort_key, date_of_birth, id").fetchall()
+        events = self._events_for(None)
+        return [_to_member(r, events.get(r["id"], ())) for r in rows]
+
+    def search_ids(self, text: str) -> list[int]:
+        """Ids whose folded name contains the folded *text*, in name order."""
+        rows = self._conn.execute(
+            "SELECT id FROM member WHERE name_fold LIKE ? ESCAPE '\\' ORDER BY sort_key, id",
+            (like_pattern(fold(text)),),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def add(self, member: Member) -> Member:
+        marks = ",".join("?" * (len(_COLUMNS.split(",")) + 2))
+        cursor = self._conn.execute(
+            f"INSERT INTO member ({_COLUMNS}, name_fold, sort_key) VALUES ({marks})",
+            (*_values(member), fold(member.full_name), name_sort_key(member.ho, member.dem, member.ten)),
+        )
+        assert cursor.lastrowid is not None
+        new_id = int(cursor.lastrowid)
+        for event in member.events:
+            self.add_event(new_id, event)
+        return self.get(new_id)  # type: ignore[return-value]
+
+    def update(self, member: Member) -> None:
+        assignments = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
+        self._conn.execute(
+            f"UPDATE member SET {assignments}, name_fold = ?, sort_key = ? WHERE id = ?",
+            (*_values(member), fold(member.full_name), name_sort_key(member.ho, member.dem, member.ten), member.id),
+        )
+
+    def add_event(self, member_id: int, event: StatusEvent) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO member_event (member_id, kind, on_date, note, decision) VALUES (?, ?, ?, ?, ?)",
+            (member_id, event.kind.value, d2s(event.on), event.note, event.decision),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def delete_event(self, event_id: int) -> bool:
+        return self._conn.execute("DELETE FROM member_event WHERE id = ?", (event_id,)).rowcount == 1
+
+    def find_by_card(self, card: str) -> int | None:
+        row = self._conn.execute("SELECT id FROM member WHERE party_card_no = ?", (card,)).fetchone()
+        return int(row[0]) if row else None
+
+    def find_by_cccd(self, cccd: str) -> int | None:
+        row = self._conn.execute("SELECT id FROM member WHERE cccd = ?", (cccd,)).fetchone()
+        return int(row[0]) if row else None
+
+    def find_by_person(self, name_fold: str, date_of_birth: str | None) -> int | None:
+        row = self._conn.execute(
+            "SELECT id FROM member WHERE name_fold = ? AND date_of_birth IS ?", (name_fold, date_of_birth)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM member").fetchone()[0])

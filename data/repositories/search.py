@@ -1,0 +1,58 @@
+"""SQL for the full-text index (FTS5 over folded Vietnamese text). Never commits."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+
+from app.domain.vntext import fold
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def query_terms(text: str) -> list[str]:
+    """The folded words of a user's query, as FTS5 will see them."""
+    return _TOKEN.findall(fold(text))
+
+
+def fts_query(terms: Iterable[str]) -> str:
+    """Every term must occur; the last one may be a prefix (as-you-type). Quoted: no FTS syntax leaks in."""
+    words = list(terms)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    return " ".join(quoted)
+
+
+class SearchIndex:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def put(self, kind: str, ref_id: int, title: str, body: str) -> None:
+        self.remove(kind, ref_id)
+        self._conn.execute(
+            "INSERT INTO search_index (kind, ref_id, title, body, raw_title, raw_body) VALUES (?, ?, ?, ?, ?, ?)",
+            (kind, ref_id, fold(title), fold(body), title, body),
+        )
+
+    def remove(self, kind: str, ref_id: int) -> None:
+        self._conn.execute("DELETE FROM search_index WHERE kind = ? AND ref_id = ?", (kind, ref_id))
+
+    def clear(self) -> None:
+        self._conn.execute("DELETE FROM search_index")
+
+    def query(self, text: str, *, limit: int = 20) -> list[tuple[str, int, str, str, float]]:
+        """(kind, ref_id, raw_title, raw_body, rank) of the best matches, best first (bm25, title weighted)."""
+        match = fts_query(query_terms(text))
+        if not match:
+            return []
+        rows = self._conn.execute(
+            "SELECT kind, ref_id, raw_title, raw_body, bm25(search_index, 0, 0, 8.0, 1.0, 0, 0) AS rank "
+            "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        return [(r[0], int(r[1]), r[2], r[3], float(r[4])) for r in rows]
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM search_index").fetchone()[0])
