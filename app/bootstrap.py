@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.config import AppPaths
-from app.domain.errors import StorageError
 from app.services.branch import BranchService, builtin_rules
 from app.services.checks import CheckService
+from app.services.demo import DemoService
 from app.services.context import ServiceContext
 from app.services.meetings import MeetingService
 from app.services.members import MemberService
+from app.services.reports import ReportService
 from app.services.search import SearchService
 from app.services.topics import TopicService, default_catalogue
 from data.backup import backup_database
-from data.db import Database
-from data.migrations import LATEST_VERSION, DatabaseTooNewError, ForeignDatabaseError, migrate
+from data.db import open_checked
+from data.migrations import migrate_checked
 
 
 @dataclass
@@ -33,49 +33,18 @@ class Services:
     topics: TopicService
     checks: CheckService
     search: SearchService
+    reports: ReportService
+    demo: DemoService
 
     def close(self) -> None:
         self.ctx.db.close()
 
 
-def open_database(paths: AppPaths) -> Database:
-    """Open the file and make sure it is ours, healthy and not from a newer release. Writes nothing."""
-    try:
-        paths.database.parent.mkdir(parents=True, exist_ok=True)
-        db = Database.open(paths.database)
-    except sqlite3.DatabaseError as exc:
-        raise StorageError("not_a_database", path=str(paths.database)) from exc
-    except (OSError, sqlite3.Error) as exc:
-        raise StorageError("cannot_open", path=str(paths.database), detail=str(exc)) from exc
-    try:
-        if not db.is_empty():
-            problem = db.quick_check()
-            if problem != "ok":
-                raise StorageError("database_damaged", path=str(paths.database), detail=problem)
-    except sqlite3.DatabaseError as exc:
-        db.close()
-        raise StorageError("database_damaged", path=str(paths.database), detail=str(exc)) from exc
-    except StorageError:
-        db.close()
-        raise
-    return db
-
-
 def open_services(paths: AppPaths, *, now: Callable[[], datetime] = datetime.now) -> Services:
     """Open (creating if needed) the branch database at *paths* and return the services over it."""
-    db = open_database(paths)
-    try:
-        fresh = db.is_empty()
-        old = migrate(db, backup=lambda label: backup_database(db.conn, paths.backups, label=label))
-    except DatabaseTooNewError as exc:
-        db.close()
-        raise StorageError("database_too_new", found=exc.found, supported=LATEST_VERSION) from exc
-    except ForeignDatabaseError as exc:
-        db.close()
-        raise StorageError("not_a_database", path=str(paths.database)) from exc
-    except sqlite3.Error as exc:
-        db.close()
-        raise StorageError("cannot_open", path=str(paths.database), detail=str(exc)) from exc
+    db = open_checked(paths.database)
+    fresh = db.is_empty()
+    old = migrate_checked(db, backup=lambda label: backup_database(db.conn, paths.backups, label=label))
     ctx = ServiceContext.create(db, builtin_rules(), now)
     services = Services(
         paths=paths,
@@ -86,6 +55,8 @@ def open_services(paths: AppPaths, *, now: Callable[[], datetime] = datetime.now
         topics=TopicService(ctx),
         checks=CheckService(ctx),
         search=SearchService(ctx),
+        reports=ReportService(ctx),
+        demo=DemoService(ctx),
     )
     ctx.rules = services.branch.stored_rules()
     if fresh:

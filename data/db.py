@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.domain.errors import StorageError
+
 #: PRAGMA application_id of every Sổ Chi bộ database ("SCB1"): tells our files from any other SQLite file.
 APPLICATION_ID = 0x53434231
 
@@ -71,3 +73,26 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def open_checked(path: Path) -> Database:
+    """Open the file and make sure it is healthy SQLite. Writes nothing. Raises StorageError with a code."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database.open(path)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("not_a_database", path=str(path)) from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError("cannot_open", path=str(path), detail=str(exc)) from exc
+    try:
+        if not db.is_empty():
+            problem = db.quick_check()
+            if problem != "ok":
+                raise StorageError("database_damaged", path=str(path), detail=problem)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StorageError("database_damaged", path=str(path), detail=str(exc)) from exc
+    except StorageError:
+        db.close()
+        raise
+    return db

@@ -8,9 +8,11 @@ static on purpose: PyInstaller cannot see modules discovered at run time.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from app.domain.errors import StorageError
 from data.db import APPLICATION_ID, Database
 from data.migrations import m0001_initial, m0002_search_log_seal
 
@@ -65,3 +67,18 @@ def migrate(db: Database, *, backup: Callable[[str], Path] | None = None) -> int
             conn.execute(f"PRAGMA user_version = {int(step.VERSION)}")
             conn.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
     return found
+
+
+def migrate_checked(db: Database, *, backup: Callable[[str], Path] | None = None) -> int:
+    """migrate(), with every failure turned into a StorageError code for the user. Closes *db* on failure."""
+    try:
+        return migrate(db, backup=backup)
+    except DatabaseTooNewError as exc:
+        db.close()
+        raise StorageError("database_too_new", found=exc.found, supported=LATEST_VERSION) from exc
+    except ForeignDatabaseError as exc:
+        db.close()
+        raise StorageError("not_a_database", path=str(db.path)) from exc
+    except (sqlite3.Error, OSError) as exc:
+        db.close()
+        raise StorageError("cannot_open", path=str(db.path), detail=str(exc)) from exc

@@ -1,0 +1,100 @@
+"""Gathers a reporting period's figures (PeriodReport) from the stored branch. Read-only."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.domain import checks, periods
+from app.domain.attendance import summarize
+from app.domain.models import AttendanceCode, MemberStatus, Period
+from app.domain.report import AttendanceLine, MeetingFigures, MemberChange, PeriodReport
+from app.services.context import ServiceContext
+
+
+class ReportService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    def period_report(self, period: Period) -> PeriodReport:
+        ctx = self._ctx
+        members = ctx.members.all()
+        meetings = ctx.meetings.between(period.start, period.end)
+        assignments_all = ctx.topics.assignments()
+        quarters = {(q.year, q.number) for q in periods.quarters_in(period)}
+        assignments = tuple(a for a in assignments_all if (a.year, a.quarter) in quarters)
+        by_meeting = {a.meeting_id: a for a in assignments_all if a.meeting_id is not None}
+        visiting_on = {
+            m.on: [x.id for x in members if x.id is not None and x.status_on(m.on) is MemberStatus.SHTT_DEN]
+            for m in meetings
+        }
+        figures = tuple(
+            MeetingFigures(m, summarize(m.attendance, visiting_on[m.on]), by_meeting.get(m.id)) for m in meetings
+        )
+        today = ctx.today()
+        end_day = min(period.end, today)
+        roll = tuple(m for m in members if m.status_on(end_day).on_roll)
+        status_counts = Counter(m.status_on(end_day).value for m in roll)
+        not_presented = tuple(
+            a
+            for a in assignments
+            if a.meeting_id is None
+            and not a.status.reached_meeting
+            and periods.quarter(a.year, a.quarter).end < today
+        )
+        changes: list[MemberChange] = []
+        for m in members:
+            if period.contains(m.joined_on):
+                changes.append(MemberChange(m, None, m.joined_on))
+            changes += [MemberChange(m, e, e.on) for e in m.events if period.contains(e.on)]
+        changes.sort(key=lambda c: c.on)
+        data = checks.BranchData(members, ctx.meetings.all(), assignments_all, ctx.rules, today)
+        findings = tuple(
+            f
+            for year in range(period.start.year, period.end.year + 1)
+            for f in checks.run_all(data, year)
+            if not f.period or _period_overlaps(f.period, period)
+        )
+        months = tuple(p.key for p in periods.months_in(period))
+        lines = []
+        regular = [m for m in meetings if m.kind.counts_as_regular]
+        for member in members:
+            if not any(member.status_on(p.end).on_roll or member.status_on(p.start).on_roll for p in periods.months_in(period)):
+                continue
+            codes: dict[str, AttendanceCode] = {}
+            for meeting in regular:
+                for row in meeting.attendance:
+                    if row.member_id == member.id:
+                        codes[meeting.on.strftime("%Y-%m")] = row.code
+            lines.append(
+                AttendanceLine(
+                    member,
+                    member.status_on(end_day),
+                    codes,
+                    unexcused_months=sum(1 for c in codes.values() if c is AttendanceCode.VANG_KHONG_LY_DO),
+                    excused_months=sum(1 for c in codes.values() if c is AttendanceCode.VANG_CO_LY_DO),
+                )
+            )
+        roll_start = sum(1 for m in members if m.status_on(period.start).on_roll)
+        return PeriodReport(
+            profile=ctx.branch.get(),
+            period=period,
+            generated_on=today,
+            roll=roll,
+            roll_start_count=roll_start,
+            meetings=figures,
+            assignments=assignments,
+            not_presented=not_presented,
+            changes=tuple(changes),
+            findings=findings,
+            attendance=tuple(lines),
+            months=months,
+            status_counts=dict(status_counts),
+        )
+
+
+def _period_overlaps(key: str, period: Period) -> bool:
+    try:
+        other = periods.parse_key(key)
+    except ValueError:
+        return True
+    return other.start <= period.end and other.end >= period.start

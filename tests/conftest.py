@@ -1,0 +1,55 @@
+"""Shared fixtures. Qt runs headless; every test gets a fresh database file and a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # must precede any QApplication
+
+from app.bootstrap import Services, open_services
+from app.config import AppPaths
+from app.services.demo import DemoService
+
+#: The day every test lives on, so that checks and demo data never drift with the calendar.
+NOW = datetime(2026, 11, 22, 9, 30)
+
+
+@pytest.fixture
+def now() -> datetime:
+    return NOW
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.under(tmp_path / "data")
+
+
+@pytest.fixture
+def services(paths: AppPaths) -> Iterator[Services]:
+    """An empty branch database in a temporary folder."""
+    s = open_services(paths, now=lambda: NOW)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo(services: Services) -> Services:
+    """The default demo branch (24 members, 2 years, seed 2026) on the fixed clock."""
+    DemoService(services.ctx).fill()
+    return services
+
+
+def db_fingerprint(path: Path) -> bytes:
+    """Everything a database holds, for 'nothing changed' assertions (WAL content included)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return "\n".join(conn.iterdump()).encode()
+    finally:
+        conn.close()

@@ -1,0 +1,72 @@
+"""Layer rules (STYLE.md), checked on every test run: direct imports only; keep it boring."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# package folder -> module prefixes it must never import
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "app": ("PySide6", "ui", "sqlite3", "openpyxl", "docx"),
+    "app/domain": ("data", "exporters", "app.services", "app.bootstrap", "app.cli", "app.config", "app.resources"),
+    "data": ("PySide6", "ui", "exporters", "app.services", "app.bootstrap", "app.cli", "openpyxl", "docx"),
+    "exporters": ("PySide6", "ui", "data", "sqlite3", "app.services", "app.bootstrap", "app.cli"),
+    "ui": ("data", "exporters", "sqlite3", "openpyxl", "docx"),
+}
+#: app/ may touch sqlite3 nowhere (SQL lives in data/); openpyxl/docx only inside exporters/.
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_layer_boundaries(package: str) -> None:
+    banned = FORBIDDEN[package]
+    violations = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for name in sorted(_imports(path))
+        if any(name == b or name.startswith(b + ".") for b in banned)
+    ]
+    assert not violations, "\n".join(violations)
+
+
+def test_sql_lives_only_in_data() -> None:
+    """No SQL statements outside data/: a cheap textual check on the usual verbs."""
+    import re
+
+    sql = re.compile(r"""["'](\s*)(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE TABLE)\b""")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for package in ("app", "ui", "exporters")
+        for path in (ROOT / package).rglob("*.py")
+        if sql.search(path.read_text(encoding="utf-8"))
+    ]
+    assert not offenders, offenders
+
+
+def test_every_module_says_what_it_is_for() -> None:
+    missing = [
+        str(path.relative_to(ROOT))
+        for package in ("app", "data", "exporters", "ui")
+        for path in (ROOT / package).rglob("*.py")
+        if path.stat().st_size and not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not missing, missing
+
+
+def test_the_test_itself_catches_a_violation(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("from data.db import Database\nimport PySide6.QtCore\n", encoding="utf-8")
+    assert {"data.db", "PySide6.QtCore"} <= _imports(bad)
