@@ -206,7 +206,7 @@ def meeting_too_short(data: BranchData, year: int) -> list[Finding]:
 
 
 def low_attendance(data: BranchData, year: int) -> list[Finding]:
-    """Attendance below 90 % of the base (warning) or below 50 % (alert: no valid resolution)."""
+    """Attendance below 90 % of the base (warning), or half or less (alert: no resolution can pass)."""
     findings = []
     for meeting in data.meetings:
         if meeting.on.year != year or not meeting.attendance:
@@ -215,7 +215,7 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
         if not summary.base:
             continue
         pct = summary.pct
-        if pct < data.rules.attendance_alert_below:
+        if pct <= data.rules.attendance_alert_below:
             severity, template = Severity.ALERT, msg.ATTENDANCE_ALERT
         elif pct < data.rules.attendance_warning_below:
             severity, template = Severity.WARNING, msg.ATTENDANCE_WARNING

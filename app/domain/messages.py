@@ -160,7 +160,7 @@ FIELD_ERROR = {
     "duplicate": "{label}: đã có đảng viên khác dùng số này. Hãy kiểm tra lại, không nhập trùng.",
     "duplicate_person": "{label}: đã có đảng viên cùng họ tên và ngày sinh. Hãy kiểm tra xem có nhập trùng không.",
     "digits": "{label}: chỉ gồm chữ số. Hãy nhập lại.",
-    "cccd_length": "{label}: số CCCD phải có đúng 12 chữ số.",
+    "cccd_length": "{label}: phải có đúng 12 chữ số.",
     "invalid": "{label}: giá trị không hợp lệ. Hãy kiểm tra lại.",
     "unknown_member": "{label}: có mã đảng viên không có trong danh sách. Hãy xem lại bằng lệnh \u201cmembers list\u201d.",
     "not_on_roll": "{label}: có đồng chí không sinh hoạt tại chi bộ vào ngày này.",

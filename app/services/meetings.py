@@ -12,6 +12,7 @@ from app.domain.models import (
     Correction,
     Meeting,
     MeetingKind,
+    MeetingPart,
     MeetingStatus,
     MemberStatus,
     Period,
@@ -62,12 +63,12 @@ class MeetingService:
         names = {m.id: m.full_name for m in members}
         rows = default_attendance(members, on)
         presider = profile.secretary_id if profile.secretary_id in names else None
-        part = "thematic" if kind is MeetingKind.CHUYEN_DE else "regular"
+        part = MeetingPart.THEMATIC if kind is MeetingKind.CHUYEN_DE else MeetingPart.REGULAR
         return Meeting(
             kind=kind,
             on=on,
             agenda=self._ctx.rules.agenda_for(kind),
-            sections=tuple(Section(title, "", part) for title in self._ctx.rules.agenda_for(kind))  # type: ignore[arg-type]
+            sections=tuple(Section(title, "", part) for title in self._ctx.rules.agenda_for(kind))
             if kind is not MeetingKind.KET_HOP
             else (),
             attendance=tuple(rows),
