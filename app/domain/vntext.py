@@ -223,7 +223,9 @@ def sort_key(text: str | None) -> str:
     digits before letters, spaces and punctuation before digits, other scripts after
     Latin by code point. Only when all letters are equal do tones decide, left to right,
     ngang < huyền < hỏi < ngã < sắc < nặng; only then case, lower before upper.
-    Distinct texts can share a key only if they differ in nothing a collation sees.
+    Digits compare one by one, not as numbers ("10" < "2"), as in ICU's default.
+    Texts equal after clean() get equal keys; texts made of Vietnamese letters, digits,
+    spaces and punctuation that differ after clean() get different keys.
     """
     return _LEVEL_SEP.join(_levels(text))
 
@@ -236,7 +238,8 @@ def name_sort_key(ho: str | None, dem: str | None, ten: str | None) -> str:
     compared (tên, họ, đệm in turn), and only then case. So given names that differ in
     letters ("An" < "Anh" < "Ăn") always decide, but names that differ only by tone
     ("Anh"/"Ánh") are ordered by họ first: "Lê Thị Ánh" < "Nguyễn Văn Anh".
-    This equals ICU's order of the string "tên họ đệm" with fields kept apart.
+    Fields never run into each other: ("Le", "", "Anh") sorts after ("Hle", "", "An").
+    Callers break remaining ties with date of birth, then id.
     """
     fields = (_levels(ten), _levels(ho), _levels(dem))
     return _LEVEL_SEP.join(_FIELD_SEP.join(field[level] for field in fields) for level in range(3))
