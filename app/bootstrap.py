@@ -9,8 +9,8 @@ from datetime import datetime
 from app.config import AppPaths
 from app.services.branch import BranchService, builtin_rules
 from app.services.checks import CheckService
-from app.services.demo import DemoService
 from app.services.context import ServiceContext
+from app.services.demo import DemoService
 from app.services.meetings import MeetingService
 from app.services.members import MemberService
 from app.services.reports import ReportService
