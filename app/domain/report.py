@@ -123,6 +123,20 @@ class PeriodReport:
             "findings_alert": sum(1 for f in self.findings if f.severity.value == "alert"),
             "findings_warning": sum(1 for f in self.findings if f.severity.value == "warning"),
         }
+        figures["attendance_present"] = sum(f.summary.present for f in self.meetings if f.summary.base)
+        figures["attendance_base"] = sum(f.summary.base for f in self.meetings if f.summary.base)
         for month in self.months:
-            figures[f"meetings_{month}"] = sum(1 for f in self.regular_meetings if f.meeting.on.strftime("%Y-%m") == month)
+            figures[f"meetings_{month}"] = sum(
+                1 for f in self.regular_meetings if f.meeting.on.strftime("%Y-%m") == month
+            )
+        for quarter in self.quarters:
+            figures[f"thematic_{quarter}"] = sum(
+                1 for f in self.thematic_meetings if f"{f.meeting.on.year}-Q{f.meeting.quarter}" == quarter
+            )
         return figures
+
+    @property
+    def quarters(self) -> tuple[str, ...]:
+        """ "2026-Q3" … for the quarters the period's months fall in, in order."""
+        keys = (f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}" for m in self.months)
+        return tuple(dict.fromkeys(keys))
