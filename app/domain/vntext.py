@@ -231,15 +231,13 @@ def sort_key(text: str | None) -> str:
 
 
 def name_sort_key(ho: str | None, dem: str | None, ten: str | None) -> str:
-    """Key for lists sorted by tên, then họ, then đệm (DOMAIN §6.1).
+    """Key for lists sorted by tên, then họ, then đệm (DOMAIN §6.1), as a secretary sorts a roster.
 
-    Exact semantics: first the letters of tên are compared, then the letters of họ,
-    then the letters of đệm; only if all three agree letter for letter are the tones
-    compared (tên, họ, đệm in turn), and only then case. So given names that differ in
-    letters ("An" < "Anh" < "Ăn") always decide, but names that differ only by tone
-    ("Anh"/"Ánh") are ordered by họ first: "Lê Thị Ánh" < "Nguyễn Văn Anh".
+    Each field is compared completely (letters, then tones, then case) before the next one:
+    all "Anh" come before all "Ảnh", then "Ánh"; among the "Anh", họ decides, then đệm. This is
+    ICU's order on (tên, họ, đệm) and what sorting the Tên column, then Họ, in Excel gives.
     Fields never run into each other: ("Le", "", "Anh") sorts after ("Hle", "", "An").
     Callers break remaining ties with date of birth, then id.
     """
-    fields = (_levels(ten), _levels(ho), _levels(dem))
-    return _LEVEL_SEP.join(_FIELD_SEP.join(field[level] for field in fields) for level in range(3))
+    # _FIELD_SEP sorts below every weight, so a field that is a prefix of another sorts first.
+    return _FIELD_SEP.join(_LEVEL_SEP.join(_levels(field)) for field in (ten, ho, dem))

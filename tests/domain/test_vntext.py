@@ -313,13 +313,13 @@ def _name_key(full: str) -> str:
 def test_name_order_by_ten_then_ho_then_dem() -> None:
     expected = [
         "Trần Văn An",
-        # Same letters "anh": họ decides before the tone (see name_sort_key's docstring).
-        "Đỗ Thị Ánh",
+        # The whole tên decides first (Anh < Ảnh < Ánh), then họ, then đệm.
         "Lê Thị Anh",
-        "Ngô Ảnh",
         "Nguyễn Thị Anh",
         "Nguyễn Văn Anh",
         "Phạm Anh",
+        "Ngô Ảnh",
+        "Đỗ Thị Ánh",
         "Lê Ăn",
         "Vũ Thị Ba",
         "Bùi Đức Bảo",
@@ -336,11 +336,11 @@ def test_name_order_by_ten_then_ho_then_dem() -> None:
     assert sorted(shuffled, key=_name_key) == expected
 
 
-def test_name_key_semantics_letters_of_all_fields_before_tones() -> None:
+def test_name_key_semantics_each_field_whole_before_the_next() -> None:
     assert _name_key("Nguyễn Văn An") < _name_key("Lê Thị Ánh")  # An < Anh in letters
-    # Anh and Ánh share their letters, so họ decides before the tone does (documented).
-    assert _name_key("Lê Thị Ánh") < _name_key("Nguyễn Văn Anh")
-    # All letters equal: the tone of tên comes first, then họ, then đệm.
+    # Anh and Ánh share their letters; the tone of tên still decides before họ.
+    assert _name_key("Nguyễn Văn Anh") < _name_key("Lê Thị Ánh")
+    # Same tên: họ decides (letters, then tone), then đệm.
     assert _name_key("Lê Văn Anh") < _name_key("Lê Văn Ánh")
     assert _name_key("Lề Văn Anh") < _name_key("Lê Văn Ánh")
     assert _name_key("Lê Văn Ánh") < _name_key("Lề Văn Ánh")
@@ -366,12 +366,10 @@ def _levels(s: str) -> tuple[str, ...]:
 def test_name_key_orders_by_ten_then_ho_then_dem(a: tuple[str, str, str], b: tuple[str, str, str]) -> None:
     (ho1, dem1, ten1), (ho2, dem2, ten2) = a, b
     got = _cmp(name_sort_key(ho1, dem1, ten1), name_sort_key(ho2, dem2, ten2))
-    # Letters: tên first, then họ, then đệm.
+    # Letters of tên decide first.
     if primary(ten1) != primary(ten2):
         assert got == _cmp(primary(ten1), primary(ten2))
-    elif primary(ho1) != primary(ho2):
-        assert got == _cmp(primary(ho1), primary(ho2))
-    # The whole rule: level by level, and within a level tên, họ, đệm.
-    ref1 = tuple(zip(_levels(ten1), _levels(ho1), _levels(dem1), strict=True))
-    ref2 = tuple(zip(_levels(ten2), _levels(ho2), _levels(dem2), strict=True))
+    # The whole rule: tên completely (all levels), then họ, then đệm.
+    ref1 = (_levels(ten1), _levels(ho1), _levels(dem1))
+    ref2 = (_levels(ten2), _levels(ho2), _levels(dem2))
     assert got == _cmp(ref1, ref2)
