@@ -17,6 +17,7 @@ from app.domain.models import (
     MemberStatus,
     Period,
     Section,
+    StatusEventKind,
 )
 from app.domain.seal import content_digest
 from app.domain.vntext import clean, nfc
@@ -49,11 +50,8 @@ class MeetingService:
 
     def summary(self, meeting: Meeting) -> AttendanceSummary:
         """The minutes' attendance numbers; members visiting from another branch are counted apart."""
-        visiting = [
-            m.id
-            for m in self._ctx.members.all()
-            if m.id is not None and m.status_on(meeting.on) is MemberStatus.SHTT_DEN
-        ]
+        candidates = self._ctx.members.with_event(StatusEventKind.SHTT_DEN)  # a handful, not the whole roll
+        visiting = [m.id for m in candidates if m.id is not None and m.status_on(meeting.on) is MemberStatus.SHTT_DEN]
         return summarize(meeting.attendance, visiting)
 
     def prepare(self, kind: MeetingKind, on: date) -> Meeting:

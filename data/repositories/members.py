@@ -92,6 +92,15 @@ class MemberRepository:
         events = self._events_for(None)
         return [_to_member(r, events.get(r["id"], ())) for r in rows]
 
+    def with_event(self, kind: StatusEventKind) -> list[Member]:
+        """Members who have at least one event of *kind* (e.g. the few visiting from another branch)."""
+        rows = self._conn.execute(
+            "SELECT * FROM member WHERE id IN (SELECT member_id FROM member_event WHERE kind = ?) ORDER BY sort_key, id",
+            (kind.value,),
+        ).fetchall()
+        events = self._events_for([r["id"] for r in rows])
+        return [_to_member(r, events.get(r["id"], ())) for r in rows]
+
     def search_ids(self, text: str) -> list[int]:
         """Ids whose folded name contains the folded *text*, in name order."""
         rows = self._conn.execute(
