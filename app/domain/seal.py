@@ -4,30 +4,46 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
-from app.domain.models import Meeting
+from app.domain.models import Attendance, Meeting
 
 #: Fields that are bookkeeping, not content: changing them must not break the seal.
-_NOT_CONTENT = ("id", "status", "adopted_on", "content_hash", "corrections", "doc_number", "resolution_number")
+_NOT_CONTENT = frozenset(
+    {"id", "status", "adopted_on", "content_hash", "corrections", "doc_number", "resolution_number"}
+)
+_CONTENT_FIELDS = tuple(f.name for f in fields(Meeting) if f.name not in _NOT_CONTENT)
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in sorted(value.items())}
+    """JSON-ready form of a content value: dataclasses as field lists, dates as ISO text, enums as values."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value.value if hasattr(value, "value") else value
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return value
+    if hasattr(value, "__dataclass_fields__"):
+        return [_plain(getattr(value, name)) for name in value.__dataclass_fields__]
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def _attendance(rows: tuple[Attendance, ...]) -> list[list[Any]]:
+    # Hot path (a big branch has thousands of rows per meeting): plain tuples, sorted by member.
+    return [
+        [a.member_id, a.code.value, a.reason, a.member_name, a.official]
+        for a in sorted(rows, key=lambda a: a.member_id)
+    ]
 
 
 def content_digest(meeting: Meeting) -> str:
     """Hex SHA-256 of everything the minutes say (text, people, numbers), independent of storage order."""
-    data = {k: v for k, v in asdict(meeting).items() if k not in _NOT_CONTENT}
-    data["attendance"] = sorted(data["attendance"], key=lambda a: a["member_id"])
-    canonical = json.dumps(_plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = {
+        name: _attendance(meeting.attendance) if name == "attendance" else _plain(getattr(meeting, name))
+        for name in _CONTENT_FIELDS
+    }
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
