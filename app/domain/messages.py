@@ -197,7 +197,220 @@ ERROR = {
     "meeting_not_adopted": "Biên bản này chưa được thông qua: hãy sửa trực tiếp nội dung, không cần đính chính.",
     "topic_exists": "{quarter} đã có phân công chuyên đề. Hãy sửa phân công hiện có.",
     "no_members": "Chi bộ chưa có đảng viên nào. Hãy thêm đảng viên trước.",
+    # Excel files (exporters/xlsx_reader.py, member import, consolidation, USB package)
+    "xlsx_missing": "Không tìm thấy tệp \u201c{path}\u201d. Hãy kiểm tra lại tên và thư mục của tệp.",
+    "xlsx_is_folder": "\u201c{path}\u201d là một thư mục, không phải tệp Excel. Hãy chọn tệp .xlsx.",
+    "xlsx_not_xlsx": "Tệp \u201c{path}\u201d không phải tệp Excel .xlsx hợp lệ (hoặc đã bị hỏng). "
+    "Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) kiểu \u201cExcel Workbook (.xlsx)\u201d rồi thử lại.",
+    "xlsx_old_format": "Tệp \u201c{path}\u201d là tệp Excel đời cũ (.xls) hoặc có đặt mật khẩu. "
+    "Hãy mở bằng Excel, bỏ mật khẩu nếu có, rồi Lưu thành kiểu \u201cExcel Workbook (.xlsx)\u201d.",
+    "xlsx_is_word": "Tệp \u201c{path}\u201d là tài liệu Word, không phải bảng tính Excel. Hãy chọn đúng tệp Excel.",
+    "xlsx_damaged": "Tệp \u201c{path}\u201d bị hỏng, dữ liệu bên trong không đọc được. "
+    "Hãy xin lại tệp từ nơi gửi hoặc chép lại từ bản gốc.",
+    "xlsx_too_large": "Tệp \u201c{path}\u201d khi giải nén quá lớn ({size} MB, giới hạn {limit} MB), có thể là tệp độc hại. "
+    "Tệp không được đọc.",
+    "xlsx_entities": "Tệp \u201c{path}\u201d chứa khai báo XML không được phép, có thể là tệp độc hại. Tệp không được đọc.",
+    "xlsx_locked": "Không đọc được tệp \u201c{path}\u201d: tệp đang mở trong chương trình khác hoặc không có quyền đọc. "
+    "Hãy đóng tệp rồi thử lại.",
+    "xlsx_reader_unsafe": "Thiếu thư viện defusedxml nên Sổ Chi bộ không mở tệp Excel từ bên ngoài. "
+    "Hãy cài lại Sổ Chi bộ.",
+    "import_no_sheet": "Tệp \u201c{path}\u201d không có trang tính nào có dữ liệu. Hãy kiểm tra lại tệp.",
+    "import_no_header": "Không tìm thấy dòng tiêu đề trong tệp \u201c{path}\u201d: cần có cột \u201cHọ và tên\u201d và "
+    "cột \u201cNgày vào Đảng\u201d (có dấu hoặc không dấu). Hãy thêm dòng tiêu đề vào trên danh sách rồi thử lại.",
+    "import_missing_column": "Tệp \u201c{path}\u201d có dòng tiêu đề (dòng {row}) nhưng thiếu cột \u201c{column}\u201d. "
+    "Hãy thêm cột này rồi thử lại.",
+    "import_empty": "Trang \u201c{sheet}\u201d của tệp \u201c{path}\u201d không có dòng đảng viên nào dưới dòng tiêu đề.",
+    "import_rejected": "Không nhập đảng viên nào: {count} dòng có lỗi (xem từng dòng ở trên). "
+    "Hãy sửa trong tệp Excel rồi nhập lại; dữ liệu hiện có không bị thay đổi.",
+    "branch_not_set_up": "Chưa nhập tên chi bộ. Hãy điền thông tin chi bộ trước khi xuất báo cáo.",
+    "consolidate_no_input": "Không tìm thấy tệp .xlsx nào trong các đường dẫn đã chọn. Hãy chọn tệp hoặc thư mục khác.",
+    "consolidate_nothing": "Không có tệp hợp lệ nào để tổng hợp ({rejected} tệp bị từ chối, lý do ở trên). "
+    "Chưa ghi tệp tổng hợp.",
+    "package_verify_failed": "Đọc lại gói trên \u201c{path}\u201d thấy tệp \u201c{file}\u201d khác bản gốc, có thể USB bị lỗi. "
+    "Gói đã được xóa; hãy thử lại hoặc dùng USB khác.",
+    "package_exists": "Thư mục \u201c{path}\u201d đã có và đang được dùng (có tệp đang mở?). "
+    "Hãy đóng các tệp trong thư mục đó rồi thử lại.",
+    "summary_not_ours": "Tệp \u201c{path}\u201d không phải bảng tổng hợp do Sổ Chi bộ lập (không có trang dữ liệu ẩn).",
+    "summary_too_new": "Tệp \u201c{path}\u201d được lập bằng phiên bản Sổ Chi bộ mới hơn (dạng {found}, phiên bản này đọc "
+    "đến dạng {supported}). Hãy cập nhật Sổ Chi bộ.",
+    "summary_hidden_damaged": "Trang dữ liệu ẩn của tệp \u201c{path}\u201d bị sửa hoặc hỏng ({detail}). "
+    "Hãy đề nghị chi bộ xuất lại tệp.",
+    "summary_tampered": "Tệp \u201c{path}\u201d đã bị sửa tay: ô \u201c{label}\u201d ghi {visible}, số liệu gốc là {hidden}. "
+    "Hãy đề nghị chi bộ xuất lại tệp.",
+    "summary_manifest_mismatch": "Tệp \u201c{path}\u201d không khớp với manifest.json của gói (kích thước hoặc mã SHA-256 "
+    "khác): tệp đã bị thay đổi hoặc chép lỗi. Hãy chép lại gói từ chi bộ.",
+    "summary_manifest_invalid": "Tệp manifest.json bên cạnh \u201c{path}\u201d bị hỏng nên không kiểm tra được tệp. "
+    "Hãy chép lại gói từ chi bộ.",
+    "summary_wrong_period": "Tệp \u201c{path}\u201d là số liệu {found}, không phải {wanted}.",
+    "summary_superseded": "Chi bộ {branch} có tệp mới hơn: \u201c{newer}\u201d. Tệp này không được dùng.",
+    "summary_not_xlsx_name": "\u201c{path}\u201d không phải tệp .xlsx nên không được đọc.",
+    "summary_unexpected": "Không đọc được tệp \u201c{path}\u201d ({detail}). Các tệp khác vẫn được tổng hợp.",
+    "package_no_documents": "Chưa có công cụ xuất biên bản Word trong phiên bản này nên không lập được gói USB.",
 }
+
+
+# --------------------------------------------------------------------------- Excel workbooks
+#: Sheet names (at most 31 characters) and titles of the summary, roster and consolidated workbooks.
+XLSX_SHEET = {
+    "overview": "Tổng hợp",
+    "meetings": "Sinh hoạt",
+    "topics": "Chuyên đề",
+    "attendance": "Điểm danh",
+    "hcm": "Học tập và làm theo",
+    "roster": "Danh sách đảng viên",
+    "branches": "Tổng hợp các chi bộ",
+    "rejected": "Tệp bị từ chối",
+    "files": "Biên nhận",
+}
+XLSX_TITLE = {
+    "overview": "BẢNG TỔNG HỢP SỐ LIỆU SINH HOẠT CHI BỘ",
+    "meetings": "TỔNG HỢP CÁC CUỘC SINH HOẠT CHI BỘ",
+    "topics": "TỔNG HỢP SINH HOẠT CHUYÊN ĐỀ THEO QUÝ",
+    "attendance": "THEO DÕI SINH HOẠT ĐẢNG CỦA ĐẢNG VIÊN",
+    "hcm": "KẾT QUẢ HỌC TẬP VÀ LÀM THEO TƯ TƯỞNG, ĐẠO ĐỨC, PHONG CÁCH HỒ CHÍ MINH",
+    "roster": "DANH SÁCH ĐẢNG VIÊN",
+    "branches": "BẢNG TỔNG HỢP SINH HOẠT CỦA CÁC CHI BỘ",
+    "rejected": "CÁC TỆP KHÔNG ĐƯA VÀO TỔNG HỢP",
+    "files": "BIÊN NHẬN CÁC TỆP ĐÃ XỬ LÝ",
+}
+XLSX_PERIOD_LINE = "{label} (từ ngày {start} đến ngày {end})"
+XLSX_ROSTER_PERIOD = "Tính đến ngày {day}"
+XLSX_COLUMN = {
+    "stt": "STT",
+    "indicator": "Chỉ tiêu",
+    "value": "Số liệu",
+    "unit": "Ghi chú",
+    "month": "Tháng",
+    "date": "Ngày sinh hoạt",
+    "kind": "Loại",
+    "minutes": "Thời lượng (phút)",
+    "total": "Tổng số ĐV",
+    "exempt": "Miễn SH",
+    "away": "SHTT nơi khác",
+    "base": "Phải dự",
+    "present": "Có mặt",
+    "pct": "Tỷ lệ",
+    "excused": "Vắng có LD",
+    "unexcused": "Vắng không LD",
+    "unexcused_names": "Họ tên vắng không LD",
+    "guests": "Đại biểu cấp trên dự",
+    "topic": "Chuyên đề",
+    "presenters": "Người trình bày",
+    "opinions": "Số ý kiến phát biểu",
+    "votes": "Biểu quyết (tán thành/tổng)",
+    "minutes_status": "Biên bản",
+    "note": "Ghi chú",
+    "year": "Năm",
+    "quarter": "Quý",
+    "title": "Tên chuyên đề",
+    "basis": "Căn cứ",
+    "assignees": "Người được phân công",
+    "assigned_on": "Ngày giao",
+    "approved_on": "Ngày chi ủy thông qua dự thảo",
+    "meeting_date": "Ngày sinh hoạt",
+    "result": "Kết quả",
+    "status": "Tình trạng",
+    "name": "Họ và tên",
+    "born": "Ngày sinh",
+    "gender": "Giới tính",
+    "ethnicity": "Dân tộc",
+    "joined": "Ngày vào Đảng",
+    "official": "Ngày chính thức",
+    "card": "Số thẻ đảng viên",
+    "party_position": "Chức vụ Đảng",
+    "job": "Chức vụ, đơn vị công tác",
+    "cccd": "Số CCCD",
+    "phone": "Số điện thoại",
+    "months_unexcused": "Số tháng vắng không LD",
+    "months_excused": "Số tháng vắng có LD",
+    "flag": "Lưu ý",
+    "branch": "Chi bộ",
+    "members": "Số đảng viên",
+    "months_held": "Số tháng có SH thường kỳ",
+    "topics_presented": "Chuyên đề đã trình bày",
+    "generated": "Ngày lập",
+    "file": "Tệp",
+    "reason": "Lý do",
+    "fate": "Kết quả xử lý",
+}
+XLSX_RESULT = {"done": "Đạt", "pending": "Chưa thực hiện", "late": "Quá hạn, chưa thực hiện"}
+XLSX_ATTENDANCE_FLAG = {"alert": "Xem xét theo Điều 8 Điều lệ", "warning": "Cần nhắc nhở"}
+XLSX_ATTENDANCE_LEGEND = (
+    "Ký hiệu: x có mặt; M đến muộn; S về sớm; P vắng có lý do; K vắng không lý do; Mi miễn sinh hoạt; "
+    "T sinh hoạt tạm thời nơi khác; Đ đình chỉ; ô trống: tháng không có sinh hoạt thường kỳ hoặc chưa sinh hoạt tại chi bộ."
+)
+XLSX_TOTAL = "Tổng cộng"
+XLSX_NO_DATA = "Sổ Chi bộ chưa theo dõi chỉ tiêu này: điền tay nếu cấp trên yêu cầu."
+XLSX_HIDDEN_NOTE = "Dữ liệu để cấp trên tổng hợp tự động. Không sửa trang này."
+#: Indicators of the "học tập và làm theo" sheet (DOMAIN §4.4, sheet D), in order. None: not in the data.
+XLSX_HCM = {
+    "members_total": "Tổng số đảng viên của chi bộ",
+    "thematic_meetings": "Số buổi sinh hoạt chuyên đề trong kỳ",
+    "studied": "Số đảng viên dự sinh hoạt chuyên đề (ít nhất một buổi)",
+    "studied_pct": "Tỷ lệ đảng viên dự sinh hoạt chuyên đề",
+    "hcm_topics": "Số chuyên đề về học tập và làm theo Bác đã phân công",
+    "topics_presented": "Số chuyên đề đã trình bày tại sinh hoạt chi bộ",
+    "presenters": "Số đảng viên được phân công chuẩn bị, trình bày chuyên đề",
+    "learning_reports": "Số bài thu hoạch",
+    "personal_plans": "Số đảng viên có kế hoạch cá nhân, bản cam kết",
+    "models": "Mô hình, cách làm hay",
+    "exemplars": "Điển hình tiêu biểu",
+    "awards": "Khen thưởng (tập thể, cá nhân; hình thức; cấp)",
+    "reminded": "Số đảng viên bị nhắc nhở, phê bình vì không thực hiện cam kết",
+}
+#: Labels of PeriodReport.key_figures() keys; per-month and per-quarter keys are labelled by figure_label().
+FIGURE_LABEL = {
+    "members_total": "Tổng số đảng viên",
+    "members_official": "Đảng viên chính thức",
+    "members_probationary": "Đảng viên dự bị",
+    "members_exempt": "Đảng viên miễn sinh hoạt",
+    "members_away": "Sinh hoạt tạm thời nơi khác",
+    "members_visiting": "Sinh hoạt tạm thời tại chi bộ",
+    "meetings_total": "Tổng số cuộc sinh hoạt",
+    "meetings_regular": "Số cuộc sinh hoạt thường kỳ",
+    "meetings_thematic": "Số cuộc sinh hoạt chuyên đề",
+    "months_in_period": "Số tháng trong kỳ",
+    "months_with_regular_meeting": "Số tháng có sinh hoạt thường kỳ",
+    "quarters_with_thematic_meeting": "Số quý có sinh hoạt chuyên đề",
+    "attendance_pct": "Tỷ lệ đảng viên dự sinh hoạt",
+    "attendance_present": "Tổng lượt đảng viên có mặt",
+    "attendance_base": "Tổng lượt đảng viên phải dự",
+    "absences_excused": "Lượt vắng có lý do",
+    "absences_unexcused": "Lượt vắng không lý do",
+    "topics_assigned": "Số chuyên đề đã phân công",
+    "topics_presented": "Số chuyên đề đã trình bày",
+    "topics_not_presented": "Số chuyên đề quá hạn chưa trình bày",
+    "findings_alert": "Số vấn đề nghiêm trọng",
+    "findings_warning": "Số cảnh báo",
+}
+#: What happened to each file given to consolidation (receipt and "Biên nhận" sheet).
+FILE_FATE = {"accepted": "Đã tổng hợp", "rejected": "Bị từ chối", "superseded": "Bản cũ, không dùng"}
+CONSOLIDATION_RECEIPT_TITLE = "BIÊN NHẬN TỔNG HỢP SỐ LIỆU CÁC CHI BỘ — {period}"
+CONSOLIDATION_RECEIPT_COUNTS = (
+    "Đã tổng hợp {accepted} chi bộ; {rejected} tệp bị từ chối; {superseded} tệp là bản cũ của chi bộ đã có bản mới hơn."
+)
+CONSOLIDATION_RECEIPT_MADE = "Lập lúc {at}. Tệp tổng hợp: {out}"
+IMPORT_ROW_ERROR = "Dòng {row}: {reason}"
+IMPORT_DUPLICATE_IN_FILE = "trùng với dòng {other} ({what}). Hãy giữ lại một dòng."
+IMPORT_AMBIGUOUS = "khớp với nhiều đảng viên khác nhau đã có ({names}). Hãy kiểm tra số thẻ, CCCD, họ tên và ngày sinh."
+IMPORT_LEGACY = "Đã chuyển {count} ô từ phông chữ cũ (TCVN3/.VnTime hoặc VNI) sang Unicode."
+IMPORT_SUMMARY = "Thêm mới {added} đồng chí, cập nhật {updated} đồng chí, giữ nguyên {unchanged} đồng chí."
+IMPORT_DRY_RUN = "Chạy thử: chưa ghi gì vào dữ liệu."
+IMPORT_SKIPPED = "Bỏ qua {count} dòng không phải đảng viên (dòng tổng cộng, chữ ký …): dòng {rows}."
+PACKAGE_DONE = "Đã ghi xong và kiểm tra lại gói \u201c{path}\u201d ({count} tệp, {size}). Có thể rút USB an toàn."
+
+
+def figure_label(key: str) -> str:
+    """Vietnamese label of a key figure, including "meetings_2026-07" and "thematic_2026-Q3"."""
+    if key in FIGURE_LABEL:
+        return FIGURE_LABEL[key]
+    if key.startswith("meetings_") and len(key) == len("meetings_2026-07"):
+        year, month = key[9:13], int(key[14:16])
+        return f"Sinh hoạt thường kỳ tháng {month}/{year}"
+    if key.startswith("thematic_") and "-Q" in key:
+        year, quarter = key[9:].split("-Q")
+        return f"Sinh hoạt chuyên đề quý {('I', 'II', 'III', 'IV')[int(quarter) - 1]}/{year}"
+    return key
 
 
 def percent(value: float, digits: int = 1) -> str:
