@@ -1,0 +1,147 @@
+"""Composition of the window: options, paths, the database, the demo branch, first start, the main window.
+
+No business logic here: it chooses which database to open and hands the services to the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.bootstrap import Services, open_services
+from app.config import AppPaths, resolve_paths
+from app.domain import messages as msg
+from app.domain.errors import AppError, StorageError
+
+DEMO_FILE_NAME = "demo.sqlite3"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="sochibo", description=f"{APP_NAME} {__version__}: cửa sổ làm việc.")
+    parser.add_argument("--db", metavar="TỆP", help="tệp dữ liệu cần mở (mặc định: thư mục dữ liệu của người dùng)")
+    parser.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help="nếu tệp dữ liệu còn trống, mở chi bộ mẫu (trong tệp riêng demo.sqlite3) để xem thử",
+    )
+    parser.add_argument("--self-test", metavar="BÁO_CÁO", help="tự kiểm tra bản cài đặt, ghi kết quả vào tệp")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_args(list(argv) if argv is not None else None)
+
+
+def demo_paths(real: AppPaths) -> AppPaths:
+    """The demo branch lives in its own file beside the user's database, never inside it."""
+    return AppPaths.for_database(real.database.with_name(DEMO_FILE_NAME))
+
+
+def open_demo(real: AppPaths) -> Services:
+    """Open (filling on first use) the demo branch file."""
+    services = open_services(demo_paths(real))
+    if services.branch.is_empty():
+        services.demo.fill()
+    return services
+
+
+def run_self_test(report: str) -> int:
+    if importlib.util.find_spec("app.selftest") is None:
+        Path(report).write_text("self-test module missing\n", encoding="utf-8")
+        return 2
+    from app.selftest import run_self_test as self_test  # only when asked: it imports the exporters
+
+    return int(self_test(Path(report)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    if args.self_test:
+        return run_self_test(args.self_test)
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.errors import install_excepthook, set_log_folder
+    from ui.i18n import install_vietnamese
+    from ui.settings import UiSettings
+    from ui.style import apply_font_size
+    from ui.widgets.prompts import show_error
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_vietnamese(app)
+    settings = UiSettings()
+    apply_font_size(app, settings.font_size)
+
+    paths = resolve_paths(args.db)
+    set_log_folder(paths.database.parent)
+    install_excepthook(lambda text: show_error(app.activeWindow(), text))
+
+    window = open_window(paths, settings, demo_if_empty=args.demo_if_empty)
+    if window is None:
+        return 1
+    window.show()
+    return int(app.exec())
+
+
+def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = False) -> object | None:
+    """Open the database (or the demo branch), run the first-start setup if needed, build the main window.
+
+    Returns None when the user gave up or the file cannot be used (the reason was already shown).
+    """
+    from ui.dialogs.first_start_dialog import FirstStartDialog
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+    from ui.widgets.prompts import show_error
+
+    assert isinstance(settings, UiSettings)
+    try:
+        services = open_services(paths)
+    except StorageError as exc:
+        show_error(None, msg.describe(exc))
+        return None
+    demo = False
+    if services.branch.is_empty():
+        choice = "demo" if demo_if_empty else None
+        if choice is None:
+            dialog = FirstStartDialog(services)
+            if not dialog.exec():
+                services.close()
+                return None
+            choice = dialog.choice
+        if choice == "demo":
+            services.close()
+            try:
+                services = open_demo(paths)
+            except AppError as exc:
+                show_error(None, msg.describe(exc))
+                return None
+            demo = True
+    return MainWindow(services, settings, demo=demo, real_paths=paths)
+
+
+def open_real_branch(paths: AppPaths, settings: object, parent: object = None) -> object | None:
+    """From the demo branch to the user's own: set it up if it is still empty, then a window over it."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.dialogs.first_start_dialog import FirstStartDialog
+    from ui.main_window import MainWindow
+    from ui.settings import UiSettings
+    from ui.widgets.prompts import show_error
+
+    assert isinstance(settings, UiSettings)
+    owner = parent if isinstance(parent, QWidget) else None
+    try:
+        services = open_services(paths)
+    except StorageError as exc:
+        show_error(owner, msg.describe(exc))
+        return None
+    if services.branch.is_empty():
+        dialog = FirstStartDialog(services, allow_demo=False, parent=owner)
+        if not dialog.exec():
+            services.close()
+            return None
+    return MainWindow(services, settings, demo=False, real_paths=paths)

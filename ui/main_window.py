@@ -1,0 +1,266 @@
+"""The main window: navigation on the left, one screen at a time, the keyboard shortcuts, closing safely."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.bootstrap import Services
+from app.config import AppPaths
+from ui.settings import FONT_SIZES, UiSettings
+from ui.style import apply_font_size, set_level
+from ui.views.base import View
+
+#: (key, label, "module:Class") in navigation order; views are built the first time they are shown.
+SCREENS: tuple[tuple[str, str, str], ...] = (
+    ("overview", "Tổng quan", "ui.views.overview_view:OverviewView"),
+    ("members", "Đảng viên", "ui.views.members_view:MembersView"),
+    ("meetings", "Sinh hoạt", "ui.views.meetings_view:MeetingsView"),
+    ("topics", "Chuyên đề", "ui.views.topics_view:TopicsView"),
+    ("reports", "Báo cáo", "ui.views.reports_view:ReportsView"),
+    ("consolidation", "Tổng hợp", "ui.views.consolidation_view:ConsolidationView"),
+    ("backups", "Sao lưu", "ui.views.backups_view:BackupsView"),
+    ("settings", "Cài đặt", "ui.views.settings_view:SettingsView"),
+)
+#: Which screen shows which kind of thing (for search results and findings).
+SCREEN_FOR = {"member": "members", "meeting": "meetings", "month": "meetings", "topic": "topics", "quarter": "topics"}
+FONT_LABELS = {"normal": "Chữ bình thường", "large": "Chữ lớn", "very_large": "Chữ rất lớn"}
+
+
+def window_title(services: Services, *, demo: bool) -> str:
+    name = services.branch.profile().branch_name or "CHI BỘ CHƯA ĐẶT TÊN"
+    title = f"{APP_NAME} — {name}"
+    return f"{title} (CHI BỘ MẪU — chỉ để xem thử)" if demo else title
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, services: Services, settings: UiSettings, *, demo: bool = False, real_paths: AppPaths | None = None
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.demo = demo
+        self.real_paths = real_paths
+        self.views: dict[str, View] = {}
+        self.search_dialog: QWidget | None = None
+        self._closing_checked = False
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        for index, (key, label, _) in enumerate(SCREENS, start=1):
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"Ctrl+{index}")
+            self.navigation.addItem(item)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.stack = QStackedWidget()
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if demo:
+            outer.addWidget(self._demo_banner())
+        body = QHBoxLayout()
+        body.setContentsMargins(6, 6, 6, 6)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self._fit_navigation()
+
+        self._build_actions()
+        self.navigation.currentRowChanged.connect(self._show_row)
+        self.setWindowTitle(window_title(services, demo=demo))
+        if not settings.restore_geometry("main", self):
+            self.resize(1280, 760)
+        self.navigation.setCurrentRow(0)
+        self.statusBar().showMessage("Sẵn sàng.", 4000)
+
+    # ------------------------------------------------------------------ building
+    def _demo_banner(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        label = QLabel(
+            "Đây là CHI BỘ MẪU để xem thử, lưu trong tệp riêng: dữ liệu thật của đồng chí không bị thay đổi."
+        )
+        label.setObjectName("banner")
+        label.setWordWrap(True)
+        set_level(label, "info")
+        self.leave_demo_button = QPushButton("Lập chi bộ của tôi…")
+        self.leave_demo_button.clicked.connect(self.leave_demo)
+        row.addWidget(label, 1)
+        row.addWidget(self.leave_demo_button)
+        return box
+
+    def _build_actions(self) -> None:
+        menu_file = self.menuBar().addMenu("&Tệp")
+        self.new_action = QAction("&Mới", self, shortcut=QKeySequence.StandardKey.New, triggered=self._new)
+        self.save_action = QAction("&Lưu", self, shortcut=QKeySequence.StandardKey.Save, triggered=self._save)
+        self.search_action = QAction(
+            "&Tìm kiếm…", self, shortcut=QKeySequence.StandardKey.Find, triggered=self.open_search
+        )
+        self.quit_action = QAction("T&hoát", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        for action in (self.new_action, self.save_action, self.search_action):
+            menu_file.addAction(action)
+        menu_file.addSeparator()
+        menu_file.addAction(self.quit_action)
+
+        menu_view = self.menuBar().addMenu("&Xem")
+        self.screen_actions: list[QAction] = []
+        for index, (key, label, _) in enumerate(SCREENS, start=1):
+            action = QAction(label, self, shortcut=QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
+            menu_view.addAction(action)
+            self.screen_actions.append(action)
+        menu_view.addSeparator()
+        group = QActionGroup(self)
+        self.font_actions: dict[str, QAction] = {}
+        for size in FONT_SIZES:
+            action = QAction(FONT_LABELS[size], self, checkable=True)
+            action.setChecked(size == self.settings.font_size)
+            action.triggered.connect(lambda _checked=False, s=size: self.set_font_size(s))
+            group.addAction(action)
+            menu_view.addAction(action)
+            self.font_actions[size] = action
+        self.addActions([self.new_action, self.save_action, self.search_action, self.quit_action, *self.screen_actions])
+
+    def _fit_navigation(self) -> None:
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(label) for _, label, _ in SCREENS)
+        self.navigation.setFixedWidth(widest + 60)
+
+    # ------------------------------------------------------------------ screens
+    def view(self, key: str) -> View:
+        """The screen *key*, built on first use (keeps start-up fast)."""
+        if key not in self.views:
+            spec = next(target for k, _, target in SCREENS if k == key)
+            module_name, class_name = spec.split(":")
+            cls = getattr(importlib.import_module(module_name), class_name)
+            view = cls(self.services, self.settings, self)
+            view.navigate.connect(self.go_to)
+            view.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            view.changed.connect(self._mark_others_stale)
+            self.stack.addWidget(view)
+            self.views[key] = view
+        return self.views[key]
+
+    def show_view(self, key: str) -> View:
+        row = next(i for i, (k, _, _) in enumerate(SCREENS) if k == key)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+        return self.views[key]
+
+    def current_view(self) -> View | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, View) else None
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = SCREENS[row][0]
+        view = self.view(key)
+        self.stack.setCurrentWidget(view)
+        if view.stale:
+            view.refresh()
+        self.new_action.setEnabled(bool(view.new_label))
+        self.new_action.setText(f"&Mới: {view.new_label}" if view.new_label else "&Mới")
+
+    def _mark_others_stale(self) -> None:
+        sender = self.sender()
+        for view in self.views.values():
+            if view is not sender:
+                view.stale = True
+        self.setWindowTitle(window_title(self.services, demo=self.demo))
+
+    def go_to(self, kind: str, ref: object) -> None:
+        """Show the screen for *kind* and bring *ref* into view."""
+        key = SCREEN_FOR.get(kind, kind)
+        if not any(k == key for k, _, _ in SCREENS):
+            return
+        view = self.show_view(key)
+        view.show_item(kind, ref)
+
+    # ------------------------------------------------------------------ actions
+    def _new(self) -> None:
+        view = self.current_view()
+        if view is not None and view.new_label:
+            view.new_item()
+
+    def _save(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            view.save()
+
+    def open_search(self) -> None:
+        from ui.dialogs.search_dialog import SearchDialog
+
+        if self.search_dialog is None:
+            dialog = SearchDialog(self.services, self)
+            dialog.chosen.connect(self.go_to)
+            self.search_dialog = dialog
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.activateWindow()
+
+    def set_font_size(self, size: str) -> None:
+        self.settings.font_size = size
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_font_size(app, size)
+        self.font_actions[size].setChecked(True)
+        self._fit_navigation()
+
+    def refresh_all(self) -> None:
+        for view in self.views.values():
+            view.stale = True
+        current = self.current_view()
+        if current is not None:
+            current.refresh()
+        self.setWindowTitle(window_title(self.services, demo=self.demo))
+
+    def leave_demo(self) -> None:
+        """Close the demo branch and set up the user's own branch in the real data file."""
+        from ui.main import open_real_branch
+
+        if self.real_paths is None:
+            return
+        window = open_real_branch(self.real_paths, self.settings, parent=self)
+        if window is None:
+            return
+        self.successor = window
+        window.show()
+        self.close()
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing_checked:
+            for view in self.views.values():
+                if not view.can_leave():
+                    event.ignore()
+                    return
+        self._closing_checked = True
+        for view in self.views.values():
+            view.remember_layout()
+        self.settings.save_geometry("main", self)
+        self.settings.sync()
+        if self.search_dialog is not None:
+            self.search_dialog.close()
+        self.services.close()
+        event.accept()

@@ -1,0 +1,192 @@
+"""Table model over the branch's members, with a proxy for as-you-type, diacritic-insensitive search and status filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+
+from app.domain import messages as msg
+from app.domain.dates import format_dmy
+from app.domain.models import Member, MemberStatus
+from app.domain.vntext import fold, name_sort_key
+from ui.models.roles import AnyIndex, FilterRole, ObjectRole, SortRole, refilter
+
+
+class MemberColumn(IntEnum):
+    NAME = 0
+    BORN = 1
+    JOINED = 2
+    OFFICIAL = 3
+    STATUS = 4
+    POSITION = 5
+    CARD = 6
+
+
+HEADERS = {
+    MemberColumn.NAME: "Họ và tên",
+    MemberColumn.BORN: "Ngày sinh",
+    MemberColumn.JOINED: "Ngày vào Đảng",
+    MemberColumn.OFFICIAL: "Ngày chính thức",
+    MemberColumn.STATUS: "Tình trạng",
+    MemberColumn.POSITION: "Chức vụ",
+    MemberColumn.CARD: "Số thẻ",
+}
+
+#: Status filter choices: label -> the statuses it keeps (None: everyone on the roll; empty: everyone).
+STATUS_FILTERS: dict[str, frozenset[MemberStatus] | None] = {
+    "Đang sinh hoạt tại chi bộ": None,
+    "Chính thức": frozenset({MemberStatus.CHINH_THUC}),
+    "Dự bị": frozenset({MemberStatus.DU_BI}),
+    "Miễn sinh hoạt": frozenset({MemberStatus.MIEN_SH}),
+    "Sinh hoạt tạm thời": frozenset({MemberStatus.SHTT_DI, MemberStatus.SHTT_DEN}),
+    "Đình chỉ sinh hoạt": frozenset({MemberStatus.DINH_CHI}),
+    "Đã rời chi bộ": frozenset(s for s in MemberStatus if not s.on_roll and s is not MemberStatus.CHUA_VAO),
+    "Tất cả": frozenset(),
+}
+
+
+class MemberTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._members: list[Member] = []
+        self._status: list[MemberStatus] = []
+        self._today = date.today()
+
+    # ------------------------------------------------------------------ API for views
+    def set_members(self, members: Sequence[Member], today: date) -> None:
+        self.beginResetModel()
+        self._today = today
+        self._members = list(members)
+        self._status = [m.status_on(today) for m in self._members]
+        self.endResetModel()
+
+    def upsert(self, member: Member) -> None:
+        for row, existing in enumerate(self._members):
+            if existing.id == member.id:
+                self._members[row] = member
+                self._status[row] = member.status_on(self._today)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(MemberColumn) - 1))
+                return
+        row = len(self._members)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._members.append(member)
+        self._status.append(member.status_on(self._today))
+        self.endInsertRows()
+
+    def member_at(self, row: int) -> Member:
+        return self._members[row]
+
+    def status_at(self, row: int) -> MemberStatus:
+        return self._status[row]
+
+    def row_of(self, member_id: int) -> int:
+        for row, member in enumerate(self._members):
+            if member.id == member_id:
+                return row
+        return -1
+
+    # ------------------------------------------------------------------ QAbstractTableModel
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._members)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(MemberColumn)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._members):
+            return None
+        member = self._members[index.row()]
+        column = MemberColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(member, self._status[index.row()], column)
+        if role == SortRole:
+            return self._sort_value(member, self._status[index.row()], column)
+        if role == ObjectRole:
+            return member
+        if role == FilterRole:
+            return fold(" ".join((member.full_name, member.party_card_no, member.job_position, member.phone)))
+        if role == Qt.ItemDataRole.ToolTipRole and column is MemberColumn.STATUS:
+            return msg.MEMBER_STATUS[self._status[index.row()].value]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[MemberColumn(section)]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _display(m: Member, status: MemberStatus, column: MemberColumn) -> str:
+        match column:
+            case MemberColumn.NAME:
+                return m.full_name
+            case MemberColumn.BORN:
+                return format_dmy(m.date_of_birth)
+            case MemberColumn.JOINED:
+                return format_dmy(m.joined_on)
+            case MemberColumn.OFFICIAL:
+                return format_dmy(m.official_on)
+            case MemberColumn.STATUS:
+                return msg.MEMBER_STATUS[status.value]
+            case MemberColumn.POSITION:
+                return m.party_position
+            case MemberColumn.CARD:
+                return m.party_card_no
+        return ""
+
+    @staticmethod
+    def _sort_value(m: Member, status: MemberStatus, column: MemberColumn) -> str:
+        match column:
+            case MemberColumn.NAME:
+                return name_sort_key(m.ho, m.dem, m.ten)
+            case MemberColumn.BORN:
+                return m.date_of_birth.isoformat() if m.date_of_birth else ""
+            case MemberColumn.JOINED:
+                return m.joined_on.isoformat()
+            case MemberColumn.OFFICIAL:
+                return m.official_on.isoformat() if m.official_on else ""
+            case MemberColumn.STATUS:
+                return status.value
+        return fold(MemberTableModel._display(m, status, column))
+
+
+class MemberFilterProxy(QSortFilterProxyModel):
+    """Keeps rows whose name, card or job contains the typed words (any accents), within the status filter."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._statuses: frozenset[MemberStatus] | None = None
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        refilter(self, lambda: setattr(self, "_words", fold(text).split()))
+
+    def set_statuses(self, statuses: frozenset[MemberStatus] | None) -> None:
+        refilter(self, lambda: setattr(self, "_statuses", statuses))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1  # running number (STT) of the visible order, not the source row
+        return super().headerData(section, orientation, role)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, MemberTableModel)
+        status = model.status_at(source_row)
+        if self._statuses is None:
+            if not status.on_roll:
+                return False
+        elif self._statuses and status not in self._statuses:
+            return False
+        if not self._words:
+            return True
+        haystack = str(model.data(model.index(source_row, 0), FilterRole))
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,1 @@
+"""One screen per module, hosted by the main window's navigation."""

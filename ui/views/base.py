@@ -1,0 +1,56 @@
+"""What every screen offers the main window: refresh, the Ctrl+N / Ctrl+S actions, navigation and closing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.bootstrap import Services
+from ui.settings import UiSettings
+
+
+class View(QWidget):
+    """A screen of the main window. Subclasses override what they support."""
+
+    #: Ask the main window to show something elsewhere: ("member" | "meeting" | "topic" | "period" | view key, id or key)
+    navigate = Signal(str, object)
+    #: A short sentence for the status bar.
+    status = Signal(str)
+    #: Data changed here that other screens show (they refresh when next shown).
+    changed = Signal()
+
+    key = ""
+    title = ""
+    new_label = ""  # what Ctrl+N creates here; "" = nothing
+
+    def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.stale = True
+
+    def refresh(self) -> None:
+        """Reload from the services."""
+        self.stale = False
+
+    def new_item(self) -> None:
+        """Ctrl+N."""
+
+    def save(self) -> None:
+        """Ctrl+S."""
+
+    def show_item(self, kind: str, ref: object) -> None:
+        """Bring *ref* (a member id, meeting id, …) into view."""
+
+    def can_leave(self) -> bool:
+        """False when the user chose to stay (unsaved work); True otherwise."""
+        return True
+
+    def remember_layout(self) -> None:
+        """Store splitter positions before the window closes."""
+
+    @staticmethod
+    def page_title(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("pageTitle")
+        return label

@@ -1,0 +1,278 @@
+"""Đảng viên: the roll in Vietnamese name order, search as you type, status filters, the member's history and attendance."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.domain import messages as msg
+from app.domain.dates import format_dmy
+from app.domain.models import Member
+from ui.dialogs.member_dialog import MemberDialog
+from ui.dialogs.status_change_dialog import StatusChangeDialog
+from ui.models.member_table_model import STATUS_FILTERS, MemberColumn, MemberFilterProxy, MemberTableModel
+from ui.models.roles import ObjectRole
+from ui.settings import UiSettings
+from ui.views.base import View
+
+
+class MembersView(View):
+    key = "members"
+    title = "Đảng viên"
+    new_label = "Thêm đảng viên"
+
+    def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(services, settings, parent)
+        self.dialog: MemberDialog | StatusChangeDialog | None = None  # the open form, if any
+        self.model = MemberTableModel(self)
+        self.proxy = MemberFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Tìm theo tên, số thẻ, đơn vị… (gõ có dấu hay không dấu đều được)")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItems(list(STATUS_FILTERS))
+        self.status_filter.setToolTip("Lọc theo tình trạng")
+        self.add_button = QPushButton("Thêm đảng viên")
+        self.add_button.setToolTip("Ctrl+N")
+        self.edit_button = QPushButton("Sửa thông tin")
+        self.status_button = QPushButton("Thay đổi tình trạng…")
+        self.count_label = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MemberColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+
+        self.detail_name = QLabel()
+        self.detail_name.setObjectName("sectionTitle")
+        self.detail_name.setWordWrap(True)
+        self.detail_facts = QLabel()
+        self.detail_facts.setWordWrap(True)
+        self.detail_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = QListWidget()
+        self.attendance = QListWidget()
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(6, 0, 0, 0)
+        dl.addWidget(self.detail_name)
+        dl.addWidget(self.detail_facts)
+        history_title = QLabel("Quá trình sinh hoạt")
+        history_title.setObjectName("sectionTitle")
+        dl.addWidget(history_title)
+        dl.addWidget(self.history, 1)
+        att_title = QLabel("Dự sinh hoạt 12 tháng gần đây")
+        att_title.setObjectName("sectionTitle")
+        dl.addWidget(att_title)
+        dl.addWidget(self.attendance, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        if not settings.restore_splitter("members", self.splitter):
+            self.splitter.setSizes([820, 420])
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.status_filter, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.status_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title(self.title))
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.splitter, 1)
+
+        self.search.textChanged.connect(self._filter_changed)
+        self.status_filter.currentTextChanged.connect(self._filter_changed)
+        self.add_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.status_button.clicked.connect(self.change_status)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.setTabOrder(self.search, self.status_filter)
+        self.setTabOrder(self.status_filter, self.table)
+
+    # ------------------------------------------------------------------ View
+    def refresh(self) -> None:
+        super().refresh()
+        current = self.current_member()
+        self.model.set_members(self.services.members.all(), self._today())
+        self._filter_changed()
+        if current is not None and current.id is not None:
+            self.select_member(current.id)
+        self._show_detail()
+
+    def new_item(self) -> None:
+        dialog = MemberDialog(self.services.members, others=self.model_members(), today=self._today(), parent=self)
+        self._open(dialog, "Đã thêm đồng chí {name}.")
+
+    def show_item(self, kind: str, ref: object) -> None:
+        if kind == "member" and isinstance(ref, int) and not self.select_member(ref):
+            self.status_filter.setCurrentText("Tất cả")
+            self.search.clear()
+            self.select_member(ref)
+
+    def remember_layout(self) -> None:
+        self.settings.save_splitter("members", self.splitter)
+
+    # ------------------------------------------------------------------ actions
+    def edit_current(self) -> None:
+        member = self.current_member()
+        if member is None:
+            self.status.emit("Hãy chọn một đảng viên trong danh sách trước.")
+            return
+        dialog = MemberDialog(
+            self.services.members, member, others=self.model_members(), today=self._today(), parent=self
+        )
+        self._open(dialog, "Đã lưu thông tin đồng chí {name}.")
+
+    def change_status(self) -> None:
+        member = self.current_member()
+        if member is None:
+            self.status.emit("Hãy chọn một đảng viên trong danh sách trước.")
+            return
+        dialog = StatusChangeDialog(self.services.members, member, self._today(), parent=self)
+        self._open(dialog, "Đã ghi thay đổi tình trạng của đồng chí {name}.")
+
+    def _open(self, dialog: MemberDialog | StatusChangeDialog, sentence: str) -> None:
+        """Window-modal, not exec(): tests and the event loop keep running while the form is open."""
+        self.dialog = dialog
+
+        def done() -> None:
+            if dialog.saved is not None:
+                self._after_save(dialog.saved, sentence.format(name=dialog.saved.full_name))
+            self.dialog = None
+
+        dialog.accepted.connect(done)
+        dialog.rejected.connect(lambda: setattr(self, "dialog", None))
+        dialog.open()
+
+    def _after_save(self, member: Member, sentence: str) -> None:
+        self.model.upsert(member)
+        if member.id is not None and not self.select_member(member.id):
+            self.status_filter.setCurrentText("Tất cả")
+            self.select_member(member.id)
+        self._show_detail()
+        self._update_count()
+        self.status.emit(sentence)
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ helpers
+    def _today(self) -> date:
+        return self.services.ctx.today()
+
+    def model_members(self) -> list[Member]:
+        return [self.model.member_at(r) for r in range(self.model.rowCount())]
+
+    def current_member(self) -> Member | None:
+        index = self.table.currentIndex()
+        value = index.data(ObjectRole) if index.isValid() else None
+        return value if isinstance(value, Member) else None
+
+    def select_member(self, member_id: int) -> bool:
+        row = self.model.row_of(member_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_statuses(STATUS_FILTERS.get(self.status_filter.currentText()))
+        self.proxy.set_search(self.search.text())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
+        self.count_label.setText(f"{shown} đồng chí")
+
+    def _show_detail(self) -> None:
+        member = self.current_member()
+        self.history.clear()
+        self.attendance.clear()
+        has = member is not None
+        self.edit_button.setEnabled(has)
+        self.status_button.setEnabled(has)
+        if member is None:
+            self.detail_name.setText("Chọn một đồng chí để xem chi tiết.")
+            self.detail_facts.clear()
+            return
+        today = self._today()
+        status = member.status_on(today)
+        self.detail_name.setText(member.full_name)
+        facts = [
+            f"Tình trạng: {msg.MEMBER_STATUS[status.value]}",
+            f"Ngày sinh: {format_dmy(member.date_of_birth) or '—'}",
+            f"Vào Đảng: {format_dmy(member.joined_on)}; chính thức: {format_dmy(member.official_on) or 'chưa'}",
+        ]
+        if member.job_position:
+            facts.append(f"Công tác: {member.job_position}")
+        self.detail_facts.setText("\n".join(facts))
+        self.history.addItem(f"{format_dmy(member.joined_on)} — Vào Đảng")
+        if member.official_on:
+            self.history.addItem(f"{format_dmy(member.official_on)} — Trở thành đảng viên chính thức")
+        for event in sorted(member.events, key=lambda e: e.on):
+            if event.kind.value == "chinh_thuc":
+                continue
+            extra = "; ".join(x for x in (event.decision, event.note) if x)
+            line = f"{format_dmy(event.on)} — {msg.STATUS_EVENT[event.kind.value]}"
+            self.history.addItem(f"{line} ({extra})" if extra else line)
+        since = today - timedelta(days=365)
+        rows = []
+        for meeting in self.services.meetings.list():
+            if not since <= meeting.on <= today:
+                continue
+            for row in meeting.attendance:
+                if row.member_id == member.id:
+                    reason = f": {row.reason}" if row.reason else ""
+                    kind = msg.MEETING_KIND[meeting.kind.value]
+                    rows.append(
+                        (
+                            meeting.on,
+                            f"{format_dmy(meeting.on)} — {kind}: {msg.ATTENDANCE_CODE[row.code.value]}{reason}",
+                        )
+                    )
+        for _, text in sorted(rows, reverse=True):
+            self.attendance.addItem(text)
+        if not rows:
+            self.attendance.addItem("Chưa có buổi sinh hoạt nào được ghi trong 12 tháng qua.")

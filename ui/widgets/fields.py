@@ -1,0 +1,164 @@
+"""Form building blocks: date and time fields that read Vietnamese input, and a form that shows errors inline.
+
+Parsing is app.domain.dates; wording is app.domain.messages. Nothing here saves anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, time
+from typing import TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.domain import messages as msg
+from app.domain.dates import DateInputError, format_dmy, parse_optional_date, parse_time
+from ui.style import mark_invalid
+
+W = TypeVar("W", bound=QWidget)
+
+
+class DateEdit(QLineEdit):
+    """A date typed as dd/mm/yyyy (also 5/2/2026, 05-02-2026, 05022026); tidied to dd/mm/yyyy on leaving.
+
+    ``problem`` carries an error code ("format", "impossible") or "" when the text reads fine.
+    """
+
+    problem = Signal(str)
+
+    def __init__(self, field: str, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(format_dmy(value), parent)
+        self.field = field
+        self.setPlaceholderText("ngày/tháng/năm")
+        self.setMaxLength(12)
+        self.setToolTip("Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2026.")
+        self.editingFinished.connect(self._tidy)
+
+    def value(self) -> date | None:
+        """The date typed, None when blank. Raises DateInputError when it cannot be read."""
+        return parse_optional_date(self.text(), self.field)
+
+    def set_value(self, value: date | None) -> None:
+        self.setText(format_dmy(value))
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
+        except DateInputError as exc:
+            self.problem.emit(exc.code)
+            return
+        if value is not None:
+            self.setText(format_dmy(value))
+        self.problem.emit("")
+
+
+class TimeEdit(QLineEdit):
+    """A time typed as 19:30, 19h30, 7 giờ 05 or 1930; tidied to hh:mm on leaving."""
+
+    problem = Signal(str)
+
+    def __init__(self, field: str, value: time | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setPlaceholderText("giờ:phút")
+        self.setMaxLength(16)
+        self.set_value(value)
+        self.editingFinished.connect(self._tidy)
+
+    def value(self) -> time | None:
+        if not self.text().strip():
+            return None
+        return parse_time(self.text(), self.field)
+
+    def set_value(self, value: time | None) -> None:
+        self.setText(f"{value.hour:02d}:{value.minute:02d}" if value else "")
+
+    def _tidy(self) -> None:
+        try:
+            value = self.value()
+        except DateInputError as exc:
+            code = "time_format" if exc.code == "format" else exc.code
+            self.problem.emit(code)
+            return
+        self.set_value(value)
+        self.problem.emit("")
+
+
+class Form(QWidget):
+    """A label/field form whose errors appear in red under the field they concern."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {}
+
+    def add(self, name: str, label: str, editor: W, hint: str = "") -> W:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        if hint:
+            hint_label = QLabel(hint)
+            hint_label.setObjectName("hint")
+            hint_label.setWordWrap(True)
+            column.addWidget(hint_label)
+        error = QLabel()
+        error.setObjectName("fieldError")
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        row_label = QLabel(label)
+        row_label.setBuddy(editor)
+        self.layout_.addRow(row_label, box)
+        self.fields[name] = editor
+        self.errors[name] = error
+        self.labels[name] = label.replace("&", "").rstrip(": *")
+        if isinstance(editor, DateEdit | TimeEdit):
+            editor.problem.connect(lambda code, n=name: self.set_error(n, code))
+        return editor
+
+    def set_error(self, name: str, code: str, text: str = "") -> None:
+        """Show (code or text) or clear ("" and "") the sentence under field *name*."""
+        label = self.errors.get(name)
+        if label is None:
+            return
+        sentence = text or (self.sentence(name, code) if code else "")
+        label.setText(sentence)
+        label.setVisible(bool(sentence))
+        mark_invalid(self.fields[name], bool(sentence))
+
+    def sentence(self, name: str, code: str) -> str:
+        """The domain's sentence for *code*, naming the field as its label on this form says it."""
+        if name in msg.FIELD_LABEL:
+            return msg.field_error(name, code)
+        template = msg.FIELD_ERROR.get(code, msg.FIELD_ERROR["invalid"])
+        return template.format(label=self.labels.get(name, name))
+
+    def show_errors(self, errors: Mapping[str, str]) -> list[str]:
+        """Show every field error; focus the first field. Returns the fields it could not place."""
+        self.clear_errors()
+        unplaced = []
+        first: QWidget | None = None
+        for name, code in errors.items():
+            if name in self.errors:
+                self.set_error(name, code)
+                first = first or self.fields[name]
+            else:
+                unplaced.append(name)
+        if first is not None:
+            first.setFocus()
+        return unplaced
+
+    def clear_errors(self) -> None:
+        for name in self.errors:
+            self.set_error(name, "")
+
+    def error_text(self, name: str) -> str:
+        label = self.errors.get(name)
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
