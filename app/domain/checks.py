@@ -36,15 +36,18 @@ class BranchData:
     assignments: Sequence[TopicAssignment]
     rules: RuleSet
     today: date
-    # The branch's first recorded day; months before it are never "missing".
+    # The first meeting ever recorded, when *meetings* holds only the year checked (months before the
+    # branch's first recorded day are never "missing").
     since: date | None = None
 
 
 def _first_day(data: BranchData) -> date:
+    """The branch's first recorded day: its first member's roll start or first meeting."""
     starts = [m.roll_start for m in data.members]
     starts += [m.on for m in data.meetings]
-    first = min(starts) if starts else data.today
-    return max(first, data.since) if data.since else first
+    if data.since is not None:
+        starts.append(data.since)
+    return min(starts) if starts else data.today
 
 
 def monthly_meeting_missing(data: BranchData, year: int) -> list[Finding]:

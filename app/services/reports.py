@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from app.domain import checks, periods
+from app.domain import periods
 from app.domain.attendance import summarize
 from app.domain.models import AttendanceCode, MemberStatus, Period
 from app.domain.report import AttendanceLine, MeetingFigures, MemberChange, PeriodReport
+from app.services.checks import CheckService
 from app.services.context import ServiceContext
 
 
@@ -47,11 +48,11 @@ class ReportService:
                 changes.append(MemberChange(m, None, m.joined_on))
             changes += [MemberChange(m, e, e.on) for e in m.events if period.contains(e.on)]
         changes.sort(key=lambda c: c.on)
-        data = checks.BranchData(members, ctx.meetings.all(), assignments_all, ctx.rules, today)
+        checker = CheckService(ctx)
         findings = tuple(
             f
             for year in range(period.start.year, period.end.year + 1)
-            for f in checks.run_all(data, year)
+            for f in checker.run(year)
             if not f.period or _period_overlaps(f.period, period)
         )
         months = tuple(p.key for p in periods.months_in(period))

@@ -220,6 +220,10 @@ class MeetingRepository:
             ],
         )
 
+    def first_date(self) -> date | None:
+        row = self._conn.execute("SELECT min(on_date) FROM meeting").fetchone()
+        return s2d(row[0]) if row else None
+
     def years(self) -> list[int]:
         rows = self._conn.execute("SELECT DISTINCT substr(on_date, 1, 4) FROM meeting ORDER BY 1").fetchall()
         return [int(r[0]) for r in rows]
