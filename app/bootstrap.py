@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from app.config import AppPaths
+from app.domain.errors import AppError
+from app.services.backups import BackupService
 from app.services.branch import BranchService, builtin_rules
 from app.services.checks import CheckService
 from app.services.context import ServiceContext
 from app.services.demo import DemoService
+from app.services.drafts import DraftService
 from app.services.meetings import MeetingService
 from app.services.members import MemberService
 from app.services.reports import ReportService
 from app.services.search import SearchService
 from app.services.topics import TopicService, default_catalogue
 from data.backup import backup_database
-from data.db import open_checked
+from data.db import Database, open_checked
+from data.lock import DatabaseLock
 from data.migrations import migrate_checked
 
 
@@ -35,16 +40,75 @@ class Services:
     search: SearchService
     reports: ReportService
     demo: DemoService
+    backups: BackupService
+    drafts: DraftService
+    lock: DatabaseLock | None = None  # held while open: one running copy per database
+    startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
+    backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
 
     def close(self) -> None:
         self.ctx.db.close()
+        if self.lock is not None:
+            self.lock.release()
 
 
-def open_services(paths: AppPaths, *, now: Callable[[], datetime] = datetime.now) -> Services:
-    """Open (creating if needed) the branch database at *paths* and return the services over it."""
+def open_services(
+    paths: AppPaths,
+    *,
+    now: Callable[[], datetime] = datetime.now,
+    lock: bool = True,
+    backup_on_start: bool = True,
+) -> Services:
+    """Open (creating if needed) the branch database at *paths* and return the services over it.
+
+    *lock*: hold ``<database>.lock`` while open; a second copy of the program gets StorageError
+    "database_locked" instead of opening the file twice. *backup_on_start*: take a verified backup
+    when the records changed since the newest one (milliseconds for a branch database; TECH-NOTES
+    §4.5: 50 MB in about 0.1 s). A failed start-up backup does not stop the program: it is kept in
+    ``Services.backup_problem`` for the window to show.
+    """
+    held = DatabaseLock(paths.database).acquire() if lock else None
+    try:
+        services = _open(paths, now)
+        services.lock = held
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    if backup_on_start and services.startup_backup is None:  # an upgrade just took one
+        try:
+            services.startup_backup = services.backups.auto_backup("khoi-dong")
+        except AppError as error:
+            services.backup_problem = error
+    return services
+
+
+def reopen(services: Services) -> Services:
+    """Close and open again (after a restore: the restored file may need an upgrade, rules may differ)."""
+    lock = services.lock is not None
+    paths, now = services.paths, services.ctx.now
+    services.close()
+    return open_services(paths, now=now, lock=lock, backup_on_start=False)
+
+
+def _open(paths: AppPaths, now: Callable[[], datetime]) -> Services:
     db = open_checked(paths.database)
+    try:
+        return _wire(db, paths, now)
+    except BaseException:
+        db.close()
+        raise
+
+
+def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Services:
     fresh = db.is_empty()
-    old = migrate_checked(db, backup=lambda label: backup_database(db.conn, paths.backups, label=label))
+    taken: list[Path] = []
+
+    def backup_before_upgrade(label: str) -> Path:
+        taken.append(backup_database(db.conn, paths.backups, label=label))
+        return taken[-1]
+
+    old = migrate_checked(db, backup=backup_before_upgrade)
     ctx = ServiceContext.create(db, builtin_rules(), now)
     services = Services(
         paths=paths,
@@ -57,6 +121,9 @@ def open_services(paths: AppPaths, *, now: Callable[[], datetime] = datetime.now
         search=SearchService(ctx),
         reports=ReportService(ctx),
         demo=DemoService(ctx),
+        backups=BackupService(ctx, paths),
+        drafts=DraftService(ctx),
+        startup_backup=taken[-1] if taken else None,
     )
     ctx.rules = services.branch.stored_rules()
     if fresh:

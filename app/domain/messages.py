@@ -144,6 +144,8 @@ FIELD_LABEL = {
     "attendance": "Điểm danh",
     "votes": "Biểu quyết",
     "reason": "Lý do",
+    "draft": "Bản nháp",
+    "key": "Mã bản nháp",
 }
 
 FIELD_ERROR = {
@@ -246,7 +248,44 @@ ERROR = {
     "summary_not_xlsx_name": "\u201c{path}\u201d không phải tệp .xlsx nên không được đọc.",
     "summary_unexpected": "Không đọc được tệp \u201c{path}\u201d ({detail}). Các tệp khác vẫn được tổng hợp.",
     "package_no_documents": "Chưa có công cụ xuất biên bản Word trong phiên bản này nên không lập được gói USB.",
+    # Backups and restore (app/services/backups.py, data/backup.py)
+    "backup_failed": "Không sao lưu được vào \u201c{path}\u201d ({detail}). Dữ liệu không bị thay đổi. "
+    "Hãy kiểm tra chỗ trống trên ổ đĩa rồi thử lại.",
+    "backup_missing": "Không tìm thấy tệp sao lưu \u201c{path}\u201d. Hãy chọn lại tệp.",
+    "backup_unreadable": "Không đọc được tệp \u201c{path}\u201d ({detail}). Hãy kiểm tra USB hoặc quyền đọc tệp rồi thử lại.",
+    "backup_not_ours": "Tệp \u201c{path}\u201d không phải bản sao lưu dữ liệu Sổ Chi bộ. Hãy chọn tệp có đuôi .sqlite3 "
+    "do Sổ Chi bộ tạo ra. Dữ liệu hiện tại không bị thay đổi.",
+    "backup_damaged": "Tệp sao lưu \u201c{path}\u201d bị hỏng ({detail}) nên không dùng được. "
+    "Hãy chọn một bản sao lưu khác. Dữ liệu hiện tại không bị thay đổi.",
+    "backup_too_new": "Tệp sao lưu \u201c{path}\u201d được tạo bởi phiên bản Sổ Chi bộ mới hơn (phiên bản dữ liệu {found}, "
+    "phiên bản này đọc được đến {supported}). Hãy cài phiên bản mới hơn rồi khôi phục.",
+    "backup_incomplete": "Bản sao lưu \u201c{path}\u201d đọc lại không khớp với dữ liệu gốc nên đã bị bỏ. Hãy thử lại.",
+    "copy_unverified": "Đọc lại bản sao lưu trên \u201c{path}\u201d thấy không khớp với dữ liệu gốc (USB có thể bị lỗi). "
+    "Bản chép lỗi đã được xóa; hãy thử lại hoặc dùng USB khác.",
+    "restore_failed": "Không khôi phục được từ \u201c{path}\u201d ({detail}). Dữ liệu hiện tại vẫn được giữ nguyên.",
 }
+
+# --------------------------------------------------------------------------- backups (CLI and window)
+BACKUP_DONE = "Đã sao lưu và đọc lại để kiểm tra: {path} ({size}; {members} đảng viên, {meetings} cuộc sinh hoạt)."
+BACKUP_AUTO_SKIPPED = "Dữ liệu chưa thay đổi từ lần sao lưu gần nhất nên không cần sao lưu thêm."
+BACKUP_NONE = "Chưa có bản sao lưu nào trong thư mục {folder}."
+BACKUP_FOLDER = "Thư mục sao lưu tự động: {folder}"
+BACKUP_HEADERS = ("Thời điểm", "Lý do", "Dung lượng", "Tệp")
+RESTORE_CHECKED = "Tệp {path} hợp lệ: {members} đảng viên, {meetings} cuộc sinh hoạt (phiên bản dữ liệu {version})."
+RESTORE_DONE = (
+    "Đã khôi phục dữ liệu từ {path}. Dữ liệu trước khi khôi phục được giữ ở {previous} (có thể khôi phục lại nếu cần)."
+)
+BACKUP_PROBLEM_AT_START = "Lưu ý: chưa sao lưu tự động được khi mở chương trình. {reason}"
+DAMAGED_OFFER = "Bản sao lưu tốt gần nhất: {path} ({at}). Dùng lệnh \u201crestore\u201d với tệp này để khôi phục."
+DAMAGED_NO_BACKUP = "Không tìm thấy bản sao lưu nào còn tốt trong {folder}."
+DRAFT_FOUND = "Có bản nháp chưa lưu từ {at}. Khôi phục bản nháp này?"
+
+
+def file_size(size: int) -> str:
+    """Bytes for people: "1,2 MB", "640 KB" (decimal comma, as Vietnamese writes it)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1000))} KB"
 
 
 # --------------------------------------------------------------------------- Excel workbooks

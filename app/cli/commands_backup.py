@@ -1,0 +1,101 @@
+"""CLI commands `backup`, `backup --to DIR`, `backup list`, `restore FILE`. Parsing and printing only."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.bootstrap import open_services
+from app.cli.output import print_json, print_table, say
+from app.config import resolve_paths
+from app.domain import messages as msg
+from app.domain.backup_info import BackupCheck
+from app.domain.errors import StorageError
+from app.services import backups as backup_service
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("backup", help="sao lưu dữ liệu (kiểm tra lại bản sao lưu trước khi báo xong)")
+    p.add_argument("--to", metavar="THƯ_MỤC", type=Path, help="sao lưu ra thư mục khác, ví dụ USB (E:\\)")
+    p.set_defaults(handler=cmd_backup)
+    actions = p.add_subparsers(dest="action", metavar="VIỆC")
+    q = actions.add_parser("list", help="các bản sao lưu tự động, mới nhất trước")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_backup_list)
+
+    p = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước)")
+    p.add_argument("file", metavar="TỆP", type=Path, help="tệp sao lưu .sqlite3")
+    p.add_argument("--check", action="store_true", help="chỉ kiểm tra tệp, không khôi phục")
+    p.set_defaults(handler=cmd_restore)
+
+
+def _done(check: BackupCheck) -> str:
+    return msg.BACKUP_DONE.format(
+        path=check.path, size=msg.file_size(check.size), members=check.members, meetings=check.meetings
+    )
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    s = open_services(resolve_paths(args.db), backup_on_start=False)
+    try:
+        if args.to is not None:
+            check = s.backups.backup_to(args.to)
+        else:
+            check = s.backups.validate(s.backups.snapshot("thu-cong"))
+    finally:
+        s.close()
+    say(_done(check))
+    return 0
+
+
+def cmd_backup_list(args: argparse.Namespace) -> int:
+    # Does not open the database: the list is needed most when the database is damaged.
+    paths = resolve_paths(args.db)
+    found = backup_service.list_backups(paths)
+    if args.json:
+        print_json(
+            [
+                {"path": str(b.path), "at": b.at, "label": b.label, "reason": b.label_text, "size": b.size}
+                for b in found
+            ]
+        )
+        return 0
+    say(msg.BACKUP_FOLDER.format(folder=paths.backups))
+    if not found:
+        say(msg.BACKUP_NONE.format(folder=paths.backups))
+        return 0
+    print_table(
+        msg.BACKUP_HEADERS,
+        [(b.at.strftime("%d/%m/%Y %H:%M:%S"), b.label_text, msg.file_size(b.size), b.path.name) for b in found],
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    paths = resolve_paths(args.db)
+    if args.check:
+        check = backup_service.check_file(paths, args.file)
+        say(_checked(check))
+        return 0
+    try:
+        s = open_services(paths, backup_on_start=False)
+    except StorageError as error:
+        if error.code != "database_damaged":
+            raise
+        # The database cannot be opened: put the validated backup in its place, keeping the damaged file.
+        result = backup_service.restore_damaged(paths, args.file)
+    else:
+        try:
+            result = s.backups.restore(args.file)
+        finally:
+            s.close()
+    open_services(paths, backup_on_start=False).close()  # upgrades an older backup and proves it opens
+    say(_checked(result.restored))
+    say(msg.RESTORE_DONE.format(path=args.file, previous=result.previous))
+    return 0
+
+
+def _checked(check: BackupCheck) -> str:
+    return msg.RESTORE_CHECKED.format(
+        path=check.path, members=check.members, meetings=check.meetings, version=check.schema_version
+    )
