@@ -54,10 +54,7 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     found = backup_service.list_backups(paths)
     if args.json:
         print_json(
-            [
-                {"path": str(b.path), "at": b.at, "label": b.label, "reason": b.label_text, "size": b.size}
-                for b in found
-            ]
+            [{"path": str(b.path), "at": b.at, "label": b.label, "reason": b.label_text, "size": b.size} for b in found]
         )
         return 0
     say(msg.BACKUP_FOLDER.format(folder=paths.backups))
