@@ -35,6 +35,7 @@ QListWidget#navigation::item {{ padding: 8px 10px; }}
 QListWidget#navigation::item:selected {{ background: #1f5fa8; color: white; }}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 2px solid {ERROR_RED}; }}
 QPushButton {{ padding: 5px 12px; }}
+QTabBar::tab {{ padding: 7px 12px; }}
 QTableView {{ gridline-color: #d0d0d0; }}
 QHeaderView::section {{ padding: 4px; font-weight: bold; }}
 """
