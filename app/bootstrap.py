@@ -14,6 +14,7 @@ from app.services.branch import BranchService, builtin_rules
 from app.services.checks import CheckService
 from app.services.context import ServiceContext
 from app.services.demo import DemoService
+from app.services.documents import DocumentService
 from app.services.drafts import DraftService
 from app.services.meetings import MeetingService
 from app.services.members import MemberService
@@ -42,6 +43,7 @@ class Services:
     demo: DemoService
     backups: BackupService
     drafts: DraftService
+    documents: DocumentService
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
@@ -123,6 +125,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         demo=DemoService(ctx),
         backups=BackupService(ctx, paths),
         drafts=DraftService(ctx),
+        documents=DocumentService(ctx),
         startup_backup=taken[-1] if taken else None,
     )
     ctx.rules = services.branch.stored_rules()

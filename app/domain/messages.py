@@ -146,6 +146,18 @@ FIELD_LABEL = {
     "reason": "Lý do",
     "draft": "Bản nháp",
     "key": "Mã bản nháp",
+    # Word documents: the fields printed as blanks to fill in by hand
+    "place": "Địa điểm",
+    "presider": "Người chủ trì",
+    "recorder": "Thư ký",
+    "content": "Nội dung sinh hoạt",
+    "opinions": "Ý kiến thảo luận",
+    "conclusion": "Kết luận của chủ trì",
+    "tasks": "Phân công nhiệm vụ",
+    "topic": "Tên chuyên đề",
+    "presenter": "Người trình bày chuyên đề",
+    "topic_summary": "Nội dung trình bày chuyên đề",
+    "signer": "Người ký (bí thư chi bộ)",
 }
 
 FIELD_ERROR = {
@@ -263,6 +275,12 @@ ERROR = {
     "copy_unverified": "Đọc lại bản sao lưu trên \u201c{path}\u201d thấy không khớp với dữ liệu gốc (USB có thể bị lỗi). "
     "Bản chép lỗi đã được xóa; hãy thử lại hoặc dùng USB khác.",
     "restore_failed": "Không khôi phục được từ \u201c{path}\u201d ({detail}). Dữ liệu hiện tại vẫn được giữ nguyên.",
+    # Word documents (app/services/documents.py)
+    "target_is_folder": "\u201c{path}\u201d là một thư mục. Hãy ghi rõ tên tệp cần tạo, ví dụ {example}.",
+    "wrong_extension": "Tên tệp \u201c{path}\u201d phải có đuôi .docx (tài liệu Word). Hãy đổi tên tệp, ví dụ {example}.",
+    "folder_is_file": "\u201c{path}\u201d là một tệp, không phải thư mục. Hãy chọn một thư mục để ghi các biên bản.",
+    "layout_invalid": "Mẫu trình bày \u201c{layout}\u201d không dùng được ({detail}). "
+    "Hãy chọn lại mẫu trình bày (HD36-2018 hoặc HD05-2026) trong phần thông tin chi bộ.",
 }
 
 # --------------------------------------------------------------------------- backups (CLI and window)
@@ -279,6 +297,20 @@ BACKUP_PROBLEM_AT_START = "Lưu ý: chưa sao lưu tự động được khi m�
 DAMAGED_OFFER = "Bản sao lưu tốt gần nhất: {path} ({at}). Dùng lệnh \u201crestore\u201d với tệp này để khôi phục."
 DAMAGED_NO_BACKUP = "Không tìm thấy bản sao lưu nào còn tốt trong {folder}."
 DRAFT_FOUND = "Có bản nháp chưa lưu từ {at}. Khôi phục bản nháp này?"
+
+# --------------------------------------------------------------------------- Word documents (CLI and window)
+DOC_WRITTEN = "Đã ghi {what}: {path}"
+DOC_WHAT = {"minutes": "biên bản", "resolution": "nghị quyết", "report": "báo cáo"}
+DOC_BLANKS = "Các mục để trống cần điền tay: {fields}."
+DOC_NO_BLANKS = "Không có mục nào để trống."
+DOC_WARNING = "Lưu ý: {text}"
+DOC_SEAL_MISMATCH = (
+    "Nội dung biên bản ngày {day} không còn khớp với mã niêm phong lúc thông qua. "
+    "Hãy kiểm tra lại dữ liệu hoặc khôi phục từ bản sao lưu."
+)
+DOC_BATCH_DONE = "Đã ghi {count} biên bản của {period} vào thư mục {folder}."
+DOC_BATCH_EMPTY = "Không có cuộc sinh hoạt nào trong {period}. Hãy chọn năm hoặc quý khác."
+DOC_NUMBERED = "Số văn bản: {number}"
 
 
 def file_size(size: int) -> str:

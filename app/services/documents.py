@@ -1,0 +1,279 @@
+"""Word documents from the stored branch: minutes, resolutions and periodic reports, written atomically.
+
+Gathers the plain domain objects, hands them to exporters/ and writes the bytes through
+exporters.atomic: a failed write leaves the previous file as it was. Document numbers are taken from the
+term counter only when asked for. Never prompts; errors are AppErrors with a code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.domain import messages as msg
+from app.domain import periods
+from app.domain.errors import ExportError, ValidationError
+from app.domain.models import Meeting, MeetingStatus, Period, TopicAssignment
+from app.resources import resource_path
+from app.services.context import ServiceContext
+from app.services.meetings import MeetingService
+from app.services.reports import ReportService
+from exporters import wording
+from exporters.atomic import atomic_write_bytes
+from exporters.layout_profile import LayoutProfile, merged
+from exporters.minutes_docx import minutes_blanks, render_minutes
+from exporters.report_docx import render_report, report_blanks
+from exporters.resolution_docx import render_resolution, resolution_blanks
+
+DEFAULT_LAYOUT = "HD36-2018"
+#: Branch setting holding the secretary's own layout changes (JSON laid over the chosen profile).
+LAYOUT_OVERRIDES_SETTING = "layout_overrides"
+#: Short names of the documents in file names (ASCII, so they survive any USB stick and e-mail).
+FILE_WORD = {"minutes": "bien-ban", "resolution": "nghi-quyet", "report": "bao-cao"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """A written document: where it is, which fields were printed blank, and anything to point out."""
+
+    path: Path
+    blank_fields: tuple[str, ...] = ()  # keys of messages.FIELD_LABEL
+    warnings: tuple[str, ...] = ()  # Vietnamese sentences
+    meeting_id: int | None = None
+    number: str = ""  # "05" when the document carries a number
+
+    @property
+    def blank_labels(self) -> list[str]:
+        return [msg.FIELD_LABEL.get(key, key) for key in self.blank_fields]
+
+
+class DocumentService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+        self._meetings = MeetingService(ctx)
+        self._reports = ReportService(ctx)
+
+    # ------------------------------------------------------------------ layout
+    def layout(self, profile_id: str | None = None) -> LayoutProfile:
+        """The layout profile in use (the branch's choice, or *profile_id*) with the branch's own changes."""
+        chosen = profile_id or self._ctx.branch.get().layout_profile or DEFAULT_LAYOUT
+        path = resource_path("layouts", f"{chosen}.json")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return LayoutProfile.from_dict(merged(data, self.layout_overrides()))
+        except (OSError, ValueError) as exc:
+            raise ExportError("layout_invalid", layout=chosen, detail=str(exc)) from exc
+
+    def layout_overrides(self) -> dict[str, Any]:
+        raw = self._ctx.branch.setting(LAYOUT_OVERRIDES_SETTING)
+        if not raw:
+            return {}
+        value = json.loads(raw)
+        return value if isinstance(value, dict) else {}
+
+    def save_layout_overrides(self, overrides: Mapping[str, Any]) -> LayoutProfile:
+        """Store changes to the layout (e.g. {"page": {"margin_left_mm": 35}}) after checking they are usable."""
+        chosen = self._ctx.branch.get().layout_profile or DEFAULT_LAYOUT
+        try:
+            data = json.loads(resource_path("layouts", f"{chosen}.json").read_text(encoding="utf-8"))
+            profile = LayoutProfile.from_dict(merged(data, overrides))
+        except (OSError, ValueError) as exc:
+            raise ValidationError({"layout": "invalid"}, detail=str(exc)) from exc
+        with self._ctx.db.transaction():
+            self._ctx.branch.set_setting(LAYOUT_OVERRIDES_SETTING, json.dumps(dict(overrides), ensure_ascii=False))
+            self._ctx.log("settings", 1, "layout", chosen)
+        return profile
+
+    # ------------------------------------------------------------------ numbers
+    def number(self, meeting_id: int, doc_type: str = "BB", value: int | None = None) -> Meeting:
+        """Give the minutes ("BB") or the resolution ("NQ") a number from the term counter (never reused)."""
+        return self._meetings.assign_number(meeting_id, doc_type, value)
+
+    # ------------------------------------------------------------------ minutes and resolution
+    def minutes(self, meeting_id: int, out: Path, *, number: bool | int = False) -> ExportResult:
+        """Write the minutes of one meeting to *out* (.docx). ``number``: True takes the next "Số NN-BB/CB"
+        unless the minutes already have one; an int sets it by hand."""
+        target = _docx_target(out)
+        meeting = self._numbered(self._meetings.get(meeting_id), "BB", number)
+        return self._write_minutes(meeting, target)
+
+    def resolution(self, meeting_id: int, out: Path, *, number: bool | int = False) -> ExportResult:
+        """Write the resolution (nghị quyết) of one meeting to *out* (.docx); ``number`` as for minutes."""
+        target = _docx_target(out)
+        meeting = self._numbered(self._meetings.get(meeting_id), "NQ", number)
+        profile = self._ctx.branch.get()
+        signer, deputy = self._signer(meeting)
+        data = render_resolution(
+            meeting,
+            self._meetings.summary(meeting),
+            profile,
+            self.layout(),
+            signer_name=signer,
+            signer_is_deputy=deputy,
+            basis=self._basis(),
+            generated_at=self._ctx.now(),
+        )
+        atomic_write_bytes(target, data)
+        return ExportResult(
+            target,
+            resolution_blanks(meeting, signer_name=signer),
+            meeting_id=meeting.id,
+            number=meeting.resolution_number,
+        )
+
+    def minutes_batch(self, period: Period, folder: Path) -> list[ExportResult]:
+        """Every meeting's minutes in *period*, one file each in *folder*, named to sort by date.
+
+        Stops at the first file that cannot be written (ExportError naming it); files already written
+        are complete, and running again rewrites them all."""
+        folder = Path(folder)
+        if folder.exists() and not folder.is_dir():
+            raise ExportError("folder_is_file", path=str(folder))
+        results = []
+        used: set[str] = set()
+        for meeting in self._meetings.list(period=period):
+            name = self.file_name(meeting, "minutes")
+            stem, n = name[: -len(".docx")], 2
+            while name in used:  # two sittings of one kind on one day
+                name, n = f"{stem}-{n}.docx", n + 1
+            used.add(name)
+            results.append(self._write_minutes(meeting, folder / name))
+        return results
+
+    @staticmethod
+    def file_name(meeting: Meeting, document: str = "minutes") -> str:
+        """ "2026-03-05_bien-ban-thuong-ky.docx": ISO date first so that a folder listing sorts by date."""
+        return f"{meeting.on.isoformat()}_{FILE_WORD[document]}-{meeting.kind.value.replace('_', '-')}.docx"
+
+    def _write_minutes(self, meeting: Meeting, target: Path) -> ExportResult:
+        topic = self._topic_for(meeting)
+        topic_title = topic.title if topic else ""
+        presenters = _presenters(topic)
+        data = render_minutes(
+            meeting,
+            self._meetings.summary(meeting),
+            self._ctx.branch.get(),
+            self.layout(),
+            topic_title=topic_title,
+            presenters=presenters,
+            titles=self._titles(),
+            generated_at=self._ctx.now(),
+        )
+        atomic_write_bytes(target, data)
+        warnings: list[str] = []
+        if meeting.status is not MeetingStatus.DRAFT and not self._meetings.verify_seal(meeting):
+            warnings.append(msg.DOC_SEAL_MISMATCH.format(day=f"{meeting.on:%d/%m/%Y}"))
+        return ExportResult(
+            target,
+            minutes_blanks(meeting, topic_title=topic_title, presenters=presenters),
+            tuple(warnings),
+            meeting.id,
+            meeting.doc_number,
+        )
+
+    # ------------------------------------------------------------------ report
+    def report(self, period: Period, out: Path, *, number: bool | int = False) -> ExportResult:
+        """Write the periodic report for *period* (quarter, half-year or year) to *out* (.docx).
+
+        With ``number`` the report takes "Số NN-BC/CB" from the term counter in the same transaction as
+        the write, so a failed write does not use up a number."""
+        target = _docx_target(out)
+        report = self._reports.period_report(period)
+        signer = self._member_name(report.profile.secretary_id)
+        layout = self.layout()
+        if not number:
+            data = render_report(report, layout, signer_name=signer, generated_at=self._ctx.now())
+            atomic_write_bytes(target, data)
+            return ExportResult(target, report_blanks(report, signer_name=signer))
+        with self._ctx.db.transaction():
+            # Same term rule as the minutes' numbers (MeetingService keeps it).
+            term = self._meetings._term_key(report.generated_on)
+            if number is True:
+                value = self._ctx.branch.next_number("BC", term)
+            else:
+                value = int(number)
+                self._ctx.branch.bump_number("BC", term, value)
+            text = f"{value:02d}"
+            data = render_report(report, layout, signer_name=signer, number=text, generated_at=self._ctx.now())
+            atomic_write_bytes(target, data)
+            self._ctx.log("report", 0, "number:BC", f"{text} {period.key}")
+        return ExportResult(target, report_blanks(report, signer_name=signer), number=text)
+
+    # ------------------------------------------------------------------ helpers
+    def _numbered(self, meeting: Meeting, doc_type: str, number: bool | int) -> Meeting:
+        current = meeting.doc_number if doc_type == "BB" else meeting.resolution_number
+        if not number or (number is True and current) or meeting.id is None:
+            return meeting
+        return self._meetings.assign_number(meeting.id, doc_type, None if number is True else int(number))
+
+    def _topic_for(self, meeting: Meeting) -> TopicAssignment | None:
+        if not meeting.kind.counts_as_thematic or meeting.id is None:
+            return None
+        for assignment in self._ctx.topics.assignments(meeting.on.year):
+            if assignment.meeting_id == meeting.id:
+                return assignment
+        return None
+
+    def _titles(self) -> dict[int, str]:
+        """Member id -> title printed after the name in the minutes ("Bí thư chi bộ")."""
+        return {
+            m.id: wording.POSITION_TITLE[m.party_position]
+            for m in self._ctx.members.all()
+            if m.id is not None and m.party_position in wording.POSITION_TITLE
+        }
+
+    def _member_name(self, member_id: int | None) -> str:
+        if member_id is None:
+            return ""
+        member = self._ctx.members.get(member_id)
+        return member.full_name if member else ""
+
+    def _signer(self, meeting: Meeting) -> tuple[str, bool]:
+        """Who signs the resolution "T/M CHI BỘ": the presiding secretary or deputy, else the secretary."""
+        profile = self._ctx.branch.get()
+        if meeting.presider_id is not None and meeting.presider_id in (profile.secretary_id, profile.deputy_id):
+            name = meeting.presider_name or self._member_name(meeting.presider_id)
+            return name, meeting.presider_id != profile.secretary_id
+        return self._member_name(profile.secretary_id), False
+
+    def _basis(self) -> list[str]:
+        regulations = self._ctx.rules.regulations
+        return [regulations[key] for key in ("implementing", "meeting_guide") if regulations.get(key)]
+
+
+def _presenters(topic: TopicAssignment | None) -> tuple[str, ...]:
+    if topic is None:
+        return ()
+    lead = topic.lead
+    ordered = [lead, *[a for a in topic.assignees if a is not lead]] if lead else list(topic.assignees)
+    return tuple(a.name for a in ordered if a.name)
+
+
+def _docx_target(out: Path) -> Path:
+    """The file to write: ".docx" added when no extension was typed; a folder or another extension refused."""
+    out = Path(out)
+    example = str(out / "bien-ban.docx") if out.is_dir() else str(out.with_suffix(".docx"))
+    if out.is_dir():
+        raise ExportError("target_is_folder", path=str(out), example=example)
+    if not out.suffix:
+        return out.with_suffix(".docx")
+    if out.suffix.lower() != ".docx":
+        raise ExportError("wrong_extension", path=str(out), example=example)
+    return out
+
+
+def period_for(year: int, quarter: int | None = None, half: int | None = None) -> Period:
+    """The period a command names: a quarter, a half-year, or the whole year."""
+    if quarter is not None and half is not None:
+        raise ValidationError({"quarter": "invalid"})
+    try:
+        if quarter is not None:
+            return periods.quarter(year, quarter)
+        if half is not None:
+            return periods.half(year, half)
+        return periods.year(year)
+    except ValueError as exc:
+        raise ValidationError({"quarter" if quarter is not None else "half": "invalid"}) from exc
