@@ -1,0 +1,310 @@
+"""House style of every workbook we write: Times New Roman, the letterhead block, number formats, print setup.
+
+Streaming (write-only) sheets only: rows go out in order, styles are set before the first row. No Qt, no SQL.
+openpyxl is imported lazily by the caller's first use of :func:`new_workbook` (start-up speed).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+FONT_NAME = "Times New Roman"
+FONT_SIZE = 12
+
+# Number formats are locale-neutral codes: on a Vietnamese Windows, Excel shows "0.0%" as "95,5%" and
+# "#,##0" as "1.250". A format cannot force the comma on an English system; the cell stays a number either way.
+INT = "#,##0"
+PCT = "0.0%"
+DATE = "dd/mm/yyyy"
+DATETIME = "dd/mm/yyyy hh:mm"
+TEXT = "@"
+
+SHEET_NAME_MAX = 31
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+
+#: Cell kinds of the house style; each becomes one cell style in the workbook. "text" and "num" (a number in the
+#: General format, for small counts like STT where a thousands separator never shows) carry no style at all.
+KINDS = (
+    "text", "num", "wrap", "center", "int", "pct", "date", "datetime", "bold", "bold_int", "bold_pct",
+    "head", "title", "subtitle", "letter_left", "letter_left_bold", "letter_right_bold", "letter_right_italic",
+    "note", "code",
+)  # fmt: skip
+
+
+def sheet_name(text: str) -> str:
+    """A name Excel accepts: at most 31 characters, none of []:*?/\\, no leading or trailing apostrophe."""
+    name = _SHEET_NAME_BAD.sub(" ", text).strip().strip("'")
+    return (name or "Trang")[:SHEET_NAME_MAX].rstrip()
+
+
+@dataclass(frozen=True, slots=True)
+class Letterhead:
+    """The header block every sheet opens with (DOMAIN §4.4): bodies on the left, the Party on the right."""
+
+    upper_body: str
+    branch_name: str
+    date_line: str  # "Vị Thanh, ngày 22 tháng 11 năm 2026"
+    title: str
+    period_line: str
+    party: str = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    upper_body_2: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    width: float
+    kind: str = "text"
+
+
+class StyledBook:
+    """A write-only workbook with the house style registered once, so each styled cell costs one lookup."""
+
+    def __init__(self) -> None:
+        from openpyxl import Workbook
+        from openpyxl.utils.indexed_list import IndexedList
+
+        self.wb = Workbook(write_only=True)
+        default = self._font()
+        # The workbook's default font: every unstyled cell (most of a large sheet) is Times New Roman for free.
+        self.wb._fonts = IndexedList([default])
+        self.wb._named_styles["Normal"].font = default
+        self._styles: dict[str, Any] = {}
+        self._probe = self.wb.create_sheet("__probe__")
+        for kind in KINDS:
+            self._styles[kind] = self._make(kind)
+        self.wb.remove(self._probe)
+
+    # ------------------------------------------------------------------ styles
+    @staticmethod
+    def _font(**kw: Any) -> Any:
+        from openpyxl.styles import Font
+
+        return Font(name=FONT_NAME, size=kw.pop("size", FONT_SIZE), **kw)
+
+    def _make(self, kind: str) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, PatternFill, Side
+
+        cell = WriteOnlyCell(self._probe, None)
+        thin = Side(style="thin")
+        match kind:
+            case "wrap":
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            case "center" | "code":
+                cell.alignment = Alignment(horizontal="center")
+            case "int":
+                cell.number_format = INT
+            case "pct":
+                cell.number_format = PCT
+            case "date":
+                cell.number_format = DATE
+                cell.alignment = Alignment(horizontal="center")
+            case "datetime":
+                cell.number_format = DATETIME
+            case "bold":
+                cell.font = self._font(bold=True)
+            case "bold_int":
+                cell.font = self._font(bold=True)
+                cell.number_format = INT
+            case "bold_pct":
+                cell.font = self._font(bold=True)
+                cell.number_format = PCT
+            case "head":
+                cell.font = self._font(bold=True)
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+                cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+                cell.fill = PatternFill("solid", fgColor="F2F2F2")
+            case "title":
+                cell.font = self._font(bold=True, size=14)
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            case "subtitle":
+                cell.font = self._font(italic=True)
+                cell.alignment = Alignment(horizontal="center")
+            case "letter_left":
+                cell.alignment = Alignment(horizontal="center")
+            case "letter_left_bold" | "letter_right_bold":
+                cell.font = self._font(bold=True)
+                cell.alignment = Alignment(horizontal="center")
+            case "letter_right_italic":
+                cell.font = self._font(italic=True)
+                cell.alignment = Alignment(horizontal="center")
+            case "note":
+                cell.font = self._font(italic=True, size=11)
+        return cell._style
+
+    def cell(self, ws: Any, value: Any, kind: str = "text") -> Any:
+        """A cell of *kind*. "text" cells carry no style at all (the default font is already ours)."""
+        from openpyxl.cell import WriteOnlyCell
+
+        c = WriteOnlyCell(ws, value)
+        if isinstance(value, str) and value.startswith("="):
+            c.data_type = "s"  # text typed or imported as "=…" stays text, never a formula
+        if kind not in _PLAIN:
+            c._style = self._styles[kind]  # shared, never mutated: a streamed cell is written once and dropped
+        return c
+
+    # ------------------------------------------------------------------ sheets
+    def sheet(
+        self,
+        name: str,
+        letterhead: Letterhead | None,
+        columns: Sequence[Column],
+        *,
+        landscape: bool = False,
+        freeze_col: int = 0,
+        data_rows: int = 0,
+        header_rows: Sequence[Sequence[str]] = (),
+    ) -> TableSheet:
+        """Open a sheet, write the letterhead and the table header; return it ready for data rows.
+
+        *data_rows* sizes the bordered table area; *header_rows* are extra header lines above the column names.
+        """
+        from openpyxl.utils import get_column_letter
+
+        ws = self.wb.create_sheet(sheet_name(name))
+        for i, col in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = col.width
+        height = _letterhead_height(letterhead) if letterhead else 0
+        header_row = height + len(header_rows) + 1
+        first_data = header_row + 1
+        ws.freeze_panes = f"{get_column_letter(freeze_col + 1)}{first_data}"
+        ws.print_title_rows = f"{height + 1}:{header_row}"
+        _print_setup(ws, landscape)
+        if data_rows:
+            last_col = get_column_letter(len(columns))
+            _grid(ws, f"A{first_data}:{last_col}{first_data + data_rows - 1}")
+        if letterhead:
+            self._letterhead(ws, letterhead, len(columns))
+        for extra in header_rows:
+            ws.append([self.cell(ws, text, "head") if text else self.cell(ws, None, "head") for text in extra])
+        ws.append([self.cell(ws, col.header, "head") for col in columns])
+        return TableSheet(self, ws, list(columns), first_data)
+
+    def _letterhead(self, ws: Any, lh: Letterhead, width: int) -> None:
+        from openpyxl.worksheet.cell_range import CellRange
+
+        def merge(row: int, first: int, last: int) -> None:
+            if last > first:
+                ws.merged_cells.add(CellRange(min_col=first, max_col=last, min_row=row, max_row=row))
+
+        left = max(1, (width + 1) // 2)
+        lefts = _letterhead_lefts(lh)
+        rights = [(lh.party, "letter_right_bold"), ("", "text"), (lh.date_line, "letter_right_italic")]
+        row_no = 0
+        for i in range(len(lefts)):
+            row_no += 1
+            row: list[Any] = [None] * width
+            text, kind = lefts[i]
+            row[0] = self.cell(ws, text, kind)
+            merge(row_no, 1, left)
+            if i < len(rights) and rights[i][0] and width > 1:
+                text, kind = rights[i]
+                row[left] = self.cell(ws, text, kind)
+                merge(row_no, left + 1, width)
+            ws.append(row)
+        ws.append([])
+        row_no += 1
+        for text, kind in ((lh.title, "title"), (lh.period_line, "subtitle")):
+            row_no += 1
+            ws.append([self.cell(ws, text, kind)])
+            merge(row_no, 1, width)
+        ws.append([])
+
+    def hidden_sheet(self, name: str) -> Any:
+        ws = self.wb.create_sheet(sheet_name(name))
+        ws.sheet_state = "hidden"
+        return ws
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.wb.save(buffer)
+        return buffer.getvalue()
+
+
+class TableSheet:
+    """Rows of one table; each value is written with its column's kind unless given as (value, kind)."""
+
+    def __init__(self, book: StyledBook, ws: Any, columns: list[Column], first_data_row: int) -> None:
+        self.book = book
+        self.ws = ws
+        self.columns = columns
+        self.first_data_row = first_data_row
+        self.rows_written = 0
+
+    @property
+    def next_row(self) -> int:
+        return self.first_data_row + self.rows_written
+
+    def row(self, values: Iterable[Any], kinds: Sequence[str] | None = None) -> int:
+        """Append one row; return its 1-based row number."""
+        cells = []
+        for i, value in enumerate(values):
+            if value is None or value == "":
+                cells.append(None)
+                continue
+            kind = kinds[i] if kinds is not None else (self.columns[i].kind if i < len(self.columns) else "text")
+            if isinstance(value, str) and kind in _NUMERIC:
+                kind = "bold" if kind.startswith("bold") else "text"
+            if kind in _PLAIN and not (isinstance(value, str) and value.startswith("=")):
+                # A bare value streams through openpyxl's one reusable cell; a Cell object costs an exception
+                # inside openpyxl per cell. Most cells of a large sheet take this path.
+                cells.append(_plain(value))
+            else:
+                cells.append(self.book.cell(self.ws, _plain(value), kind))
+        self.ws.append(cells)
+        number = self.next_row
+        self.rows_written += 1
+        return number
+
+    def note(self, text: str) -> None:
+        """A line below the table (a legend, a source remark)."""
+        self.ws.append([self.book.cell(self.ws, text, "note")])
+        self.rows_written += 1
+
+
+_NUMERIC = frozenset({"int", "pct", "date", "datetime", "bold_int", "bold_pct"})
+#: Kinds written without a cell style: the workbook default (Times New Roman 12, General format).
+_PLAIN = frozenset({"text", "num"})
+
+
+def _plain(value: Any) -> Any:
+    # Microseconds would show as odd fractions of a second in Excel.
+    return value.replace(microsecond=0) if isinstance(value, datetime) else value
+
+
+def _letterhead_lefts(lh: Letterhead) -> list[tuple[str, str]]:
+    lines = [(lh.upper_body_2, "letter_left")] if lh.upper_body_2 else []
+    return [*lines, (lh.upper_body, "letter_left"), (lh.branch_name, "letter_left_bold"), ("*", "letter_left")]
+
+
+def _letterhead_height(lh: Letterhead) -> int:
+    return len(_letterhead_lefts(lh)) + 4  # letterhead lines, blank, title, period, blank
+
+
+def _print_setup(ws: Any, landscape: bool) -> None:
+    ws.page_setup.paperSize = 9  # A4 (Worksheet.PAPERSIZE_A4; the streaming sheet lacks the constant)
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+
+def _grid(ws: Any, ref: str) -> None:
+    # Thin borders for the whole table as one conditional format: per-cell borders would style every cell of
+    # a 5,000-member matrix and double the export time. Excel and LibreOffice show and print it the same.
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles import Border, Side
+    from openpyxl.styles.differential import DifferentialStyle
+
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    ws.conditional_formatting.add(ref, Rule(type="expression", formula=["TRUE"], dxf=DifferentialStyle(border=border)))
