@@ -1,0 +1,143 @@
+"""Wiring of the export buttons to the export services that exist in this build (Word, Excel, USB package).
+
+Each export is two steps: what needs the database is read on the GUI thread (the SQLite connection lives
+there), then rendering and writing run in a background task. A service that offers ``prepare_*`` and
+``write_job`` is used that way; one that only has the combined call runs it on the GUI thread. Services
+are imported only when a button is pressed, so openpyxl and python-docx never slow the start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import APP_NAME
+from app.bootstrap import Services
+from app.domain import messages as msg
+from app.domain.errors import AppError
+from app.domain.models import Meeting
+from ui.errors import plain_message
+from ui.tasks import Progress, run_task
+from ui.widgets import prompts
+
+#: service attribute on Services -> (module, class) that provides it
+SERVICE_MODULES = {
+    "documents": ("app.services.documents", "DocumentService"),
+}
+
+
+def available(name: str) -> bool:
+    """True when this build has the export service *name* (checked without importing it)."""
+    module, _ = SERVICE_MODULES[name]
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def service(services: Services, name: str) -> Any:
+    """The export service, from Services when bootstrap wires it, else built over the shared context."""
+    existing = getattr(services, name, None)
+    if existing is not None:
+        return existing
+    module_name, class_name = SERVICE_MODULES[name]
+    cls = getattr(importlib.import_module(module_name), class_name)
+    return cls(services.ctx)
+
+
+def export_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / APP_NAME
+
+
+def open_path(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_saved(parent: QWidget | None, text: str, path: Path) -> None:
+    """Tell where the file went, with "open the file" and "open the folder" at hand."""
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    open_file = box.addButton("Mở tệp", QMessageBox.ButtonRole.ActionRole) if path.is_file() else None
+    open_folder = box.addButton("Mở thư mục", QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton("Đóng", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(close)
+    box.setEscapeButton(close)
+    box.exec()
+    if open_file is not None and box.clickedButton() is open_file:
+        open_path(path)
+    elif box.clickedButton() is open_folder:
+        open_path(path if path.is_dir() else path.parent)
+
+
+def result_sentence(what: str, result: Any) -> str:
+    lines = [msg.DOC_WRITTEN.format(what=msg.DOC_WHAT.get(what, what), path=result.path)]
+    labels = list(getattr(result, "blank_labels", []) or [])
+    if labels:
+        lines.append(msg.DOC_BLANKS.format(fields=", ".join(labels)))
+    lines += [msg.DOC_WARNING.format(text=w) for w in getattr(result, "warnings", ())]
+    return "\n".join(lines)
+
+
+def run_export(
+    parent: QWidget,
+    title: str,
+    prepare: Callable[[], Callable[[Progress], Any]],
+    on_done: Callable[[Any], None],
+    say: Callable[[str], None],
+) -> None:
+    """Read on this thread (``prepare``), then write in the background with a cancellable progress dialog."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        work = prepare()
+    except AppError as exc:
+        QGuiApplication.restoreOverrideCursor()
+        prompts.show_error(parent, plain_message(exc))
+        return
+    finally:
+        if QGuiApplication.overrideCursor() is not None:
+            QGuiApplication.restoreOverrideCursor()
+
+    def failed(sentence: str) -> None:
+        prompts.show_error(parent, sentence)
+
+    parent.setProperty("export_task", run_task(parent, title, work, on_done, failed, lambda: say("Đã hủy.")))
+
+
+def export_meeting_document(
+    parent: QWidget, services: Services, meeting: Meeting, which: str, say: Callable[[str], None]
+) -> None:
+    """Minutes ("minutes") or resolution ("resolution") of one meeting, to a file the user picks."""
+    if not available("documents") or meeting.id is None:
+        prompts.show_error(parent, "Bản cài đặt này chưa có chức năng xuất văn bản Word.")
+        return
+    docs = service(services, "documents")
+    name = docs.file_name(meeting, which) if hasattr(docs, "file_name") else f"{which}.docx"
+    folder = export_folder()
+    path = prompts.choose_save_path(
+        parent, f"Lưu {msg.DOC_WHAT.get(which, which)}", folder / name, "Tài liệu Word (*.docx)"
+    )
+    if path is None:
+        return
+    meeting_id = meeting.id
+
+    def prepare() -> Callable[[Progress], Any]:
+        job_maker = getattr(docs, f"prepare_{which}", None)
+        if job_maker is not None and hasattr(docs, "write_job"):
+            job = job_maker(meeting_id)
+            return lambda progress: docs.write_job(job, path)
+        result = getattr(docs, which)(meeting_id, path)  # combined read+write: one small document
+        return lambda progress: result
+
+    def done(result: Any) -> None:
+        say(msg.DOC_WRITTEN.format(what=msg.DOC_WHAT.get(which, which), path=result.path))
+        show_saved(parent, result_sentence(which, result), Path(result.path))
+
+    run_export(parent, f"Đang xuất {msg.DOC_WHAT.get(which, which)}…", prepare, done, say)

@@ -1,0 +1,261 @@
+"""Tổng quan: the year as a calendar coloured by the rule checks, what needs attention, attendance, what to do next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.domain import messages as msg
+from app.domain import periods
+from app.domain.dates import add_months, format_dmy, quarter_label
+from app.domain.models import Finding, Meeting, MeetingStatus, Severity
+from ui.settings import UiSettings
+from ui.views.base import View
+from ui.widgets.attendance_chart import AttendanceChart, MonthBar
+from ui.widgets.year_calendar import MonthState, YearCalendar
+
+SEVERITY_COLOUR = {Severity.ALERT: "#a40000", Severity.WARNING: "#7a5300", Severity.INFO: "#1f4e8c"}
+#: Where a finding leads: rule -> what the main window shows.
+TOPIC_RULES = {"topic_unassigned", "topic_not_presented", "thematic_meeting_missing"}
+
+
+def finding_target(finding: Finding) -> tuple[str, object] | None:
+    """(kind, ref) for the main window's go_to, or None when the finding concerns nothing to open."""
+    if finding.meeting_id is not None:
+        return "meeting", finding.meeting_id
+    if finding.member_id is not None:
+        return "member", finding.member_id
+    if finding.rule in TOPIC_RULES and finding.period:
+        return "quarter", finding.period
+    if finding.rule == "monthly_meeting_missing" and finding.period:
+        return "month", finding.period
+    return None
+
+
+class OverviewView(View):
+    key = "overview"
+    title = "Tổng quan"
+
+    def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(services, settings, parent)
+        self.year = QComboBox()
+        self.calendar = YearCalendar()
+        self.chart = AttendanceChart()
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.todo = QListWidget()
+        self.todo.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 6, 0)
+        row = QHBoxLayout()
+        row.addWidget(self._section("Lịch sinh hoạt năm"))
+        row.addStretch(1)
+        row.addWidget(QLabel("Năm:"))
+        row.addWidget(self.year)
+        ll.addLayout(row)
+        ll.addWidget(self.calendar, 3)
+        ll.addWidget(self._section("Tỷ lệ dự sinh hoạt 12 tháng gần đây"))
+        ll.addWidget(self.chart, 2)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(6, 0, 0, 0)
+        rl.addWidget(self._section("Việc cần làm tiếp"))
+        rl.addWidget(self.todo, 1)
+        rl.addWidget(self._section("Cần chú ý (kết quả kiểm tra theo quy định)"))
+        rl.addWidget(self.findings, 2)
+        hint = QLabel("Nhấn đúp hoặc Enter vào một dòng để mở nội dung liên quan.")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        rl.addWidget(hint)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        if not settings.restore_splitter("overview", self.splitter):
+            self.splitter.setSizes([560, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title(self.title))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+
+        self.year.currentIndexChanged.connect(lambda _i: self._load_year())
+        self.calendar.month_clicked.connect(lambda key: self.navigate.emit("month", key))
+        self.calendar.quarter_clicked.connect(lambda key: self.navigate.emit("quarter", key))
+        self.findings.itemActivated.connect(self._open_item)
+        self.todo.itemActivated.connect(self._open_item)
+
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("sectionTitle")
+        return label
+
+    # ------------------------------------------------------------------ View
+    def refresh(self) -> None:
+        super().refresh()
+        today = self.services.ctx.today()
+        years = sorted({*self.services.meetings.years(), today.year}, reverse=True)
+        current = self.year.currentData() or today.year
+        self.year.blockSignals(True)
+        self.year.clear()
+        for y in years:
+            self.year.addItem(str(y), y)
+        self.year.setCurrentIndex(max(0, self.year.findData(current)))
+        self.year.blockSignals(False)
+        self._load_year()
+        self._load_chart(today)
+
+    def remember_layout(self) -> None:
+        self.settings.save_splitter("overview", self.splitter)
+
+    # ------------------------------------------------------------------ content
+    def _load_year(self) -> None:
+        year = self.year.currentData()
+        if not isinstance(year, int):
+            return
+        today = self.services.ctx.today()
+        meetings = self.services.meetings.list(year=year)
+        findings = self.services.checks.run(year)
+        self._fill_calendar(year, meetings, findings, today)
+        self._fill_findings(findings)
+        self._fill_todo(year, meetings, findings, today)
+        profile = self.services.branch.profile()
+        roll = len(self.services.members.list())
+        self.summary.setText(
+            f"{profile.branch_name}: {roll} đảng viên đang sinh hoạt; năm {year} đã ghi {len(meetings)} buổi sinh hoạt; "
+            f"{sum(1 for f in findings if f.severity is not Severity.INFO)} điều cần chú ý."
+        )
+
+    def _fill_calendar(self, year: int, meetings: list[Meeting], findings: list[Finding], today: date) -> None:
+        missing_months = {f.period for f in findings if f.rule == "monthly_meeting_missing"}
+        missing_quarters = {f.period for f in findings if f.rule == "thematic_meeting_missing"}
+        months = []
+        for month in range(1, 13):
+            in_month = [m for m in meetings if m.on.month == month]
+            regular = [m for m in in_month if m.kind.counts_as_regular]
+            drafts = sum(1 for m in in_month if m.status is MeetingStatus.DRAFT)
+            key = f"{year}-{month:02d}"
+            state = "held" if regular else "missing" if key in missing_months else "pending"
+            months.append(MonthState(month, state, len(in_month), drafts))
+        quarters = {}
+        for q in range(1, 5):
+            held = any(m.kind.counts_as_thematic and m.quarter == q for m in meetings)
+            key = f"{year}-Q{q}"
+            quarters[q] = (
+                "thematic_done" if held else "thematic_missing" if key in missing_quarters else "thematic_pending"
+            )
+        self.calendar.set_year(year, months, quarters)
+
+    def _fill_findings(self, findings: list[Finding]) -> None:
+        self.findings.clear()
+        if not findings:
+            self.findings.addItem("Không có điều gì cần chú ý. Chi bộ đang sinh hoạt đúng quy định.")
+            return
+        for finding in findings:
+            item = QListWidgetItem(f"[{msg.SEVERITY[finding.severity.value]}] {finding.message}")
+            item.setForeground(QBrush(QColor(SEVERITY_COLOUR[finding.severity])))
+            item.setToolTip(msg.RULE_NAME.get(finding.rule, finding.rule))
+            item.setData(Qt.ItemDataRole.UserRole, finding_target(finding))
+            self.findings.addItem(item)
+
+    def _fill_todo(self, year: int, meetings: list[Meeting], findings: list[Finding], today: date) -> None:
+        self.todo.clear()
+        items: list[tuple[str, tuple[str, object] | None]] = []
+        for m in sorted(meetings, key=lambda m: m.on):
+            if m.status is MeetingStatus.DRAFT:
+                items.append(
+                    (
+                        f"Biên bản {msg.MEETING_KIND[m.kind.value].lower()} ngày {format_dmy(m.on)} chưa thông qua.",
+                        ("meeting", m.id),
+                    )
+                )
+        drafts = getattr(self.services, "drafts", None)
+        if drafts is not None and drafts.pending_meetings():
+            items.append(
+                ("Có bản nháp tự lưu chưa được lưu chính thức: mở mục Sinh hoạt để lưu tiếp.", ("meetings", None))
+            )
+        if year == today.year:
+            this_month = [m for m in meetings if m.on.month == today.month and m.kind.counts_as_regular]
+            if not this_month:
+                items.append(
+                    (
+                        f"Chưa ghi buổi sinh hoạt thường kỳ tháng {today.month}/{year}.",
+                        ("month", f"{year}-{today.month:02d}"),
+                    )
+                )
+            quarter = (today.month - 1) // 3 + 1
+            if not any(m.kind.counts_as_thematic and m.quarter == quarter for m in meetings):
+                items.append(
+                    (
+                        f"{quarter_label(quarter).capitalize()} chưa có buổi sinh hoạt chuyên đề.",
+                        ("quarter", f"{year}-Q{quarter}"),
+                    )
+                )
+            next_q = periods.quarter(*divmod_quarter(add_months(today, 3)))
+            assigned = {(a.year, a.quarter) for a in self.services.topics.list(next_q.year)}
+            if (next_q.year, next_q.number) not in assigned:
+                items.append(
+                    (
+                        f"Chưa phân công chuyên đề cho {quarter_label(next_q.number)} năm {next_q.year}.",
+                        ("quarter", next_q.key),
+                    )
+                )
+        problem = getattr(self.services, "backup_problem", None)
+        if problem is not None:
+            items.append(
+                (
+                    "Sao lưu tự động khi mở chương trình chưa thành công: mở mục Sao lưu để sao lưu lại.",
+                    ("backups", None),
+                )
+            )
+        for finding in findings:
+            if finding.rule in ("probation_ending", "party_badge_due"):
+                items.append((finding.message, finding_target(finding)))
+        if not items:
+            items.append(("Không có việc gì tồn đọng.", None))
+        for text, target in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, target)
+            self.todo.addItem(item)
+
+    def _load_chart(self, today: date) -> None:
+        start = date(today.year, today.month, 1)
+        bars = []
+        meetings = self.services.meetings.list(period=periods.custom(add_months(start, -11), today))
+        for back in range(11, -1, -1):
+            first = add_months(start, -back)
+            in_month = [m for m in meetings if (m.on.year, m.on.month) == (first.year, first.month)]
+            summaries = [self.services.meetings.summary(m) for m in in_month]
+            base = sum(s.base for s in summaries)
+            present = sum(s.present for s in summaries)
+            bars.append(MonthBar(f"{first.month}/{first.year % 100:02d}", 100.0 * present / base if base else None))
+        rules = self.services.branch.rules
+        self.chart.set_bars(bars, rules.attendance_warning_below, rules.attendance_alert_below)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            kind, ref = target
+            self.navigate.emit(kind, ref)
+
+
+def divmod_quarter(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
