@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -177,6 +177,27 @@ class MemberService:
             stored = self._ctx.members.get(member_id)
             assert stored is not None
             return stored
+
+    def save_many(self, members: Sequence[Member], action: str = "import") -> list[Member]:
+        """Add (id None) or update each member, all in one transaction: one invalid member and nothing is saved."""
+        stored_all = []
+        with self._ctx.db.transaction():
+            for member in members:
+                self._validate(member)
+                if member.id is None:
+                    stored = self._ctx.members.add(member)
+                else:
+                    self._ctx.members.update(member)
+                    stored = self._ctx.members.get(member.id)
+                assert stored is not None and stored.id is not None
+                index_member(self._ctx, stored)
+                self._ctx.log("member", stored.id, action, stored.full_name)
+                stored_all.append(stored)
+        return stored_all
+
+    def check(self, member: Member) -> None:
+        """Raise the ValidationError that add/update would raise, writing nothing (for previews of a batch)."""
+        self._validate(member)
 
     # ------------------------------------------------------------------ rules of the form
     def _validate(self, m: Member) -> None:
