@@ -100,10 +100,15 @@ class SearchService:
         """Re-index everything (after an upgrade or a restore). Call inside a transaction."""
         ctx = self._ctx
         ctx.search.clear()
-        for member in ctx.members.all():
-            index_member(ctx, member)
+        for member in ctx.members.all():  # add(), not put(): the index is empty, no old row to look for
+            ctx.search.add("member", _id(member.id), *member_text(member))
         for meeting in ctx.meetings.all():
-            index_meeting(ctx, meeting)
+            ctx.search.add("meeting", _id(meeting.id), *meeting_text(meeting))
         for assignment in ctx.topics.assignments():
-            index_topic(ctx, assignment)
+            ctx.search.add("topic", _id(assignment.id), *topic_text(assignment))
         return ctx.search.count()
+
+
+def _id(ref: int | None) -> int:
+    assert ref is not None  # rows read back from the database always have their id
+    return ref
