@@ -31,11 +31,13 @@ from exporters.docx_xml import (
     add_page_field,
     bottom_border,
     cant_split,
+    cell_margins,
     line_exact,
     no_borders,
     para_align,
     pt,
     repeat_header,
+    table_width,
     valign_center,
 )
 from exporters.layout_profile import LayoutProfile, merged
@@ -149,16 +151,21 @@ class DocBuilder:
                 self._new(self._body, style, line.strip())
 
     def fill_lines(self, count: int = 2, lead: str = "") -> None:
-        """Dotted lines to fill in by hand (a right tab with a dot leader: typing over it keeps the line)."""
+        """Dotted lines to fill in by hand (a right tab with a dot leader: typing over it keeps the line).
+        A *lead* text starts the first line, indented like body text."""
         for i in range(count):
-            self._new(self._body, STYLE_FILL, f"{lead if i == 0 else ''}\t")
+            p = self._new(self._body, STYLE_FILL, f"{lead if i == 0 else ''}\t")
+            if i == 0 and lead:
+                p.paragraph_format.first_line_indent = self._mm(self.layout.first_line_indent_mm)
 
-    def heading(self, text: str, level: int = 1, *, center: bool = False) -> Any:
+    def heading(self, text: str, level: int = 1, *, center: bool = False, before: float = 18) -> Any:
+        """A section heading (Heading 1/2: Word's navigation pane lists them). Centred ones (PHẦN A,
+        QUYẾT NGHỊ) stand apart with *before* points of space."""
         p = self._new(self._body, STYLE_HEADING if level == 1 else STYLE_SUBHEADING, text)
         if center:
             p.paragraph_format.alignment = para_align("center")
             p.paragraph_format.first_line_indent = self._mm(0)
-            p.paragraph_format.space_before = pt(18)
+            p.paragraph_format.space_before = pt(before)
         return p
 
     def title(self, doc_type: str, subject_lines: Sequence[str], rule: str = "-----") -> None:
@@ -218,25 +225,15 @@ class DocBuilder:
 
     # ------------------------------------------------------------------ tables
     def _table(self, widths_mm: Sequence[float], *, borders: bool) -> Any:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
         table = self.doc.add_table(rows=0, cols=len(widths_mm))
-        if borders:
-            table._tbl.tblPr.style = self._sid["Table Grid"]
-        table.autofit = False
         tblPr = table._tbl.tblPr
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tblPr.append(layout)
-        width = OxmlElement("w:tblW")
-        width.set(qn("w:w"), str(round(sum(widths_mm) * 56.6929)))
-        width.set(qn("w:type"), "dxa")
-        for old in tblPr.findall(qn("w:tblW")):
-            tblPr.remove(old)
-        tblPr.append(width)
-        if not borders:
+        if borders:
+            tblPr.style = self._sid["Table Grid"]
+            cell_margins(tblPr, 1.0)
+        else:
             no_borders(tblPr)
+        table.autofit = False  # w:tblLayout fixed: the widths below are kept as set
+        table_width(tblPr, sum(widths_mm))
         # gridCol widths (LibreOffice reads these); add_row copies them into every cell's tcW (Word reads those).
         for column, w in zip(table.columns, widths_mm, strict=True):
             column.width = self._mm(w)
@@ -256,13 +253,19 @@ class DocBuilder:
         if header:
             cells = table.add_row().cells
             for cell, text in zip(cells, header, strict=True):
-                self._style(cell.paragraphs[0], STYLE_TABLE_HEAD)
-                cell.paragraphs[0].add_run(text)
+                head = cell.paragraphs[0]
+                self._style(head, STYLE_TABLE_HEAD)
+                head.paragraph_format.keep_with_next = True  # Word: never a header row alone at a page foot
+                head.add_run(text)
                 cell.vertical_alignment = valign_center()
             if repeat:
                 repeat_header(table.rows[0])
         for row in rows:
-            cells = table.add_row().cells
+            new_row = table.add_row()
+            cant_split(new_row)  # a row (a topic title, a list of names) stays on one page
+            if not any(str(getattr(v, "text", v)).strip() for v in row[1:]):
+                new_row.height = self._mm(9)  # an empty row is for handwriting: give it room
+            cells = new_row.cells
             for i, (cell, value) in enumerate(zip(cells, row, strict=True)):
                 item = value if isinstance(value, Cell) else Cell(str(value))
                 how = item.align or (align[i] if i < len(align) else "")
@@ -292,6 +295,8 @@ class DocBuilder:
             for n, (text, flags) in enumerate(left):
                 p = cells[0].paragraphs[0] if n == 0 else cells[0].add_paragraph()
                 self._style(p, STYLE_RECIPIENTS)
+                if n == 0:
+                    p.paragraph_format.space_before = pt(12)  # level with the signer's first line
                 run = p.add_run(text)
                 if "label" in flags:
                     run.underline = lay.recipients_underline or None

@@ -173,6 +173,51 @@ def bottom_border(paragraph: Any, *, size_eighths: int = 6) -> None:
         ppr.append(border)
 
 
+#: Child order of w:tblPr in the schema: Word rejects a file whose table properties are out of order.
+_TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+                "tblCaption", "tblDescription", "tblPrChange")  # fmt: skip
+
+
+def set_tbl_property(tblPr: Any, element: Any) -> None:
+    """Put *element* into w:tblPr at its schema position, replacing one of the same kind."""
+    from docx.oxml.ns import qn
+
+    name = element.tag.rsplit("}", 1)[-1]
+    for old in tblPr.findall(qn(f"w:{name}")):
+        tblPr.remove(old)
+    later = _TBLPR_ORDER[_TBLPR_ORDER.index(name) + 1 :]
+    for child in tblPr:
+        if child.tag.rsplit("}", 1)[-1] in later:
+            child.addprevious(element)
+            return
+    tblPr.append(element)
+
+
+def table_width(tblPr: Any, width_mm: float) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement("w:tblW")
+    el.set(qn("w:w"), str(round(width_mm * 1440 / 25.4)))
+    el.set(qn("w:type"), "dxa")
+    set_tbl_property(tblPr, el)
+
+
+def cell_margins(tblPr: Any, left_right_mm: float) -> None:
+    """Narrower left/right cell padding than Word's 1.9 mm, so "STT" and dates fit narrow columns."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(round(left_right_mm * 1440 / 25.4)))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    set_tbl_property(tblPr, mar)
+
+
 def no_borders(tblPr: Any) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -182,7 +227,7 @@ def no_borders(tblPr: Any) -> None:
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tblPr.append(borders)
+    set_tbl_property(tblPr, borders)
 
 
 def cant_split(row: Any) -> None:

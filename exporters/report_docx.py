@@ -65,7 +65,7 @@ def render_report(
     _hcm(b, r)
 
     b.heading(heading(3, W.REP_H_LIMITS))
-    open_findings = [f for f in r.findings if f.severity.rank > 0]
+    open_findings = [f for f in r.findings if f.severity.rank > 0 and f.rule not in W.REMINDER_RULES]
     if open_findings:
         b.para(W.REP_FINDINGS_HEAD)
         for f in sorted(open_findings, key=lambda f: -f.severity.rank):
@@ -80,6 +80,9 @@ def render_report(
         b.para(W.REP_NEXT_TOPIC.format(title=a.title, quarter=quarter_label(a.quarter), year=a.year))
     if r.unexcused_absences:
         b.para(W.REP_NEXT_ABSENCE)
+    for f in r.findings:
+        if f.rule in W.REMINDER_RULES:
+            b.para(W.REP_NEXT_REMINDER.format(message=f.message))
     b.fill_lines(2)
     b.heading(heading(5, W.REP_H_PROPOSALS))
     b.fill_lines(3)
@@ -100,7 +103,8 @@ def _regular(b: DocBuilder, r: PeriodReport) -> None:
     months = _months_begun(r)
     b.para(
         W.REP_REGULAR.format(
-            count=len(r.regular_meetings),
+            count=len(r.meetings),
+            regular=len(r.regular_meetings),
             months=r.months_with_regular_meeting,
             total_months=len(months),
             pct=msg.percent(r.average_attendance_pct),
@@ -149,13 +153,16 @@ def _thematic(b: DocBuilder, r: PeriodReport) -> None:
         rows = []
         for n, f in enumerate(r.thematic_meetings, start=1):
             title, people = _topic_of(f)
-            rows.append([str(n), format_dmy(f.meeting.on), title or W.BLANK, people or W.BLANK])
-        b.table(W.REP_THEMATIC_WIDTHS_MM, W.REP_THEMATIC_HEADER, rows, align=("center", "center", "", ""))
+            present = f"{f.summary.present}/{f.summary.base}"
+            rows.append([str(n), format_dmy(f.meeting.on), title or W.BLANK, people or W.BLANK, present])
+        b.table(W.REP_THEMATIC_WIDTHS_MM, W.REP_THEMATIC_HEADER, rows, align=("center", "center", "", "", "center"))
     if r.not_presented:
         b.para(W.REP_NOT_PRESENTED_HEAD)
         for a in r.not_presented:
             names = join_names([x.name for x in a.assignees]) or W.REP_NO_ASSIGNEE
-            b.para(W.REP_NOT_PRESENTED.format(quarter=quarter_label(a.quarter), year=a.year, title=a.title, names=names))
+            b.para(
+                W.REP_NOT_PRESENTED.format(quarter=quarter_label(a.quarter), year=a.year, title=a.title, names=names)
+            )
     elif r.assignments:
         b.para(W.REP_ALL_PRESENTED)
 

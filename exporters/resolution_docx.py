@@ -102,7 +102,7 @@ def render_resolution(
     if m.dues_note.strip():
         b.para(W.RES_DUES.format(note=m.dues_note.strip()))
     b.para(W.RES_AGREED, keep_next=True)
-    b.heading(W.RES_DECIDES, center=True)
+    b.heading(W.RES_DECIDES, center=True, before=6)
 
     sections = _sections(m)
     past = [x for x in sections if not is_forward(x)]

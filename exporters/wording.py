@@ -150,26 +150,26 @@ REP_ROLL = (
 )
 REP_SUSPENDED = "; bị đình chỉ sinh hoạt {count}"
 REP_H_RESULTS = "KẾT QUẢ THỰC HIỆN"
-REP_H_REGULAR = "Sinh hoạt chi bộ thường kỳ"
+REP_H_REGULAR = "Sinh hoạt chi bộ"
 REP_REGULAR = (
-    "Trong kỳ, chi bộ tổ chức {count} buổi sinh hoạt thường kỳ ({months}/{total_months} tháng có sinh hoạt); "
-    "tỷ lệ đảng viên dự sinh hoạt bình quân đạt {pct}; có {excused} lượt vắng có lý do và "
-    "{unexcused} lượt vắng không có lý do."
+    "Trong kỳ, chi bộ tổ chức {count} buổi sinh hoạt, trong đó {regular} buổi sinh hoạt thường kỳ "
+    "({months}/{total_months} tháng có sinh hoạt thường kỳ); tỷ lệ đảng viên dự sinh hoạt bình quân đạt {pct}; "
+    "có {excused} lượt vắng có lý do và {unexcused} lượt vắng không có lý do."
 )
 REP_MISSING_MONTHS = "Các tháng chưa tổ chức sinh hoạt thường kỳ: {months}."
 REP_MEETINGS_HEADER = ("STT", "Ngày", "Hình thức", "Có mặt", "Tỷ lệ", "Vắng có lý do", "Vắng không lý do")
-REP_MEETINGS_WIDTHS_MM = (11.0, 23.0, 33.0, 18.0, 17.0, 30.0, 33.0)
+REP_MEETINGS_WIDTHS_MM = (12.0, 26.0, 32.0, 17.0, 18.0, 30.0, 30.0)
 REP_H_THEMATIC = "Sinh hoạt chuyên đề"
 REP_THEMATIC = "Trong kỳ, chi bộ tổ chức {count} buổi sinh hoạt chuyên đề ({quarters}/{total_quarters} quý có sinh hoạt chuyên đề)."
-REP_THEMATIC_HEADER = ("STT", "Ngày", "Chuyên đề", "Người trình bày")
-REP_THEMATIC_WIDTHS_MM = (11.0, 24.0, 85.0, 45.0)
+REP_THEMATIC_HEADER = ("STT", "Ngày", "Chuyên đề", "Người trình bày", "Có mặt")
+REP_THEMATIC_WIDTHS_MM = (12.0, 26.0, 70.0, 40.0, 17.0)
 REP_NOT_PRESENTED_HEAD = "Chuyên đề đã phân công nhưng chưa trình bày:"
 REP_NOT_PRESENTED = "- {quarter} năm {year}: \u201c{title}\u201d – phân công đồng chí {names}."
 REP_ALL_PRESENTED = "Các chuyên đề đã phân công trong kỳ đều đã được trình bày."
 REP_NO_ASSIGNEE = "(chưa có người được phân công)"
 REP_H_CHANGES = "Công tác đảng viên, biến động đảng viên"
 REP_CHANGES_HEADER = ("STT", "Ngày", "Đảng viên", "Nội dung")
-REP_CHANGES_WIDTHS_MM = (11.0, 24.0, 50.0, 80.0)
+REP_CHANGES_WIDTHS_MM = (12.0, 26.0, 50.0, 77.0)
 REP_ADMITTED = "Kết nạp vào Đảng"
 REP_NO_CHANGES = "Trong kỳ không có biến động đảng viên."
 REP_H_HCM = "Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
@@ -191,6 +191,9 @@ REP_NEXT_DEFAULT = (
     "nâng cao chất lượng sinh hoạt chi bộ theo Hướng dẫn 42-HD/BTCTW."
 )
 REP_NEXT_TOPIC = "- Tổ chức trình bày chuyên đề \u201c{title}\u201d ({quarter} năm {year}) đã phân công."
+#: Rule findings that are reminders of things to do, not shortcomings: listed under the next period's tasks.
+REMINDER_RULES = ("party_badge_due",)
+REP_NEXT_REMINDER = "- {message}"
 REP_NEXT_ABSENCE = (
     "- Nhắc nhở, giúp đỡ các đồng chí vắng sinh hoạt không có lý do; xem xét theo Điều 8 Điều lệ Đảng nếu tái phạm."
 )

@@ -312,6 +312,14 @@ DOC_BATCH_DONE = "Đã ghi {count} biên bản của {period} vào thư mục {f
 DOC_BATCH_EMPTY = "Không có cuộc sinh hoạt nào trong {period}. Hãy chọn năm hoặc quý khác."
 DOC_NUMBERED = "Số văn bản: {number}"
 
+DOC_CLI_MINUTES_USAGE = (
+    "Hãy ghi một trong hai cách: \u201cexport minutes MÃ --out TỆP.docx\u201d (một biên bản) hoặc "
+    "\u201cexport minutes --year NĂM [--quarter QUÝ] --to THƯ MỤC\u201d (mọi biên bản của năm hoặc quý)."
+)
+DOC_CLI_NO_BATCH_NUMBER = (
+    "Không đánh số hàng loạt khi xuất nhiều biên bản. Hãy đánh số từng biên bản bằng "
+    "\u201cexport minutes MÃ --out TỆP --number\u201d."
+)
 
 def file_size(size: int) -> str:
     """Bytes for people: "1,2 MB", "640 KB" (decimal comma, as Vietnamese writes it)."""

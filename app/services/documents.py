@@ -102,7 +102,7 @@ class DocumentService:
 
     def resolution(self, meeting_id: int, out: Path, *, number: bool | int = False) -> ExportResult:
         """Write the resolution (nghị quyết) of one meeting to *out* (.docx); ``number`` as for minutes."""
-        target = _docx_target(out)
+        target = _docx_target(out, "resolution")
         meeting = self._numbered(self._meetings.get(meeting_id), "NQ", number)
         profile = self._ctx.branch.get()
         signer, deputy = self._signer(meeting)
@@ -180,7 +180,7 @@ class DocumentService:
 
         With ``number`` the report takes "Số NN-BC/CB" from the term counter in the same transaction as
         the write, so a failed write does not use up a number."""
-        target = _docx_target(out)
+        target = _docx_target(out, "report")
         report = self._reports.period_report(period)
         signer = self._member_name(report.profile.secretary_id)
         layout = self.layout()
@@ -252,10 +252,10 @@ def _presenters(topic: TopicAssignment | None) -> tuple[str, ...]:
     return tuple(a.name for a in ordered if a.name)
 
 
-def _docx_target(out: Path) -> Path:
+def _docx_target(out: Path, document: str = "minutes") -> Path:
     """The file to write: ".docx" added when no extension was typed; a folder or another extension refused."""
     out = Path(out)
-    example = str(out / "bien-ban.docx") if out.is_dir() else str(out.with_suffix(".docx"))
+    example = str(out / f"{FILE_WORD[document]}.docx") if out.is_dir() else str(out.with_suffix(".docx"))
     if out.is_dir():
         raise ExportError("target_is_folder", path=str(out), example=example)
     if not out.suffix:
