@@ -2,6 +2,10 @@
 
 Render to memory first, then: temp file in the same folder, fsync, os.replace (TECH-NOTES §8).
 Errors come out as ExportError codes with the path, ready for a Vietnamese sentence.
+
+A process killed mid-write (power cut, task manager) can leave its hidden ``.~tmp-…`` file behind;
+the target itself is untouched. Such leftovers are ignored, and removed by the next write into the
+same folder once they are older than STALE_TEMP_AGE (a live writer's temp file is seconds old).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from app.domain.errors import ExportError
 
 RETRIES = 5
 RETRY_DELAY = 0.2
+TEMP_PREFIX = ".~tmp-"
+STALE_TEMP_AGE = 600.0  # seconds
 
 
 def office_lock_hint(path: Path) -> bool:
@@ -44,7 +50,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, retries: int = RETRIES, delay
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".~tmp-", suffix=path.suffix, dir=path.parent)
+        remove_stale_temps(path.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=path.suffix, dir=path.parent)
     except OSError as exc:
         raise map_os_error(exc, path) from exc
     tmp = Path(tmp_name)
@@ -71,6 +78,24 @@ def atomic_write_bytes(path: Path, data: bytes, *, retries: int = RETRIES, delay
         if tmp.exists():
             tmp.unlink(missing_ok=True)
     return path
+
+
+def remove_stale_temps(folder: Path, max_age: float = STALE_TEMP_AGE) -> int:
+    """Delete our own temp files left in *folder* by a killed writer. Never raises; returns how many."""
+    removed = 0
+    now = time.time()
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX)]
+    except OSError:
+        return 0
+    for leftover in candidates:
+        try:
+            if now - leftover.stat().st_mtime > max_age and leftover.is_file():
+                leftover.unlink()
+                removed += 1
+        except OSError:
+            pass  # someone else's, in use, or already gone
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:

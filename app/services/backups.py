@@ -113,7 +113,6 @@ class BackupService:
     # ------------------------------------------------------------------ writing backups
     def auto_backup(self, reason: str = "khoi-dong") -> Path | None:
         """Back up if the records changed since the newest backup; None when there was nothing new to keep."""
-        store.remove_stale_parts(self.folder, self._paths.database.stem)
         if not self.has_records() or not self.changed_since_last_backup():
             return None
         return self.snapshot(reason)
@@ -124,6 +123,7 @@ class BackupService:
         Raises StorageError("backup_failed"); the caller must then not go on with the risky operation.
         """
         conn = self._ctx.db.conn
+        store.remove_stale_parts(self.folder, self._paths.database.stem)  # left by a crash mid-backup
         expected = store.table_counts(conn)
         path = store.backup_database(
             conn, self.folder, label=safe_label(label), now=self._ctx.now(), stem=self._paths.database.stem
