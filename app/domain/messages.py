@@ -124,6 +124,19 @@ FIELD_LABEL = {
     "branch_since": "Ngày sinh hoạt tại chi bộ",
     "party_card_no": "Số thẻ đảng viên",
     "card": "Số thẻ đảng viên",
+    "ethnicity": "Dân tộc",
+    "religion": "Tôn giáo",
+    "hometown": "Quê quán",
+    "residence": "Nơi ở hiện nay",
+    "record_no": "Số lý lịch",
+    "party_position": "Chức vụ Đảng",
+    "job_position": "Chức vụ, đơn vị công tác",
+    "theory_level": "Trình độ lý luận chính trị",
+    "education": "Trình độ chuyên môn",
+    "note": "Ghi chú",
+    "ho": "Họ",
+    "dem": "Tên đệm",
+    "ten": "Tên",
     "cccd": "Số CCCD",
     "phone": "Số điện thoại",
     "gender": "Giới tính",
@@ -259,6 +272,7 @@ ERROR = {
     "summary_superseded": "Chi bộ {branch} có tệp mới hơn: \u201c{newer}\u201d. Tệp này không được dùng.",
     "summary_not_xlsx_name": "\u201c{path}\u201d không phải tệp .xlsx nên không được đọc.",
     "summary_unexpected": "Không đọc được tệp \u201c{path}\u201d ({detail}). Các tệp khác vẫn được tổng hợp.",
+    "consolidate_cancelled": "Đã dừng tổng hợp theo yêu cầu. Chưa ghi tệp nào.",
     "package_no_documents": "Chưa có công cụ xuất biên bản Word trong phiên bản này nên không lập được gói USB.",
     # Backups and restore (app/services/backups.py, data/backup.py)
     "backup_failed": "Không sao lưu được vào \u201c{path}\u201d ({detail}). Dữ liệu không bị thay đổi. "
@@ -320,6 +334,7 @@ DOC_CLI_NO_BATCH_NUMBER = (
     "Không đánh số hàng loạt khi xuất nhiều biên bản. Hãy đánh số từng biên bản bằng "
     "\u201cexport minutes MÃ --out TỆP --number\u201d."
 )
+
 
 def file_size(size: int) -> str:
     """Bytes for people: "1,2 MB", "640 KB" (decimal comma, as Vietnamese writes it)."""
@@ -410,6 +425,7 @@ XLSX_COLUMN = {
     "generated": "Ngày lập",
     "file": "Tệp",
     "reason": "Lý do",
+    "attendance_pct": "Tỷ lệ dự sinh hoạt",
     "fate": "Kết quả xử lý",
 }
 XLSX_RESULT = {"done": "Đạt", "pending": "Chưa thực hiện", "late": "Quá hạn, chưa thực hiện"}
