@@ -30,6 +30,8 @@ from ui.widgets import prompts
 #: service attribute on Services -> (module, class) that provides it
 SERVICE_MODULES = {
     "documents": ("app.services.documents", "DocumentService"),
+    "workbooks": ("app.services.workbooks", "WorkbookService"),
+    "package": ("app.services.package", "PackageService"),
 }
 
 
@@ -108,7 +110,7 @@ def run_export(
     def failed(sentence: str) -> None:
         prompts.show_error(parent, sentence)
 
-    parent.setProperty("export_task", run_task(parent, title, work, on_done, failed, lambda: say("Đã hủy.")))
+    parent.export_task = run_task(parent, title, work, on_done, failed, lambda: say("Đã hủy."))  # type: ignore[attr-defined]
 
 
 def export_meeting_document(
@@ -141,3 +143,104 @@ def export_meeting_document(
         show_saved(parent, result_sentence(which, result), Path(result.path))
 
     run_export(parent, f"Đang xuất {msg.DOC_WHAT.get(which, which)}…", prepare, done, say)
+
+
+def export_report(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
+    """The periodic report (Word) of *period*."""
+    from app.domain import periods
+
+    docs = service(services, "documents")
+    label = periods.label(period)
+    suggested = export_folder() / f"{period.key}_bao-cao.docx"
+    path = prompts.choose_save_path(parent, f"Lưu báo cáo {label}", suggested, "Tài liệu Word (*.docx)")
+    if path is None:
+        return
+
+    def prepare() -> Callable[[Progress], Any]:
+        job_maker = getattr(docs, "prepare_report", None)
+        if job_maker is not None and hasattr(docs, "write_job"):
+            job = job_maker(period)
+            return lambda progress: docs.write_job(job, path)
+        result = docs.report(period, path)
+        return lambda progress: result
+
+    def done(result: Any) -> None:
+        say(msg.DOC_WRITTEN.format(what="báo cáo", path=result.path))
+        show_saved(parent, result_sentence("report", result), Path(result.path))
+
+    run_export(parent, f"Đang xuất báo cáo {label}…", prepare, done, say)
+
+
+def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
+    """Every meeting's minutes of *period* into a folder: one step per meeting, staged, published at the end."""
+    import shutil
+    import tempfile
+
+    from app.domain import periods
+    from ui.tasks import StepTask
+
+    docs = service(services, "documents")
+    label = periods.label(period)
+    meetings = services.meetings.list(period=period)
+    if not meetings:
+        prompts.show_info(parent, msg.DOC_BATCH_EMPTY.format(period=label))
+        return
+    folder = prompts.choose_folder(parent, f"Chọn thư mục để lưu biên bản {label}", export_folder())
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".dang-ghi-", dir=folder))
+    used: set[str] = set()
+    steps = []
+    for meeting in meetings:
+        name = docs.file_name(meeting, "minutes")
+        stem, n = name[: -len(".docx")], 2
+        while name in used:
+            name, n = f"{stem}-{n}.docx", n + 1
+        used.add(name)
+        steps.append(
+            (
+                f"Đang ghi biên bản ngày {meeting.on:%d/%m/%Y}…",
+                lambda m=meeting, nm=name: docs.minutes(m.id, scratch / nm),
+            )
+        )
+
+    def finish(results: list[Any]) -> list[Path]:
+        written = []
+        for result in results:
+            target = folder / Path(result.path).name
+            Path(result.path).replace(target)
+            written.append(target)
+        shutil.rmtree(scratch, ignore_errors=True)
+        return written
+
+    def cleanup() -> None:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    def done(written: list[Path]) -> None:
+        text = msg.DOC_BATCH_DONE.format(count=len(written), period=label, folder=folder)
+        say(text)
+        show_saved(parent, text, folder)
+
+    task = StepTask(parent, f"Đang xuất biên bản {label}…", steps, finish, cleanup)
+    task.finished.connect(done)
+    task.failed.connect(lambda sentence: prompts.show_error(parent, sentence))
+    task.cancelled.connect(lambda: say("Đã hủy. Không có tệp nào bị ghi dở."))
+    parent.export_task = task  # type: ignore[attr-defined]
+    task.start()
+
+
+def export_summary(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
+    """The summary workbook (Excel) of *period*, when this build has the workbook service."""
+    if not available("workbooks"):
+        prompts.show_error(parent, "Bản cài đặt này chưa có chức năng xuất bảng tổng hợp Excel.")
+        return
+    prompts.show_error(parent, "Chức năng xuất bảng tổng hợp Excel chưa được nối vào cửa sổ.")
+
+
+def export_package(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
+    """The package for the upper committee (USB), when this build has the package service."""
+    if not available("package"):
+        prompts.show_error(parent, "Bản cài đặt này chưa có chức năng tạo gói nộp cấp trên.")
+        return
+    prompts.show_error(parent, "Chức năng tạo gói nộp cấp trên chưa được nối vào cửa sổ.")

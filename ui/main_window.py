@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.bootstrap import Services
 from app.config import AppPaths
+from app.domain.errors import AppError
+from ui.errors import plain_message
 from ui.settings import FONT_SIZES, UiSettings
 from ui.style import apply_font_size, set_level
 from ui.views.base import View
+from ui.widgets import prompts
 
 #: (key, label, "module:Class") in navigation order; views are built the first time they are shown.
 SCREENS: tuple[tuple[str, str, str], ...] = (
@@ -234,6 +237,36 @@ class MainWindow(QMainWindow):
         if current is not None:
             current.refresh()
         self.setWindowTitle(window_title(self.services, demo=self.demo))
+
+    def can_leave_all(self) -> bool:
+        """Every screen agrees to let go (unsaved work saved or discarded)."""
+        return all(view.can_leave() for view in self.views.values())
+
+    def reopen_services(self, sentence: str = "") -> None:
+        """After a restore: open the database again and rebuild every screen over it."""
+        from app.bootstrap import reopen
+
+        current = self.current_view()
+        key = current.key if current is not None else "overview"
+        try:
+            self.services = reopen(self.services)
+        except AppError as exc:
+            prompts.show_error(self, plain_message(exc))
+            self.close()
+            return
+        for view in list(self.views.values()):
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views.clear()
+        if self.search_dialog is not None:
+            self.search_dialog.deleteLater()
+            self.search_dialog = None
+        self.navigation.setCurrentRow(-1)
+        self.show_view(key)
+        self.setWindowTitle(window_title(self.services, demo=self.demo))
+        if sentence:
+            self.statusBar().showMessage(sentence, 15000)
+            prompts.show_info(self, sentence)
 
     def leave_demo(self) -> None:
         """Close the demo branch and set up the user's own branch in the real data file."""

@@ -39,7 +39,7 @@ class FirstStartDialog(QDialog):
         )
         self.place_name = self.form.add("place_name", "Địa danh ghi ngày tháng:", QLineEdit(), "Ví dụ: Vị Thanh")
         self.term_start = self.form.add("term_start", "Nhiệm kỳ chi ủy từ ngày:", DateEdit("term_start"))
-        self.term_end = self.form.add("term_end", "đến ngày:", DateEdit("term_end"))
+        self.term_end = self.form.add("term_end", "Nhiệm kỳ đến ngày:", DateEdit("term_end"))
         self.secretary_name = self.form.add("secretary_name", "Họ tên đồng chí Bí thư:", QLineEdit())
         self.secretary_joined = self.form.add(
             "secretary_joined", "Ngày vào Đảng của Bí thư:", DateEdit("secretary_joined")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
@@ -51,6 +51,7 @@ class SearchDialog(QDialog):
         self.results = QListWidget()
         self.results.setWordWrap(True)
         self.results.setSpacing(2)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.summary)
@@ -103,12 +104,24 @@ class SearchDialog(QDialog):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setContentsMargins(6, 4, 6, 4)
-            width = max(self.results.viewport().width() - 8, 300)
-            item.setSizeHint(QSize(width, label.heightForWidth(width)))
             item.setText("")
             item.setToolTip(hit.title)
             self.results.addItem(item)
             self.results.setItemWidget(item, label)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each result as tall as its wrapped text at the list's current width."""
+        width = max(self.results.viewport().width() - 8, 200)
+        for row in range(self.results.count()):
+            item = self.results.item(row)
+            label = self.results.itemWidget(item)
+            if label is not None:
+                item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
     def _open(self, item: QListWidgetItem) -> None:
         kind, ref = item.data(Qt.ItemDataRole.UserRole)

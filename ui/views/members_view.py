@@ -133,8 +133,12 @@ class MembersView(View):
         current = self.current_member()
         self.model.set_members(self.services.members.all(), self._today())
         self._filter_changed()
-        if current is not None and current.id is not None:
-            self.select_member(current.id)
+        if current is None or current.id is None or not self.select_member(current.id):
+            first = self.proxy.index(0, 0)
+            if first.isValid():
+                self.table.selectionModel().setCurrentIndex(
+                    first, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
         self._show_detail()
 
     def new_item(self) -> None:

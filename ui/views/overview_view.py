@@ -56,8 +56,10 @@ class OverviewView(View):
         self.chart = AttendanceChart()
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
+        self.findings.setSpacing(3)
         self.todo = QListWidget()
         self.todo.setWordWrap(True)
+        self.todo.setSpacing(3)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
 

@@ -53,6 +53,8 @@ class TopicsView(View):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TopicColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TopicColumn.PEOPLE, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(TopicColumn.PEOPLE, self.fontMetrics().horizontalAdvance("Nguyễn Văn Thành (chính),"))
 
         self.fresh = QListWidget()
         self.fresh.setToolTip("Nhấn đúp để phân công đồng chí này")

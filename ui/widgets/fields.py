@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from datetime import date, time
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError, format_dmy, parse_optional_date, parse_time
@@ -102,7 +102,12 @@ class Form(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(editor)
+        grows = editor.sizePolicy().horizontalPolicy() in (
+            QSizePolicy.Policy.Expanding,
+            QSizePolicy.Policy.MinimumExpanding,
+        )
+        column.addWidget(editor, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # hints wrap at the form's width
         if hint:
             hint_label = QLabel(hint)
             hint_label.setObjectName("hint")

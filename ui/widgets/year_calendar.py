@@ -15,9 +15,9 @@ STATES = {
     "held": ("#dff6dd", "#0e5c0e", "Đã sinh hoạt"),
     "missing": ("#fde7e9", "#a40000", "Thiếu sinh hoạt"),
     "pending": ("#f3f3f3", "#333333", "Chưa đến hạn"),
-    "thematic_done": ("#dff6dd", "#0e5c0e", "Đã SH chuyên đề"),
+    "thematic_done": ("#dff6dd", "#0e5c0e", "Đã có chuyên đề"),
     "thematic_missing": ("#fde7e9", "#a40000", "Thiếu chuyên đề"),
-    "thematic_pending": ("#f3f3f3", "#333333", "Chuyên đề: chưa"),
+    "thematic_pending": ("#f3f3f3", "#333333", "Chưa có chuyên đề"),
 }
 
 

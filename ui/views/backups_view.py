@@ -1,0 +1,229 @@
+"""Sao lưu: the automatic backups, backing up now or to a USB stick, and restoring a backup safely."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.bootstrap import Services
+from app.domain import messages as msg
+from app.domain.errors import AppError
+from ui.errors import plain_message
+from ui.exports import open_path
+from ui.settings import UiSettings
+from ui.style import set_level
+from ui.views.base import View
+from ui.widgets import prompts
+
+
+class BackupsView(View):
+    key = "backups"
+    title = "Sao lưu và khôi phục"
+
+    def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(services, settings, parent)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.backup_button = QPushButton("Sao lưu ngay")
+        self.usb_button = QPushButton("Sao lưu ra USB hoặc thư mục khác…")
+        self.restore_button = QPushButton("Khôi phục bản đã chọn…")
+        self.restore_file_button = QPushButton("Khôi phục từ tệp khác…")
+        self.folder_button = QPushButton("Mở thư mục sao lưu")
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(list(msg.BACKUP_HEADERS[:3]))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        intro = QLabel(
+            "Sổ Chi bộ tự sao lưu mỗi lần mở chương trình nếu dữ liệu có thay đổi, và giữ bản theo ngày, tuần, tháng. "
+            "Nên sao lưu thêm ra USB mỗi tháng một lần và cất USB ở nơi khác máy tính."
+        )
+        intro.setWordWrap(True)
+        row1 = QHBoxLayout()
+        for button in (self.backup_button, self.usb_button, self.folder_button):
+            row1.addWidget(button)
+        row1.addStretch(1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.restore_button)
+        row2.addWidget(self.restore_file_button)
+        row2.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page_title(self.title))
+        layout.addWidget(intro)
+        layout.addWidget(self.where)
+        layout.addWidget(self.banner)
+        layout.addLayout(row1)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row2)
+
+        self.backup_button.clicked.connect(self.backup_now)
+        self.usb_button.clicked.connect(self.backup_to_folder)
+        self.folder_button.clicked.connect(lambda: open_path(self._backups().folder))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+
+    def _backups(self) -> Any:
+        return getattr(self.services, "backups", None)
+
+    # ------------------------------------------------------------------ View
+    def refresh(self) -> None:
+        super().refresh()
+        backups = self._backups()
+        available = backups is not None
+        for button in (
+            self.backup_button,
+            self.usb_button,
+            self.folder_button,
+            self.restore_button,
+            self.restore_file_button,
+        ):
+            button.setEnabled(available)
+        self.where.setText(
+            f"Tệp dữ liệu: {self.services.paths.database}\n"
+            + (msg.BACKUP_FOLDER.format(folder=backups.folder) if available else "")
+        )
+        problem = getattr(self.services, "backup_problem", None)
+        if problem is not None:
+            self._say("warning", msg.BACKUP_PROBLEM_AT_START.format(reason=plain_message(problem)))
+        self.table.setRowCount(0)
+        if not available:
+            return
+        for info in backups.list():
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            when = QTableWidgetItem(info.at.strftime("%H:%M:%S ngày %d/%m/%Y"))
+            when.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            self.table.setItem(row, 0, when)
+            self.table.setItem(row, 1, QTableWidgetItem(info.label_text))
+            self.table.setItem(row, 2, QTableWidgetItem(msg.file_size(info.size)))
+        if self.table.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.table.setRowCount(0)
+            self.status.emit(msg.BACKUP_NONE.format(folder=backups.folder))
+
+    # ------------------------------------------------------------------ actions
+    def _busy(self, work: Callable[[], Any]) -> Any:
+        """Run *work* (it needs the database connection, so on this thread) with the wait cursor."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return work()
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def backup_now(self) -> None:
+        backups = self._backups()
+        try:
+            path = self._busy(lambda: backups.snapshot("thu-cong"))
+            check = backups.validate(path)
+        except AppError as exc:
+            self._say("alert", plain_message(exc))
+            return
+        self._say(
+            "ok",
+            msg.BACKUP_DONE.format(
+                path=path, size=msg.file_size(check.size), members=check.members, meetings=check.meetings
+            ),
+        )
+        self.refresh()
+
+    def backup_to_folder(self) -> None:
+        backups = self._backups()
+        folder = prompts.choose_folder(
+            self, "Chọn USB hoặc thư mục để sao lưu", self.settings.folder("usb", Path.home())
+        )
+        if folder is None:
+            return
+        self.settings.set_folder("usb", folder)
+        try:
+            check = self._busy(lambda: backups.backup_to(folder))
+        except AppError as exc:
+            self._say("alert", plain_message(exc))
+            return
+        self._say(
+            "ok",
+            msg.BACKUP_DONE.format(
+                path=check.path, size=msg.file_size(check.size), members=check.members, meetings=check.meetings
+            ),
+        )
+        self.refresh()
+
+    def restore_selected(self) -> None:
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        if item is None:
+            self._say("info", "Hãy chọn một bản sao lưu trong danh sách trước.")
+            return
+        self.restore(Path(str(item.data(Qt.ItemDataRole.UserRole))))
+
+    def restore_from_file(self) -> None:
+        path = prompts.choose_open_file(
+            self,
+            "Chọn tệp sao lưu để khôi phục",
+            self.settings.folder("usb", Path.home()),
+            "Dữ liệu Sổ Chi bộ (*.sqlite3)",
+        )
+        if path is not None:
+            self.restore(path)
+
+    def restore(self, path: Path) -> None:
+        backups = self._backups()
+        try:
+            check = self._busy(lambda: backups.validate(path))
+        except AppError as exc:
+            self._say("alert", plain_message(exc))
+            return
+        question = (
+            msg.RESTORE_CHECKED.format(
+                path=path, members=check.members, meetings=check.meetings, version=check.schema_version
+            )
+            + "\n\nKhôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong tệp này. "
+            "Dữ liệu hiện tại được sao lưu trước nên có thể lấy lại. Tiếp tục khôi phục?"
+        )
+        if not prompts.ask_yes_no(self, question, yes="Khôi phục", no="Không"):
+            return
+        window = self.window()
+        can_leave = getattr(window, "can_leave_all", None)
+        if callable(can_leave) and not can_leave():
+            return
+        try:
+            result = self._busy(lambda: backups.restore(path))
+        except AppError as exc:
+            self._say("alert", plain_message(exc))
+            return
+        text = msg.RESTORE_DONE.format(path=path, previous=result.previous)
+        reopen = getattr(window, "reopen_services", None)
+        if callable(reopen):
+            reopen(text)  # the restored file may need an upgrade: every screen starts again over it
+        else:
+            self._say("ok", text)
+            self.refresh()
+
+    def _say(self, level: str, text: str) -> None:
+        self.banner.setText(text)
+        set_level(self.banner, level)
+        self.banner.show()
+        self.status.emit(text)
