@@ -137,6 +137,8 @@ FIELD_LABEL = {
     "ho": "Họ",
     "dem": "Tên đệm",
     "ten": "Tên",
+    "from": "Từ ngày",
+    "until": "Đến ngày",
     "cccd": "Số CCCD",
     "phone": "Số điện thoại",
     "gender": "Giới tính",
@@ -269,10 +271,11 @@ ERROR = {
     "summary_manifest_invalid": "Tệp manifest.json bên cạnh \u201c{path}\u201d bị hỏng nên không kiểm tra được tệp. "
     "Hãy chép lại gói từ chi bộ.",
     "summary_wrong_period": "Tệp \u201c{path}\u201d là số liệu {found}, không phải {wanted}.",
-    "summary_superseded": "Chi bộ {branch} có tệp mới hơn: \u201c{newer}\u201d. Tệp này không được dùng.",
+    "summary_superseded": "{branch} có tệp mới hơn: \u201c{newer}\u201d. Tệp này không được dùng.",
     "summary_not_xlsx_name": "\u201c{path}\u201d không phải tệp .xlsx nên không được đọc.",
     "summary_unexpected": "Không đọc được tệp \u201c{path}\u201d ({detail}). Các tệp khác vẫn được tổng hợp.",
     "consolidate_cancelled": "Đã dừng tổng hợp theo yêu cầu. Chưa ghi tệp nào.",
+    "xlsx_wrong_extension": "Tên tệp \u201c{path}\u201d phải có đuôi .xlsx (bảng tính Excel). Hãy đổi tên tệp, ví dụ {example}.",
     "package_no_documents": "Chưa có công cụ xuất biên bản Word trong phiên bản này nên không lập được gói USB.",
     # Backups and restore (app/services/backups.py, data/backup.py)
     "backup_failed": "Không sao lưu được vào \u201c{path}\u201d ({detail}). Dữ liệu không bị thay đổi. "
@@ -493,6 +496,14 @@ IMPORT_SUMMARY = "Thêm mới {added} đồng chí, cập nhật {updated} đồ
 IMPORT_DRY_RUN = "Chạy thử: chưa ghi gì vào dữ liệu."
 IMPORT_SKIPPED = "Bỏ qua {count} dòng không phải đảng viên (dòng tổng cộng, chữ ký …): dòng {rows}."
 PACKAGE_DONE = "Đã ghi xong và kiểm tra lại gói \u201c{path}\u201d ({count} tệp, {size}). Có thể rút USB an toàn."
+IMPORT_WILL_ADD = "Sẽ thêm mới:"
+IMPORT_WILL_UPDATE = "Sẽ cập nhật (các ô có thay đổi):"
+XLSX_SUMMARY_DONE = "Đã ghi bảng tổng hợp {period} vào \u201c{path}\u201d."
+XLSX_ROSTER_DONE = "Đã ghi danh sách đảng viên vào \u201c{path}\u201d."
+XLSX_CLI_PERIOD_USAGE = (
+    "Hãy chọn kỳ: --year NĂM cùng một trong --quarter QUÝ, --half 1|2, --full-year; "
+    "hoặc một khoảng ngày --from dd/mm/yyyy --until dd/mm/yyyy (chỉ với export summary)."
+)
 
 
 def figure_label(key: str) -> str:
