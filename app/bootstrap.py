@@ -17,9 +17,12 @@ from app.services.demo import DemoService
 from app.services.documents import DocumentService
 from app.services.drafts import DraftService
 from app.services.meetings import MeetingService
+from app.services.member_import import MemberImportService
 from app.services.members import MemberService
+from app.services.package import PackageService
 from app.services.reports import ReportService
 from app.services.search import SearchService
+from app.services.summary import SummaryService
 from app.services.topics import TopicService, default_catalogue
 from data.backup import backup_database
 from data.db import Database, open_checked
@@ -44,6 +47,9 @@ class Services:
     backups: BackupService
     drafts: DraftService
     documents: DocumentService
+    summary: SummaryService  # Excel summary workbook and roster
+    package: PackageService  # the USB package for the upper committee
+    importer: MemberImportService  # member lists from Excel
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
@@ -126,6 +132,9 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         backups=BackupService(ctx, paths),
         drafts=DraftService(ctx),
         documents=DocumentService(ctx),
+        summary=_summary(ctx),
+        package=PackageService(ctx, DocumentService(ctx), _summary(ctx)),
+        importer=MemberImportService(ctx, MemberService(ctx)),
         startup_backup=taken[-1] if taken else None,
     )
     ctx.rules = services.branch.stored_rules()
@@ -137,3 +146,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         with db.transaction():  # v1 files had no search index
             services.search.rebuild()
     return services
+
+
+def _summary(ctx: ServiceContext) -> SummaryService:
+    return SummaryService(ctx, ReportService(ctx), BranchService(ctx))

@@ -1,0 +1,255 @@
+"""Importing a member list from Excel: every row checked first, then all saved in one transaction or none.
+
+A row that matches a stored member (party card, CCCD, or folded name + birth date) updates that member with the
+values the file gives; any other row adds a member. A dry run reports the same without writing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.domain import messages as msg
+from app.domain.dates import format_dmy
+from app.domain.errors import ExportError, ValidationError
+from app.domain.models import Member
+from app.domain.vntext import clean, fold
+from app.services.context import ServiceContext
+from app.services.members import DATE_FIELDS, TEXT_FIELDS, MemberService, member_from_fields, soft_warnings
+from exporters.member_import import MemberSheet, SheetRow, read_member_sheet
+
+#: Fields compared to tell an update from an unchanged member.
+_COMPARED = ("full_name", "ho", "dem", "ten", *DATE_FIELDS, *TEXT_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    row: int
+    field: str
+    code: str
+    message: str  # "Dòng 12: Ngày sinh: …"
+
+
+@dataclass(frozen=True, slots=True)
+class RowResult:
+    row: int
+    member: Member  # as it would be saved (id set for updates)
+    changed: tuple[str, ...] = ()  # updated fields (empty for additions and unchanged members)
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class ImportReport:
+    path: str
+    sheet: str = ""
+    header_row: int = 0
+    columns: dict[str, str] = field(default_factory=dict)
+    added: list[RowResult] = field(default_factory=list)
+    updated: list[RowResult] = field(default_factory=list)
+    unchanged: list[RowResult] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    skipped_rows: list[int] = field(default_factory=list)
+    legacy_cells: int = 0
+    dry_run: bool = False
+    applied: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        def row(r: RowResult) -> dict[str, Any]:
+            m = r.member
+            return {
+                "row": r.row,
+                "id": m.id,
+                "full_name": m.full_name,
+                "date_of_birth": m.date_of_birth,
+                "joined_on": m.joined_on,
+                "party_card_no": m.party_card_no,
+                "changed": list(r.changed),
+                "warnings": list(r.warnings),
+            }
+
+        return {
+            "path": self.path,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "columns": self.columns,
+            "dry_run": self.dry_run,
+            "applied": self.applied,
+            "added": [row(r) for r in self.added],
+            "updated": [row(r) for r in self.updated],
+            "unchanged": [row(r) for r in self.unchanged],
+            "errors": [{"row": p.row, "field": p.field, "code": p.code, "message": p.message} for p in self.problems],
+            "skipped_rows": self.skipped_rows,
+            "legacy_cells": self.legacy_cells,
+        }
+
+
+class MemberImportService:
+    def __init__(self, ctx: ServiceContext, members: MemberService) -> None:
+        self._ctx = ctx
+        self._members = members
+
+    def run(self, path: Path, *, dry_run: bool = False) -> ImportReport:
+        """Check every row; unless *dry_run* and if no row has a problem, save them all in one transaction.
+
+        File-level problems (not an .xlsx, no header, empty sheet) raise ExportError; row problems are listed in
+        the report, and nothing is written.
+        """
+        sheet = read_member_sheet(Path(path))
+        report = self._plan(sheet)
+        report.dry_run = dry_run
+        if dry_run or report.problems:
+            return report
+        changes = [r.member for r in report.added] + [r.member for r in report.updated]
+        if changes:
+            try:
+                saved = self._members.save_many(changes, action="import")
+            except ValidationError as error:  # the stored data changed since the check: nothing was saved
+                raise ExportError("import_rejected", count=1, detail=msg.describe(error)) from error
+            by_row = dict(zip([r.row for r in report.added + report.updated], saved, strict=True))
+            report.added = [replace(r, member=by_row[r.row]) for r in report.added]
+            report.updated = [replace(r, member=by_row[r.row]) for r in report.updated]
+        report.applied = True
+        return report
+
+    # ------------------------------------------------------------------ checking
+    def _plan(self, sheet: MemberSheet) -> ImportReport:
+        report = ImportReport(
+            path=sheet.path,
+            sheet=sheet.sheet,
+            header_row=sheet.header_row,
+            columns=dict(sheet.columns),
+            skipped_rows=list(sheet.skipped),
+            legacy_cells=sheet.legacy_cells,
+        )
+        stored = self._ctx.members.all()
+        by_card = {m.party_card_no: m for m in stored if m.party_card_no}
+        by_cccd = {m.cccd: m for m in stored if m.cccd}
+        by_person = {(fold(m.full_name), m.date_of_birth): m for m in stored if m.date_of_birth}
+        seen: dict[tuple[str, Any], int] = {}
+        today = self._ctx.today()
+        for row in sheet.rows:
+            fields, problems = _fields(row)
+            if problems:
+                report.problems += problems
+                continue
+            try:
+                parsed = member_from_fields(fields)
+            except ValidationError as error:
+                report.problems += [_problem(row.number, f, c) for f, c in error.field_errors.items()]
+                continue
+            duplicate = _duplicate_in_file(parsed, row.number, seen)
+            if duplicate is not None:
+                report.problems.append(duplicate)
+                continue
+            matches = {
+                m.id: m
+                for m in (
+                    by_card.get(parsed.party_card_no) if parsed.party_card_no else None,
+                    by_cccd.get(parsed.cccd) if parsed.cccd else None,
+                    by_person.get((fold(parsed.full_name), parsed.date_of_birth)) if parsed.date_of_birth else None,
+                )
+                if m is not None
+            }
+            if len(matches) > 1:
+                names = ", ".join(f"{m.full_name} (mã {m.id})" for m in matches.values())
+                text = msg.IMPORT_ROW_ERROR.format(row=row.number, reason=msg.IMPORT_AMBIGUOUS.format(names=names))
+                report.problems.append(RowProblem(row.number, "full_name", "ambiguous", text))
+                continue
+            existing = next(iter(matches.values()), None)
+            if existing is not None:
+                given = {k: v for k, v in fields.items() if v}
+                member = member_from_fields(given, base=existing)
+            else:
+                member = parsed
+            try:
+                self._members.check(member)
+            except ValidationError as error:
+                report.problems += [_problem(row.number, f, c) for f, c in error.field_errors.items()]
+                continue
+            warnings = tuple(soft_warnings(member, today))
+            if existing is None:
+                report.added.append(RowResult(row.number, member, (), warnings))
+                continue
+            changed = tuple(k for k in _COMPARED if getattr(member, k) != getattr(existing, k))
+            target = report.updated if changed else report.unchanged
+            target.append(RowResult(row.number, member, changed, warnings))
+        return report
+
+
+def _fields(row: SheetRow) -> tuple[dict[str, str], list[RowProblem]]:
+    """The row as the member form's text fields (dates as dd/mm/yyyy), with what cannot be read reported."""
+    values = dict(row.values)
+    split_given = "full_name" not in values and "ten" in values and "ho_dem" in values
+    problems: list[RowProblem] = []
+    fields: dict[str, str] = {}
+    ho_dem, ten = clean(_text(values.pop("ho_dem", ""))), clean(_text(values.pop("ten", "")))
+    full_name = clean(_text(values.pop("full_name", ""))) or clean(f"{ho_dem} {ten}")
+    fields["full_name"] = full_name
+    if split_given and ten and ho_dem:
+        # "Họ và tên đệm" + "Tên" columns: the file says where the given name starts; keep that split.
+        parts = ho_dem.split(" ", 1)
+        fields["ho"], fields["dem"], fields["ten"] = parts[0], parts[1] if len(parts) > 1 else "", ten
+    male, female = values.pop("born_male", None), values.pop("born_female", None)
+    if male is not None and female is not None:
+        problems.append(_problem(row.number, "gender", "invalid"))
+    elif male is not None or female is not None:
+        values.setdefault("date_of_birth", male if male is not None else female)
+        values.setdefault("gender", "Nam" if male is not None else "Nữ")
+    values.pop("stt", None)
+    for name, value in values.items():
+        if name in DATE_FIELDS:
+            fields[name] = format_dmy(value) if isinstance(value, date) else _text(value)
+        elif name == "gender":
+            gender = _gender(_text(value))
+            if gender is None:
+                problems.append(_problem(row.number, "gender", "invalid"))
+            else:
+                fields["gender"] = gender
+        elif name in TEXT_FIELDS:
+            fields[name] = _text(value)
+    return fields, problems
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _gender(text: str) -> str | None:
+    key = fold(text).strip(" .")
+    if key in ("nam", "m", "male"):
+        return "Nam"
+    if key in ("nu", "f", "female"):
+        return "Nữ"
+    return "" if not key else None
+
+
+def _duplicate_in_file(m: Member, row: int, seen: dict[tuple[str, Any], int]) -> RowProblem | None:
+    keys: list[tuple[tuple[str, Any], str]] = []
+    if m.party_card_no:
+        keys.append((("card", m.party_card_no), "party_card_no"))
+    if m.cccd:
+        keys.append((("cccd", m.cccd), "cccd"))
+    if m.date_of_birth:
+        keys.append((("person", (fold(m.full_name), m.date_of_birth)), "full_name"))
+    for key, field_name in keys:
+        other = seen.get(key)
+        if other is not None:
+            label = msg.FIELD_LABEL.get(field_name, field_name)
+            what = label if field_name != "full_name" else f"{label} và {msg.FIELD_LABEL['date_of_birth']}"
+            reason = f"{label}: " + msg.IMPORT_DUPLICATE_IN_FILE.format(other=other, what=what)
+            return RowProblem(row, field_name, "duplicate_in_file", msg.IMPORT_ROW_ERROR.format(row=row, reason=reason))
+    for key, _ in keys:
+        seen[key] = row
+    return None
+
+
+def _problem(row: int, field_name: str, code: str) -> RowProblem:
+    return RowProblem(
+        row, field_name, code, msg.IMPORT_ROW_ERROR.format(row=row, reason=msg.field_error(field_name, code))
+    )

@@ -1,0 +1,177 @@
+"""The USB package for the upper committee: minutes, periodic report, summary workbook and a manifest, verified.
+
+Built in a local temporary folder first, copied to the stick into "<name>.part" with atomic writes, renamed at the
+end, then read back from the stick and checked against the manifest. On any failure nothing half-written stays.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import __version__
+from app.domain import manifest, periods
+from app.domain.errors import AppError, ExportError
+from app.domain.models import Period
+from app.services.context import ServiceContext
+from app.services.documents import DocumentService
+from app.services.summary import SummaryService, slug
+from exporters.atomic import atomic_write_bytes, map_os_error
+
+#: progress(step, steps, what) — steps: build, copy each file, verify.
+Progress = Callable[[int, int, str], None]
+#: Room kept free on the stick beyond the package itself (FAT directory entries, the temp file of each write).
+SPACE_MARGIN = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class PackageResult:
+    folder: Path
+    files: tuple[manifest.ManifestEntry, ...]  # manifest.json itself not included
+    total_bytes: int
+    warnings: tuple[str, ...] = ()
+
+
+class PackageService:
+    def __init__(self, ctx: ServiceContext, documents: DocumentService, summary: SummaryService) -> None:
+        self._ctx = ctx
+        self._documents = documents
+        self._summary = summary
+
+    def folder_name(self, period: Period) -> str:
+        """ "chi-bo-truong-thpt-chuyen-vi-thanh_2026-Q3": ASCII, so any stick and any PC reads it."""
+        return f"{slug(self._summary.profile().branch_name)}_{period.key}"
+
+    def build(self, period: Period, target: Path, progress: Progress | None = None) -> PackageResult:
+        """Write the package for *period* into folder *target* (the stick) and verify it. Raises ExportError."""
+        profile = self._summary.profile()
+        target = Path(target)
+        if target.exists() and not target.is_dir():
+            raise ExportError("folder_is_file", path=str(target))
+        name = self.folder_name(period)
+        with tempfile.TemporaryDirectory(prefix="sochibo-goi-") as tmp:
+            staging = Path(tmp) / name
+            warnings = self._stage(period, staging, progress)
+            files = _read_tree(staging)
+            meta = {
+                "branch_code": profile.branch_code,
+                "branch_name": profile.branch_name,
+                "upper_body": profile.upper_body,
+                "period": period.key,
+                "period_label": periods.label(period),
+                "period_start": period.start.isoformat(),
+                "period_end": period.end.isoformat(),
+                "generated_at": self._ctx.now().replace(microsecond=0).isoformat(),
+                "app_version": __version__,
+            }
+            entries = tuple(manifest.ManifestEntry(rel, len(data), manifest.sha256_hex(data)) for rel, data in files)
+            listing = manifest.build(meta, entries).encode("utf-8")
+        total = sum(e.size for e in entries) + len(listing)
+        _check_space(target, total + SPACE_MARGIN * (len(entries) + 1))
+        final = target / name
+        steps = len(files) + 3
+        self._copy(files, listing, target, final, lambda i, what: progress and progress(1 + i, steps, what))
+        if progress:
+            progress(steps - 1, steps, "verify")
+        _verify(final, entries, listing)
+        if progress:
+            progress(steps, steps, "done")
+        return PackageResult(final, entries, total, warnings)
+
+    # ------------------------------------------------------------------ steps
+    def _stage(self, period: Period, staging: Path, progress: Progress | None) -> tuple[str, ...]:
+        """Render everything into the local staging folder (nothing on the stick yet)."""
+        if progress:
+            progress(0, 1, "build")
+        warnings: list[str] = []
+        for result in self._documents.minutes_batch(period, staging / "bien-ban"):
+            warnings += result.warnings
+        report = self._documents.report(period, staging / f"bao-cao_{period.key}.docx")
+        warnings += report.warnings
+        atomic_write_bytes(staging / f"tong-hop_{period.key}.xlsx", self._summary.workbook(period))
+        return tuple(warnings)
+
+    @staticmethod
+    def _copy(
+        files: list[tuple[str, bytes]],
+        listing: bytes,
+        target: Path,
+        final: Path,
+        step: Callable[[int, str], object],
+    ) -> None:
+        part = final.with_name(final.name + ".part")
+        old = final.with_name(final.name + ".cu")
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for leftover in (part, old):  # from an earlier attempt that was interrupted
+                if leftover.exists():
+                    shutil.rmtree(leftover)
+        except OSError as exc:
+            raise map_os_error(exc, part) from exc
+        try:
+            for index, (rel, data) in enumerate(files):
+                step(index, rel)
+                atomic_write_bytes(part / rel, data)
+            atomic_write_bytes(part / manifest.FILE_NAME, listing)  # last: a package with a manifest is complete
+        except BaseException:
+            shutil.rmtree(part, ignore_errors=True)
+            raise
+        try:
+            if final.exists():
+                try:
+                    os.replace(final, old)  # fails while a file of the old package is open in Word/Excel
+                except OSError as exc:
+                    raise ExportError("package_exists", path=str(final)) from exc
+            try:
+                os.replace(part, final)
+            except OSError as exc:
+                if old.exists() and not final.exists():
+                    os.replace(old, final)  # put the previous package back
+                raise map_os_error(exc, final) from exc
+        except BaseException:
+            shutil.rmtree(part, ignore_errors=True)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _read_tree(root: Path) -> list[tuple[str, bytes]]:
+    """Every file under *root* as (relative POSIX path, bytes), in a stable order."""
+    return [(p.relative_to(root).as_posix(), p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file()]
+
+
+def _check_space(target: Path, needed: int) -> None:
+    probe = target if target.exists() else next((p for p in target.parents if p.exists()), target)
+    try:
+        free = shutil.disk_usage(probe).free
+    except OSError:
+        return  # cannot tell: the writes will say
+    if free < needed:
+        raise ExportError("disk_full", path=str(target))
+
+
+def _verify(final: Path, entries: tuple[manifest.ManifestEntry, ...], listing: bytes) -> None:
+    """Read every file back from the stick and compare with the manifest; remove the package if any differs."""
+    problem: AppError | None = None
+    try:
+        if _read_back(final / manifest.FILE_NAME) != listing:
+            problem = ExportError("package_verify_failed", path=str(final), file=manifest.FILE_NAME)
+        for entry in entries:
+            if problem is None and not manifest.matches(entry, _read_back(final / entry.path)):
+                problem = ExportError("package_verify_failed", path=str(final), file=entry.path)
+    except OSError as exc:
+        problem = ExportError("package_verify_failed", path=str(final), file=getattr(exc, "filename", "") or "?")
+    if problem is not None:
+        shutil.rmtree(final, ignore_errors=True)
+        raise problem
+
+
+def _read_back(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        if hasattr(os, "posix_fadvise"):
+            # Drop the cached copy so the bytes come from the stick, not from memory (Linux; Windows has no such call).
+            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        return fh.read()

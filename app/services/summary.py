@@ -1,0 +1,96 @@
+"""Excel output of a branch: the periodic summary workbook for the upper committee, and the member roster.
+
+Reads only, except once: a branch without a stable identifier gets one (consolidation tells branches apart by it).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from app import __version__
+from app.domain import messages as msg
+from app.domain.dates import format_dmy, format_place_date
+from app.domain.errors import ExportError
+from app.domain.models import BranchProfile, Period
+from app.domain.vntext import fold
+from app.services.branch import BranchService
+from app.services.context import ServiceContext
+from app.services.reports import ReportService
+from exporters.atomic import atomic_write_bytes
+from exporters.roster_xlsx import RosterOptions, render_roster
+from exporters.summary_xlsx import SummaryMeta, render_summary
+from exporters.xlsx_style import Letterhead
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """ASCII file-name part: "CHI BỘ TRƯỜNG THPT" -> "chi-bo-truong-thpt" (FAT sticks and old PCs read it)."""
+    return _SLUG.sub("-", fold(text).replace("đ", "d")).strip("-")[:limit].rstrip("-") or "chi-bo"
+
+
+def xlsx_target(out: Path, default_name: str) -> Path:
+    """The .xlsx file to write: ".xlsx" added when no extension was typed; a folder or another extension refused."""
+    out = Path(out)
+    if out.is_dir():
+        raise ExportError("target_is_folder", path=str(out), example=str(out / default_name))
+    if not out.suffix:
+        return out.with_suffix(".xlsx")
+    if out.suffix.lower() != ".xlsx":
+        raise ExportError("xlsx_wrong_extension", path=str(out), example=str(out.with_suffix(".xlsx")))
+    return out
+
+
+class SummaryService:
+    def __init__(self, ctx: ServiceContext, reports: ReportService, branch: BranchService) -> None:
+        self._ctx = ctx
+        self._reports = reports
+        self._branch = branch
+
+    def profile(self) -> BranchProfile:
+        """The branch profile, refusing a branch without a name and giving it a stable identifier if it has none."""
+        profile = self._branch.profile()
+        if not profile.is_set_up:
+            raise ExportError("branch_not_set_up")
+        if not profile.branch_code:
+            profile = self._branch.save_profile(profile)  # generates the identifier, once
+        return profile
+
+    def file_name(self, period: Period) -> str:
+        return f"tong-hop_{slug(self.profile().branch_name)}_{period.key}.xlsx"
+
+    def workbook(self, period: Period, *, with_cccd: bool = False, with_phone: bool = False) -> bytes:
+        """The summary workbook of *period* as .xlsx bytes."""
+        self.profile()
+        report = self._reports.period_report(period)
+        meta = SummaryMeta(app_version=__version__, generated_at=self._ctx.now())
+        return render_summary(report, meta, RosterOptions(with_cccd=with_cccd, with_phone=with_phone))
+
+    def export(self, period: Period, out: Path, *, with_cccd: bool = False, with_phone: bool = False) -> Path:
+        target = xlsx_target(out, self.file_name(period))
+        return atomic_write_bytes(target, self.workbook(period, with_cccd=with_cccd, with_phone=with_phone))
+
+    # ------------------------------------------------------------------ roster
+    def roster(self, *, include_former: bool = False, with_cccd: bool = False, with_phone: bool = False) -> bytes:
+        """The member roster (Vietnamese name order) as .xlsx bytes; importable again by the member import."""
+        profile = self._branch.profile()
+        today = self._ctx.today()
+        members = self._ctx.members.all()
+        rows = [(m, m.status_on(today)) for m in members if include_former or m.status_on(today).on_roll]
+        letterhead = Letterhead(
+            upper_body=profile.upper_body,
+            upper_body_2=profile.upper_body_2,
+            branch_name=profile.branch_name,
+            date_line=format_place_date(profile.place_name, today),
+            title=msg.XLSX_TITLE["roster"],
+            period_line=msg.XLSX_ROSTER_PERIOD.format(day=format_dmy(today)),
+        )
+        return render_roster(letterhead, rows, RosterOptions(with_cccd=with_cccd, with_phone=with_phone))
+
+    def export_roster(
+        self, out: Path, *, include_former: bool = False, with_cccd: bool = False, with_phone: bool = False
+    ) -> Path:
+        target = xlsx_target(out, "danh-sach-dang-vien.xlsx")
+        data = self.roster(include_former=include_former, with_cccd=with_cccd, with_phone=with_phone)
+        return atomic_write_bytes(target, data)
