@@ -73,3 +73,20 @@ def test_the_change_log_and_backup_list_do_not_spell_out_sensitive_values(demo: 
     cccd, phone = _sensitive(demo)
     logged = "\n".join(f"{e.entity} {e.action} {e.summary}" for e in demo.ctx.branch.history(limit=100_000)).encode()
     assert not _found(cccd | phone, logged)
+
+
+def test_the_usb_package_carries_no_cccd_or_phone(demo: Services, tmp_path: Path) -> None:
+    package = pytest.importorskip("app.services.package")
+    documents = pytest.importorskip("app.services.documents")
+    summary_module = pytest.importorskip("app.services.summary")
+    reports = pytest.importorskip("app.services.reports")
+    summary = summary_module.SummaryService(demo.ctx, reports.ReportService(demo.ctx), demo.branch)
+    service = package.PackageService(demo.ctx, documents.DocumentService(demo.ctx), summary)
+    cccd, phone = _sensitive(demo)
+    result = service.build(periods.quarter(2026, 3), tmp_path / "usb")
+    files = [p for p in result.folder.rglob("*") if p.is_file()]
+    assert len(files) >= 3
+    for path in files:
+        data = path.read_bytes()
+        blob = _texts(data) if data[:2] == b"PK" else data
+        assert not _found(cccd | phone, blob), path.name
