@@ -82,6 +82,10 @@ def _setup_styles(doc: Any, lay: LayoutProfile) -> None:
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     for child in list(ppr):
         ppr.remove(child)
+    # The template's other styles (Heading 3, Quote …) name theme fonts (Cambria, Calibri); a secretary who
+    # picks one in Word must still get Times New Roman.
+    for fonts in styles.element.iter(qn("w:rFonts")):
+        set_fonts(fonts.getparent(), lay.font)
 
     center, justify = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
     left = WD_ALIGN_PARAGRAPH.LEFT
