@@ -13,7 +13,7 @@ from app.domain.models import MeetingKind, MeetingStatus
 from exporters import wording as W
 from exporters.minutes_docx import minutes_blanks, render_minutes
 from tests.exporters import samples
-from tests.exporters.docx_read import find, full_text, look, mm, open_docx, paragraphs, texts, xml_parts
+from tests.exporters.docx_read import Look, find, full_text, look, mm, open_docx, paragraphs, texts, xml_parts
 
 FONT = "Times New Roman"
 
@@ -53,7 +53,8 @@ def test_header_is_a_borderless_two_column_table(regular_doc) -> None:
         "Số 05-BB/CB",
     ]
     upper, branch, star, number = left.paragraphs
-    assert look(doc, upper) == look(doc, upper).__class__(FONT, 14, False, False, False)
+    assert look(doc, star).size == 14
+    assert look(doc, upper) == Look(FONT, 14, False, False, False)
     assert look(doc, branch).bold and look(doc, branch).size == 14
     assert not look(doc, number).bold
     title, rule, place = right.paragraphs
