@@ -371,6 +371,7 @@ XLSX_TITLE = {
     "files": "BIÊN NHẬN CÁC TỆP ĐÃ XỬ LÝ",
 }
 XLSX_PERIOD_LINE = "{label} (từ ngày {start} đến ngày {end})"
+XLSX_PERIOD_RANGE = "Từ ngày {start} đến ngày {end}"
 XLSX_ROSTER_PERIOD = "Tính đến ngày {day}"
 XLSX_COLUMN = {
     "stt": "STT",
