@@ -52,7 +52,10 @@ def summary_digest(meta: Mapping[str, str], figures: Mapping[str, Any]) -> str:
 
 
 def period_line(period: Period) -> str:
+    """ "Quý III năm 2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)"; a custom range needs no label before it."""
     label = periods.label(period)
+    if period.kind == "custom":
+        return msg.XLSX_PERIOD_RANGE.format(start=format_dmy(period.start), end=format_dmy(period.end))
     return msg.XLSX_PERIOD_LINE.format(
         label=label[:1].upper() + label[1:], start=format_dmy(period.start), end=format_dmy(period.end)
     )
