@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window is None:
         return 1
     window.show()
+    if os.environ.get("SOCHIBO_BENCH_EXIT_ON_SHOWN") == "1":  # bench/bench_startup.py: launch -> window shown
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return int(app.exec())
 
 
