@@ -19,8 +19,10 @@ from app.domain.errors import ExportError
 MAX_UNPACKED = 50 * 1024 * 1024
 #: Packed size above which a file is refused without even opening the archive.
 MAX_PACKED = 25 * 1024 * 1024
-#: Bytes of each XML part scanned for DTD/entity declarations (they can only sit in the prolog).
+#: Bytes read at a time while looking for DTD/entity declarations (they can only sit in the prolog).
 PROLOG_BYTES = 4096
+#: A prolog (comments, processing instructions) longer than this is itself hostile: refused as entities.
+MAX_PROLOG = 1024 * 1024
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and Office files protected by a password
 _FORBIDDEN_XML = (b"<!doctype", b"<!entity")
 
@@ -100,9 +102,8 @@ def _precheck(fh: IO[bytes], path: Path, max_unpacked: int) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with archive.open(info) as part:
-                        prolog = part.read(PROLOG_BYTES).lower()
-                    if any(marker in prolog for marker in _FORBIDDEN_XML):
-                        raise ExportError("xlsx_entities", path=str(path))
+                        if _declares_dtd(part):
+                            raise ExportError("xlsx_entities", path=str(path))
     except ExportError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
@@ -112,6 +113,39 @@ def _precheck(fh: IO[bytes], path: Path, max_unpacked: int) -> None:
         ) from exc
     except OSError as exc:
         raise ExportError("xlsx_damaged", path=str(path), detail=str(exc)) from exc
+
+
+def _declares_dtd(part: IO[bytes]) -> bool:
+    """True if the XML prolog holds a DOCTYPE or ENTITY declaration.
+
+    Comments and processing instructions before the root element are skipped whatever their length, so a
+    declaration cannot hide behind a long comment; a prolog over MAX_PROLOG bytes counts as hostile.
+    """
+    pending = b""
+    scanned = 0
+    while True:
+        chunk = part.read(PROLOG_BYTES)
+        scanned += len(chunk)
+        pending += chunk
+        while True:
+            pending = pending.lstrip(b" \t\r\n")
+            if pending.startswith(b"\xef\xbb\xbf"):  # UTF-8 byte order mark
+                pending = pending[3:]
+                continue
+            opener, closer = (b"<?", b"?>") if pending.startswith(b"<?") else (b"<!--", b"-->")
+            if not pending.startswith(opener):
+                break
+            end = pending.find(closer, len(opener))
+            if end == -1:
+                break  # the comment or instruction goes on in the next chunk
+            pending = pending[end + len(closer) :]
+        if pending.lower().startswith(_FORBIDDEN_XML):
+            return True
+        undecided = not pending or pending.startswith((b"<?", b"<!--")) or (len(pending) < 9 and pending[:1] == b"<")
+        if not chunk or not undecided:
+            return False
+        if scanned > MAX_PROLOG:
+            return True
 
 
 def _parse_error_types() -> tuple[type[BaseException], ...]:
