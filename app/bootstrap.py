@@ -118,6 +118,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
 
     old = migrate_checked(db, backup=backup_before_upgrade)
     ctx = ServiceContext.create(db, builtin_rules(), now)
+    backups = BackupService(ctx, paths)
     services = Services(
         paths=paths,
         ctx=ctx,
@@ -129,12 +130,12 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         search=SearchService(ctx),
         reports=ReportService(ctx),
         demo=DemoService(ctx),
-        backups=BackupService(ctx, paths),
+        backups=backups,
         drafts=DraftService(ctx),
         documents=DocumentService(ctx),
         summary=_summary(ctx),
         package=PackageService(ctx, DocumentService(ctx), _summary(ctx)),
-        importer=MemberImportService(ctx, MemberService(ctx)),
+        importer=MemberImportService(ctx, MemberService(ctx), before_write=backups.snapshot),
         startup_backup=taken[-1] if taken else None,
     )
     ctx.rules = services.branch.stored_rules()

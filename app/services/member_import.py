@@ -6,6 +6,7 @@ values the file gives; any other row adds a member. A dry run reports the same w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -90,9 +91,13 @@ class ImportReport:
 
 
 class MemberImportService:
-    def __init__(self, ctx: ServiceContext, members: MemberService) -> None:
+    def __init__(
+        self, ctx: ServiceContext, members: MemberService, before_write: Callable[[str], object] | None = None
+    ) -> None:
         self._ctx = ctx
         self._members = members
+        # BackupService.snapshot: a verified backup before the import writes; if it fails, nothing is imported.
+        self._before_write = before_write
 
     def run(self, path: Path, *, dry_run: bool = False) -> ImportReport:
         """Check every row; unless *dry_run* and if no row has a problem, save them all in one transaction.
@@ -107,6 +112,8 @@ class MemberImportService:
             return report
         changes = [r.member for r in report.added] + [r.member for r in report.updated]
         if changes:
+            if self._before_write is not None:
+                self._before_write("truoc-nhap")
             try:
                 saved = self._members.save_many(changes, action="import")
             except ValidationError as error:  # the stored data changed since the check: nothing was saved

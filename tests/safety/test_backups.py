@@ -284,3 +284,36 @@ def test_restore_damaged_refuses_while_the_program_has_the_database_open(demo: S
     with pytest.raises(StorageError) as caught:
         backup_service.restore_damaged(demo.paths, good)
     assert caught.value.code == "database_locked"
+
+
+# --------------------------------------------------------------------------- before an import
+def test_an_import_is_preceded_by_a_verified_backup(demo: Services, tmp_path: Path) -> None:
+    from tests.safety.hostile_files import good_member_list
+
+    if not hasattr(demo, "importer"):
+        pytest.skip("no member import in this build")
+    source = tmp_path / "danh-sach.xlsx"
+    source.write_bytes(good_member_list())
+    assert demo.importer.run(source, dry_run=True).added
+    assert demo.backups.list() == []  # a dry run writes nothing, so needs no backup
+    before = counts(demo.paths.database)
+    report = demo.importer.run(source)
+    assert report.applied
+    (snapshot,) = demo.backups.list()
+    assert snapshot.label == "truoc-nhap" and snapshot.label_text == "Trước khi nhập dữ liệu"
+    assert counts(snapshot.path) == before  # the state just before the import, to go back to
+
+
+def test_no_import_without_a_backup(demo: Services, tmp_path: Path) -> None:
+    from tests.safety.hostile_files import good_member_list
+
+    if not hasattr(demo, "importer"):
+        pytest.skip("no member import in this build")
+    source = tmp_path / "danh-sach.xlsx"
+    source.write_bytes(good_member_list())
+    demo.paths.backups.write_text("a file where the backup folder should be")
+    before = db_fingerprint(demo.paths.database)
+    with pytest.raises(StorageError) as caught:
+        demo.importer.run(source)
+    assert caught.value.code == "backup_failed"
+    assert db_fingerprint(demo.paths.database) == before
