@@ -23,11 +23,14 @@ from app.bootstrap import Services, open_services
 from app.config import AppPaths
 from app.domain import periods
 from app.domain.models import MeetingKind, MeetingPart, Section
+from app.services.consolidation import ConsolidationService
 
 #: A fixed clock: the demo branch and the checks must not depend on the day the test runs.
 NOW = datetime(2026, 11, 22, 9, 30)
 #: A phrase only the self-test's meeting contains, so the search step knows what it must find.
 MARKER = "Kiểm tra tự động bản cài đặt Sổ Chi bộ"
+#: The period every export covers: the quarter holding the self-test's meeting.
+QUARTER = periods.quarter(NOW.year, (NOW.month - 1) // 3 + 1)
 
 
 class SelfTestError(Exception):
@@ -43,7 +46,16 @@ class SelfTest:
     meeting_id: int = 0
 
     def steps(self) -> list[Callable[[], str]]:
-        return [self.demo, self.record_meeting, self.search, self.period_report, self.checks]
+        return [
+            self.demo,
+            self.record_meeting,
+            self.search,
+            self.period_report,
+            self.checks,
+            self.word_documents,
+            self.excel_and_package,
+            self.consolidation,
+        ]
 
     def demo(self) -> str:
         summary = self.services.demo.fill(members=30, years=2)
@@ -53,9 +65,7 @@ class SelfTest:
         meetings = self.services.meetings
         draft = meetings.prepare(MeetingKind.THUONG_KY, NOW.date())
         body = f"{MARKER}: ghi biên bản, thông qua, cấp số."
-        # prepare() currently leaves Section.part as a plain string; store it as the enum the repository expects.
-        sections = tuple(replace(s, part=MeetingPart(s.part)) for s in draft.sections)
-        draft = replace(draft, sections=(*sections, Section("Nội dung kiểm tra", body, MeetingPart.REGULAR)))
+        draft = replace(draft, sections=(*draft.sections, Section("Nội dung kiểm tra", body, MeetingPart.REGULAR)))
         stored = meetings.create(draft)
         assert stored.id is not None
         adopted = meetings.adopt(stored.id)
@@ -81,6 +91,45 @@ class SelfTest:
     def checks(self) -> str:
         findings = self.services.checks.run(NOW.year)
         return f"kiểm tra quy định: {len(findings)} điểm cần chú ý"
+
+    # ------------------------------------------------------------------ exports, each re-opened
+    def word_documents(self) -> str:
+        docs = self.services.documents
+        out = self.root / "word"
+        minutes = docs.minutes(self.meeting_id, out / "bien-ban.docx")
+        resolution = docs.resolution(self.meeting_id, out / "nghi-quyet.docx", number=True)
+        report = docs.report(QUARTER, out / "bao-cao.docx")
+        batch = docs.minutes_batch(QUARTER, out / "bien-ban-quy")
+        check_ooxml(minutes.path, "word/document.xml", MARKER)  # python-docx's templates were found
+        check_ooxml(resolution.path, "word/document.xml", "NGHỊ QUYẾT")
+        check_ooxml(report.path, "word/document.xml", "BÁO CÁO")
+        for result in batch:
+            check_ooxml(result.path, "word/document.xml")
+        return f"Word: biên bản, nghị quyết, báo cáo quý, {len(batch)} biên bản của quý"
+
+    def excel_and_package(self) -> str:
+        summary = self.services.summary.export(QUARTER, self.root / "excel" / "tong-hop.xlsx")
+        roster = self.services.summary.export_roster(self.root / "excel" / "danh-sach.xlsx")
+        check_ooxml(summary, "xl/workbook.xml")
+        check_ooxml(roster, "xl/workbook.xml")
+        imported = self.services.importer.run(roster, dry_run=True)  # read back through openpyxl
+        rows = len(imported.added) + len(imported.updated) + len(imported.unchanged)
+        on_roll = len(self.services.members.list())
+        if imported.applied or rows < on_roll:
+            raise SelfTestError(f"đọc lại danh sách: {rows} dòng, cần {on_roll}; lỗi {imported.problems!r}")
+        package = self.services.package.build(QUARTER, self.root / "usb")
+        if not package.files:
+            raise SelfTestError("gói nộp cấp trên không có tệp nào")
+        return f"Excel: tổng hợp quý, danh sách ({rows} dòng đọc lại); gói USB {len(package.files)} tệp"
+
+    def consolidation(self) -> str:
+        service = ConsolidationService(now=lambda: NOW)
+        result = service.run([self.root / "usb"], period=QUARTER)
+        if len(result.branches) != 1:
+            raise SelfTestError(f"tổng hợp cấp trên không nhận gói vừa lập: {result.outcomes!r}")
+        files = service.write(result, self.root / "cap-tren" / "tong-hop-cap-tren.xlsx")
+        check_ooxml(files.workbook, "xl/workbook.xml")
+        return f"tổng hợp cấp trên: {len(result.branches)} chi bộ"
 
 
 def check_ooxml(path: Path, part: str, must_contain: str = "") -> None:

@@ -21,7 +21,9 @@ def test_self_test_passes_and_reports_each_step(tmp_path: Path) -> None:
     lines = report.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "ok"
     text = "\n".join(lines)
-    for step in ("chi bộ mẫu", "đã ghi, thông qua", "tìm kiếm: ", "báo cáo năm", "kiểm tra quy định"):
+    steps = ("chi bộ mẫu", "đã ghi, thông qua", "tìm kiếm: ", "báo cáo năm", "kiểm tra quy định", "Word: biên bản",
+             "Excel: tổng hợp quý", "gói USB", "tổng hợp cấp trên: 1 chi bộ")  # fmt: skip
+    for step in steps:
         assert step in text
 
 
