@@ -2,6 +2,7 @@
 
 Usage: python -m tests.safety.fault_child OPERATION ARGS...  (cwd = repository root)
   fill DB MEMBERS YEARS    one big all-or-nothing transaction (the path a large import takes)
+  import DB XLSX           the member import of an Excel list (backup first, then one transaction)
   export TARGET A B        atomic_write_bytes of file A, then B, then A ... over TARGET, forever
   backup DB                BackupService.snapshot in a loop
   usb DB FOLDER            BackupService.backup_to(FOLDER) in a loop
@@ -35,6 +36,10 @@ def main(argv: list[str]) -> None:
         s = _services(args[0])
         _go()
         s.demo.fill(members=int(args[1]), years=int(args[2]))
+    elif op == "import":
+        s = _services(args[0])
+        _go()
+        s.importer.run(Path(args[1]))
     elif op == "export":
         from exporters.atomic import atomic_write_bytes
 

@@ -180,3 +180,12 @@ def _flip(data: bytes, flips: list[tuple[int, int]]) -> bytes:
     for position, mask in flips:
         blob[position] ^= mask
     return bytes(blob)
+
+
+def large_member_list(count: int) -> bytes:
+    """A valid list of *count* distinct members (for the kill test of a large import)."""
+    rows: list[list[object]] = []
+    for i in range(count):
+        born = f"{1 + i % 28:02d}/{1 + (i // 28) % 12:02d}/{1940 + i % 30}"
+        rows.append([i + 1, f"Nguyễn Văn Thử {i:05d}", born, f"01/01/{1990 + i % 30}", "", ""])
+    return member_list(rows, as_text=False)

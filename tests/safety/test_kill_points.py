@@ -1,8 +1,9 @@
 """Fault injection: a process killed (SIGKILL / TerminateProcess) at spread-out moments of a large
-transaction, an export, a backup, a USB backup and a restore. Afterwards the database passes
+transaction (the member import of a 2,000-row list, and a demo fill), an export, a backup, a USB backup
+and a restore. Afterwards the database passes
 integrity_check and holds all of the operation or none of it; files hold the old or the new content.
 
-Kill points per operation are fixed below (35 in all); each run takes a few seconds on 2 cores.
+Kill points per operation are fixed below (39 in all); each run takes a few seconds on 2 cores.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from data import backup as store
 from data.migrations import LATEST_VERSION
 from exporters.atomic import TEMP_PREFIX, atomic_write_bytes
 from tests.safety.fault_child import NOW
+from tests.safety.hostile_files import large_member_list
 from tests.safety.safety_helpers import counts, integrity
 
 ROOT = Path(__file__).resolve().parents[2]
-KILLS_FILL, KILLS_EXPORT, KILLS_BACKUP, KILLS_USB, KILLS_RESTORE = 10, 8, 6, 5, 6
+KILLS_IMPORT, KILLS_FILL, KILLS_EXPORT, KILLS_BACKUP, KILLS_USB, KILLS_RESTORE = 8, 6, 8, 6, 5, 6
+IMPORT_ROWS = 2000
 BIG = {"members": 300, "years": 10}  # ~4 MB of WAL written in one transaction
 
 
@@ -148,6 +151,37 @@ def test_large_transaction_killed_anywhere_is_all_or_nothing(template: Path, big
         assert found in (empty, full), f"kill at {delay:.3f}s left a partial import: {found}"
         outcomes["all" if found == full else "none"] += 1
     assert outcomes["none"] >= 1  # the kill points really landed inside the transaction
+
+
+def test_member_import_killed_anywhere_is_all_or_nothing(template: Path, tmp_path: Path) -> None:
+    if not _has_importer(template, tmp_path):
+        pytest.skip("no member import in this build")
+    source = tmp_path / "danh-sach.xlsx"
+    source.write_bytes(large_member_list(IMPORT_ROWS))
+    empty = counts(template)
+    db = fresh_copy(template, tmp_path / "timed")
+    duration = run_to_done(["import", str(db), str(source)])
+    full = counts(db)
+    assert full["member"] == empty["member"] + IMPORT_ROWS
+    outcomes: Counter[str] = Counter()
+    for i, delay in enumerate(spread(KILLS_IMPORT, duration * 1.15)):
+        db = fresh_copy(template, tmp_path / f"kill{i}")
+        shoot(["import", str(db), str(source)], delay)
+        assert_healthy(db)
+        found = counts(db)
+        assert found in (empty, full), f"kill at {delay:.3f}s left a partial import: {found}"
+        outcomes["all" if found == full else "none"] += 1
+        for info in backup_service.list_backups(AppPaths.for_database(db)):  # the backup taken first is whole
+            assert store.check_backup(info.path, latest_version=LATEST_VERSION).counts["member"] == empty["member"]
+    assert outcomes["none"] >= 1
+
+
+def _has_importer(template: Path, tmp_path: Path) -> bool:
+    s = open_services(AppPaths.for_database(fresh_copy(template, tmp_path / "probe")), backup_on_start=False)
+    try:
+        return hasattr(s, "importer")
+    finally:
+        s.close()
 
 
 def test_export_killed_anywhere_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
