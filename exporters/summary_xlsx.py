@@ -43,12 +43,20 @@ class SummaryMeta:
 def summary_digest(meta: Mapping[str, str], figures: Mapping[str, Any]) -> str:
     """SHA-256 over the hidden sheet's content in a canonical form (catches edits of the hidden sheet alone)."""
     canonical = json.dumps(
-        {"meta": {k: str(meta.get(k, "")) for k in META_KEYS}, "figures": {k: figures[k] for k in sorted(figures)}},
+        {
+            "meta": {k: str(meta.get(k, "")) for k in META_KEYS},
+            "figures": {k: _canonical(figures[k]) for k in sorted(figures)},
+        },
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _canonical(value: Any) -> Any:
+    # A cell keeps 86.0 as "86" and gives back the int 86: both must hash alike.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def period_line(period: Period) -> str:

@@ -216,3 +216,12 @@ def test_custom_range_and_empty_branch(services: Services) -> None:
         "Từ ngày 15/01/2026 đến ngày 20/02/2026",
     ]
     assert meta["branch_code"]  # generated once by save_profile: consolidation needs it
+
+
+def test_whole_number_percentages_survive_the_round_trip(demo: Services, tmp_path: Path) -> None:
+    # 86.0 is stored as "86" and read back as the int 86; the digest must not tell them apart.
+    report = demo.reports.period_report(periods.quarter(2026, 2))
+    assert float(report.key_figures()["attendance_pct"]).is_integer()
+    path = tmp_path / "q2.xlsx"
+    path.write_bytes(render_summary(report, SummaryMeta("0.1.0", MADE)))
+    assert read_branch_summary(path).figures["attendance_pct"] == report.key_figures()["attendance_pct"]
