@@ -1,0 +1,181 @@
+"""The USB package: contents and manifest, replace in place, and every failure leaving no half-written package."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import Services
+from app.cli.main import main
+from app.domain import manifest, periods
+from app.domain.errors import ExportError
+from app.services import package as package_module
+from app.services.consolidation import ConsolidationService
+from tests.conftest import db_fingerprint
+
+Q3 = periods.quarter(2026, 3)
+NAME = "chi-bo-truong-thpt-chuyen-vi-thanh_2026-Q3"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_package_contents_and_manifest(demo: Services, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    steps: list[tuple[int, int, str]] = []
+    result = demo.package.build(Q3, usb, progress=lambda i, n, what: steps.append((i, n, what)))
+    assert result.folder == usb / NAME
+    files = _tree(result.folder)
+    minutes = sorted(k for k in files if k.startswith("bien-ban/"))
+    assert len(minutes) == len(demo.meetings.list(period=Q3)) == 4
+    assert set(files) == {*minutes, "bao-cao_2026-Q3.docx", "tong-hop_2026-Q3.xlsx", "manifest.json"}
+    listing = manifest.parse(files["manifest.json"].decode("utf-8"))
+    assert listing.meta["period"] == "2026-Q3" and listing.meta["branch_code"] == "demo-vithanh"
+    assert {e.path for e in listing.files} == set(files) - {"manifest.json"}
+    for entry in listing.files:
+        assert manifest.matches(entry, files[entry.path])
+    assert result.total_bytes == sum(len(v) for v in files.values())
+    assert sorted(os.listdir(usb)) == [NAME]  # no .part, no temp files
+    assert steps[-1][2] == "done" and steps[-2][2] == "verify"
+    consolidated = ConsolidationService().run([usb])
+    assert [o.status for o in consolidated.outcomes] == ["accepted"]
+
+
+def test_exporting_again_replaces_the_package(demo: Services, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    demo.package.build(Q3, usb)
+    (usb / NAME / "rac.txt").write_text("left by hand")
+    demo.package.build(Q3, usb)
+    assert "rac.txt" not in _tree(usb / NAME)
+    assert sorted(os.listdir(usb)) == [NAME]
+
+
+def test_full_stick_is_refused_before_writing(demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: usage(8 * 2**30, 8 * 2**30 - 1000, 1000))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    before = db_fingerprint(demo.paths.database)
+    with pytest.raises(ExportError) as caught:
+        demo.package.build(Q3, usb)
+    assert caught.value.code == "disk_full"
+    assert os.listdir(usb) == []
+    assert db_fingerprint(demo.paths.database) == before
+
+
+def test_failure_while_copying_keeps_the_previous_package(
+    demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    usb = tmp_path / "usb"
+    demo.package.build(Q3, usb)
+    old = _tree(usb / NAME)
+    real = package_module.atomic_write_bytes
+    calls = {"part": 0}
+
+    def stick_fills_up(path: Path, data: bytes, **kw):  # type: ignore[no-untyped-def]
+        if ".part" in str(path):
+            calls["part"] += 1
+            if calls["part"] == 3:
+                raise ExportError("disk_full", path=str(path))
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(package_module, "atomic_write_bytes", stick_fills_up)
+    with pytest.raises(ExportError) as caught:
+        demo.package.build(Q3, usb)
+    assert caught.value.code == "disk_full"
+    assert sorted(os.listdir(usb)) == [NAME]
+    assert _tree(usb / NAME) == old
+
+
+def test_read_only_stick(demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    real = tempfile.mkstemp
+
+    def read_only(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(kwargs.get("dir", "")).startswith(str(usb)):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    with pytest.raises(ExportError) as caught:
+        demo.package.build(Q3, usb)
+    assert caught.value.code == "read_only"
+    assert os.listdir(usb) == []
+
+
+def test_old_package_open_in_word(demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    usb = tmp_path / "usb"
+    demo.package.build(Q3, usb)
+    old = _tree(usb / NAME)
+    real = os.replace
+
+    def locked(src, dst):  # type: ignore[no-untyped-def]
+        if Path(src) == usb / NAME:
+            raise PermissionError(13, "The process cannot access the file because it is being used", str(src))
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError) as caught:
+        demo.package.build(Q3, usb)
+    assert caught.value.code == "package_exists"
+    assert sorted(os.listdir(usb)) == [NAME] and _tree(usb / NAME) == old
+
+
+def test_a_stick_that_reads_back_wrong_loses_the_package(
+    demo: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = package_module._read_back
+
+    def flipped(path: Path) -> bytes:
+        data = real(path)
+        return data[:-1] + bytes([data[-1] ^ 1]) if path.suffix == ".xlsx" else data
+
+    monkeypatch.setattr(package_module, "_read_back", flipped)
+    usb = tmp_path / "usb"
+    with pytest.raises(ExportError) as caught:
+        demo.package.build(Q3, usb)
+    assert caught.value.code == "package_verify_failed" and caught.value.details["file"] == "tong-hop_2026-Q3.xlsx"
+    assert os.listdir(usb) == []
+
+
+def test_branch_without_a_name(services: Services, tmp_path: Path) -> None:
+    with pytest.raises(ExportError) as caught:
+        services.package.build(Q3, tmp_path / "usb")
+    assert caught.value.code == "branch_not_set_up"
+    assert not (tmp_path / "usb").exists()
+
+
+def test_cli_export_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "db.sqlite3"
+    assert main(["--db", str(db), "demo"]) == 0
+    before = db_fingerprint(db)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    capsys.readouterr()
+    assert main(["--db", str(db), "export", "package", "--year", "2026", "--quarter", "3", "--to", str(usb)]) == 0
+    out = capsys.readouterr().out
+    assert "Có thể rút USB an toàn" in out and NAME in out
+    assert (
+        main(["--db", str(db), "export", "package", "--year", "2026", "--full-year", "--to", str(usb), "--json"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["folder"].endswith("_2026") and any(f["path"].startswith("bien-ban/") for f in data["files"])
+    (tmp_path / "a-file").write_text("x")
+    assert (
+        main(["--db", str(db), "export", "package", "--year", "2026", "--half", "1", "--to", str(tmp_path / "a-file")])
+        == 1
+    )
+    assert "là một tệp, không phải thư mục" in capsys.readouterr().err
+    assert main(["--db", str(db), "export", "package", "--year", "2026", "--to", str(usb)]) == 1
+    assert "Hãy chọn kỳ" in capsys.readouterr().err
+    assert db_fingerprint(db) == before
