@@ -96,3 +96,12 @@ def _checked(check: BackupCheck) -> str:
     return msg.RESTORE_CHECKED.format(
         path=check.path, members=check.members, meetings=check.meetings, version=check.schema_version
     )
+
+
+def damaged_hint(args: argparse.Namespace) -> str:
+    """After "database_damaged": the newest backup that passes every check, or that there is none."""
+    paths = resolve_paths(args.db)
+    good = backup_service.newest_good_backup(paths)
+    if good is None:
+        return msg.DAMAGED_NO_BACKUP.format(folder=paths.backups)
+    return msg.DAMAGED_OFFER.format(path=good.path, at=good.at.strftime("%d/%m/%Y %H:%M"))

@@ -73,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except AppError as error:
         sys.stderr.write(msg.describe(error) + "\n")
+        if error.code == "database_damaged":  # say which backup to restore, and how
+            sys.stderr.write(commands_backup.damaged_hint(args) + "\n")
         return 1
     except DateInputError as error:
         sys.stderr.write(msg.field_error(error.field, error.code) + "\n")

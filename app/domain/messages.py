@@ -314,6 +314,14 @@ BACKUP_PROBLEM_AT_START = "Lưu ý: chưa sao lưu tự động được khi m�
 DAMAGED_OFFER = "Bản sao lưu tốt gần nhất: {path} ({at}). Dùng lệnh \u201crestore\u201d với tệp này để khôi phục."
 DAMAGED_NO_BACKUP = "Không tìm thấy bản sao lưu nào còn tốt trong {folder}."
 DRAFT_FOUND = "Có bản nháp chưa lưu từ {at}. Khôi phục bản nháp này?"
+DAMAGED_OFFER_WINDOW = (
+    "Bản sao lưu tốt gần nhất được tạo lúc {at} ({members} đảng viên, {meetings} cuộc sinh hoạt). "
+    "Khôi phục từ bản này? Tệp bị hỏng vẫn được giữ lại trong thư mục sao lưu."
+)
+BACKUP_USB_NOTE = (
+    "Bản sao lưu chứa toàn bộ dữ liệu của chi bộ, kể cả số CCCD và số điện thoại. "
+    "Hãy cất giữ USB cẩn thận và dùng \u201cgỡ USB an toàn\u201d trước khi rút ra."
+)
 
 # --------------------------------------------------------------------------- Word documents (CLI and window)
 DOC_WRITTEN = "Đã ghi {what}: {path}"

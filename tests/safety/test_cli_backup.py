@@ -75,6 +75,7 @@ def test_a_damaged_database_can_be_listed_and_restored_from_the_command_line(cap
     damage(db)
     code, _, err = run(capsys, db, "members", "list")
     assert code == 1 and "bị hỏng" in err
+    assert f"Bản sao lưu tốt gần nhất: {saved['path']}" in err  # the CLI says which backup to restore
     code, out, _ = run(capsys, db, "backup", "list")  # works without opening the damaged file
     assert code == 0 and Path(saved["path"]).name in out
     code, out, err = run(capsys, db, "restore", saved["path"])
