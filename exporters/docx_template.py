@@ -45,6 +45,7 @@ def template(layout: LayoutProfile) -> tuple[bytes, dict[str, str | None]]:
         _setup_page(doc, layout)
         _setup_styles(doc, layout)
         ids: dict[str, str | None] = {name: doc.styles[name].style_id for name in _STYLE_NAMES}
+        _prune(doc, {sid for sid in ids.values() if sid})
         ids[STYLE_BODY] = None  # the default paragraph style needs no pStyle
         buffer = io.BytesIO()
         doc.save(buffer)
@@ -130,3 +131,39 @@ def _setup_styles(doc: Any, lay: LayoutProfile) -> None:
         tabs = styles[name].paragraph_format.tab_stops
         tabs.add_tab_stop(Mm(lay.text_width_mm / 2), tab_align("center"))
         tabs.add_tab_stop(Mm(lay.text_width_mm), tab_align("right"))
+
+
+#: Relationship types of the stock template's parts that no Party document needs: Word 2010's duplicate
+#: style sheet (438 KB), the template's thumbnail picture and its custom XML.
+_DROPPED_PARTS = ("stylesWithEffects", "thumbnail", "customXml")
+
+
+def _prune(doc: Any, used: set[str]) -> None:
+    """Keep only the styles the documents use (and what they are based on or linked to), and drop unneeded
+    parts. The stock style sheet is 354 KB of table styles: parsing and re-saving it cost more than the
+    minutes themselves. Word's built-in styles stay available through its latent style list."""
+    from docx.oxml.ns import qn
+
+    root = doc.styles.element
+    by_id = {el.get(qn("w:styleId")): el for el in root.iterchildren(qn("w:style"))}
+    keep: set[str] = set()
+    todo = [*used, "DefaultParagraphFont", "TableNormal", "NoList"]
+    while todo:
+        sid = todo.pop()
+        if sid in keep or sid not in by_id:
+            continue
+        keep.add(sid)
+        for ref in ("w:basedOn", "w:link", "w:next"):
+            el = by_id[sid].find(qn(ref))
+            if el is not None:
+                todo.append(el.get(qn("w:val")))
+    for sid, el in by_id.items():
+        if sid not in keep:
+            root.remove(el)
+        else:
+            for color in el.iter(qn("w:color")):  # the template's blue heading colours: documents are black
+                color.getparent().remove(color)
+    for owner in (doc.part, doc.part.package):
+        for r_id, rel in list(owner.rels.items()):
+            if rel.reltype.rsplit("/", 1)[-1] in _DROPPED_PARTS:
+                del owner.rels[r_id]

@@ -15,8 +15,18 @@ from typing import Any
 
 from app.domain import messages as msg
 from app.domain import periods
+from app.domain.attendance import summarize
 from app.domain.errors import ExportError, ValidationError
-from app.domain.models import Meeting, MeetingStatus, Period, TopicAssignment
+from app.domain.models import (
+    AttendanceSummary,
+    BranchProfile,
+    Meeting,
+    MeetingStatus,
+    Member,
+    MemberStatus,
+    Period,
+    TopicAssignment,
+)
 from app.resources import resource_path
 from app.services.context import ServiceContext
 from app.services.meetings import MeetingService
@@ -132,15 +142,17 @@ class DocumentService:
         folder = Path(folder)
         if folder.exists() and not folder.is_dir():
             raise ExportError("folder_is_file", path=str(folder))
+        meetings = self._meetings.list(period=period)
+        shared = self._shared(meetings)
         results = []
         used: set[str] = set()
-        for meeting in self._meetings.list(period=period):
+        for meeting in meetings:
             name = self.file_name(meeting, "minutes")
             stem, n = name[: -len(".docx")], 2
             while name in used:  # two sittings of one kind on one day
                 name, n = f"{stem}-{n}.docx", n + 1
             used.add(name)
-            results.append(self._write_minutes(meeting, folder / name))
+            results.append(self._write_minutes(meeting, folder / name, shared))
         return results
 
     @staticmethod
@@ -148,18 +160,25 @@ class DocumentService:
         """ "2026-03-05_bien-ban-thuong-ky.docx": ISO date first so that a folder listing sorts by date."""
         return f"{meeting.on.isoformat()}_{FILE_WORD[document]}-{meeting.kind.value.replace('_', '-')}.docx"
 
-    def _write_minutes(self, meeting: Meeting, target: Path) -> ExportResult:
-        topic = self._topic_for(meeting)
+    def _shared(self, meetings: list[Meeting]) -> _Shared:
+        """What every minutes of a batch needs, read once (members, topics, profile, layout)."""
+        years = {m.on.year for m in meetings if m.kind.counts_as_thematic}
+        topics = {a.meeting_id: a for y in sorted(years) for a in self._ctx.topics.assignments(y) if a.meeting_id}
+        return _Shared(self._ctx.members.all(), topics, self._ctx.branch.get(), self.layout())
+
+    def _write_minutes(self, meeting: Meeting, target: Path, shared: _Shared | None = None) -> ExportResult:
+        shared = shared or self._shared([meeting])
+        topic = shared.topics.get(meeting.id) if meeting.kind.counts_as_thematic else None
         topic_title = topic.title if topic else ""
         presenters = _presenters(topic)
         data = render_minutes(
             meeting,
-            self._meetings.summary(meeting),
-            self._ctx.branch.get(),
-            self.layout(),
+            shared.summary(meeting),
+            shared.profile,
+            shared.layout,
             topic_title=topic_title,
             presenters=presenters,
-            titles=self._titles(),
+            titles=shared.titles,
             generated_at=self._ctx.now(),
         )
         atomic_write_bytes(target, data)
@@ -209,22 +228,6 @@ class DocumentService:
             return meeting
         return self._meetings.assign_number(meeting.id, doc_type, None if number is True else int(number))
 
-    def _topic_for(self, meeting: Meeting) -> TopicAssignment | None:
-        if not meeting.kind.counts_as_thematic or meeting.id is None:
-            return None
-        for assignment in self._ctx.topics.assignments(meeting.on.year):
-            if assignment.meeting_id == meeting.id:
-                return assignment
-        return None
-
-    def _titles(self) -> dict[int, str]:
-        """Member id -> title printed after the name in the minutes ("Bí thư chi bộ")."""
-        return {
-            m.id: wording.POSITION_TITLE[m.party_position]
-            for m in self._ctx.members.all()
-            if m.id is not None and m.party_position in wording.POSITION_TITLE
-        }
-
     def _member_name(self, member_id: int | None) -> str:
         if member_id is None:
             return ""
@@ -242,6 +245,28 @@ class DocumentService:
     def _basis(self) -> list[str]:
         regulations = self._ctx.rules.regulations
         return [regulations[key] for key in ("implementing", "meeting_guide") if regulations.get(key)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    members: list[Member]
+    topics: dict[int, TopicAssignment]  # by meeting id
+    profile: BranchProfile
+    layout: LayoutProfile
+
+    @property
+    def titles(self) -> dict[int, str]:
+        """Member id -> title printed after the name in the minutes ("Bí thư chi bộ")."""
+        return {
+            m.id: wording.POSITION_TITLE[m.party_position]
+            for m in self.members
+            if m.id is not None and m.party_position in wording.POSITION_TITLE
+        }
+
+    def summary(self, meeting: Meeting) -> AttendanceSummary:
+        """As MeetingService.summary: members visiting from another branch are counted apart."""
+        visiting = [m.id for m in self.members if m.id is not None and m.status_on(meeting.on) is MemberStatus.SHTT_DEN]
+        return summarize(meeting.attendance, visiting)
 
 
 def _presenters(topic: TopicAssignment | None) -> tuple[str, ...]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -178,7 +180,14 @@ def test_page_numbers_from_page_two_and_seal_in_footer(regular_doc) -> None:
 
 
 def test_an_editable_file_no_images_and_only_the_page_field(regular_doc) -> None:
-    data, _ = regular_doc
+    data, doc = regular_doc
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+    assert not [n for n in names if n.lower().endswith((".jpeg", ".jpg", ".png", ".emf", ".wmf"))]
+    assert "word/stylesWithEffects.xml" not in names  # the stock template's 438 KB duplicate is dropped
+    # every style a paragraph names exists (the style sheet was pruned to what the documents use)
+    ids = {st.style_id for st in doc.styles}
+    assert {p.style.style_id for p in paragraphs(doc)} <= ids
     xml = "".join(xml_parts(data).values())
     assert "<w:drawing" not in xml and "<pic:" not in xml and "<w:fldSimple" not in xml
     assert set(re.findall(r"<w:instrText[^>]*>([^<]*)<", xml)) == {" PAGE "}
