@@ -87,6 +87,8 @@ def subject_lines(meeting: Meeting, topic_title: str) -> list[str]:
             lines = [W.SUBJECT_EXTRAORDINARY.format(day=format_dmy(day))]
     if meeting.kind.counts_as_thematic:
         lines.append(W.SUBJECT_TOPIC.format(title=topic_title or W.BLANK))
+    elif meeting.title.strip():  # a regular or extraordinary sitting's own subject, as the secretary typed it
+        lines.append(meeting.title.strip())
     return lines
 
 

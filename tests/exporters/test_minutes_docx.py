@@ -268,9 +268,11 @@ def test_hd05_profile_changes_labels_sizes_and_spacing() -> None:
     assert doc.styles["Normal"].paragraph_format.line_spacing.pt == 19
 
 
-def test_extraordinary_meeting_subject() -> None:
-    doc = open_docx(render(samples.regular(kind=MeetingKind.BAT_THUONG)))
-    assert "Sinh hoạt chi bộ bất thường ngày 05/02/2026" in texts(doc)
+def test_extraordinary_meeting_subject_with_its_own_title() -> None:
+    doc = open_docx(render(samples.regular(kind=MeetingKind.BAT_THUONG, title="Về công tác nhân sự")))
+    lines = texts(doc)
+    assert lines.index("Sinh hoạt chi bộ bất thường ngày 05/02/2026") + 1 == lines.index("Về công tác nhân sự")
+    assert find(doc, "Về công tác nhân sự").style.name == "Subtitle"
 
 
 def test_unnumbered_minutes_have_no_number_line() -> None:
