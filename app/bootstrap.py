@@ -24,10 +24,10 @@ from app.services.reports import ReportService
 from app.services.search import SearchService
 from app.services.summary import SummaryService
 from app.services.topics import TopicService, default_catalogue
-from data.backup import backup_database
+from data.backup import backup_database, check_backup, table_counts
 from data.db import Database, open_checked
 from data.lock import DatabaseLock
-from data.migrations import migrate_checked
+from data.migrations import LATEST_VERSION, migrate_checked
 
 
 @dataclass
@@ -113,7 +113,9 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     taken: list[Path] = []
 
     def backup_before_upgrade(label: str) -> Path:
+        expected = table_counts(db.conn)
         taken.append(backup_database(db.conn, paths.backups, label=label))
+        check_backup(taken[-1], latest_version=LATEST_VERSION, expected_counts=expected)  # read back first
         return taken[-1]
 
     old = migrate_checked(db, backup=backup_before_upgrade)
