@@ -8,8 +8,10 @@ term counter only when asked for. Never prompts; errors are AppErrors with a cod
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,7 @@ from app.domain.models import (
     Period,
     TopicAssignment,
 )
+from app.domain.report import PeriodReport
 from app.resources import resource_path
 from app.services.context import ServiceContext
 from app.services.meetings import MeetingService
@@ -58,6 +61,24 @@ class ExportResult:
     @property
     def blank_labels(self) -> list[str]:
         return [msg.FIELD_LABEL.get(key, key) for key in self.blank_fields]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentJob:
+    """One document ready to be written: plain data and its renderer, no database. ``write()`` renders and
+    writes atomically, on any thread; *target* may redirect it (e.g. into a staging folder)."""
+
+    target: Path
+    render: Callable[[], bytes]
+    blank_fields: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    meeting_id: int | None = None
+    number: str = ""
+
+    def write(self, target: Path | None = None) -> ExportResult:
+        path = Path(target) if target is not None else self.target
+        atomic_write_bytes(path, self.render())
+        return ExportResult(path, self.blank_fields, self.warnings, self.meeting_id, self.number)
 
 
 class DocumentService:
@@ -102,49 +123,53 @@ class DocumentService:
         """Give the minutes ("BB") or the resolution ("NQ") a number from the term counter (never reused)."""
         return self._meetings.assign_number(meeting_id, doc_type, value)
 
-    # ------------------------------------------------------------------ minutes and resolution
+    # ------------------------------------------------------------------ writing (on the calling thread)
     def minutes(self, meeting_id: int, out: Path, *, number: bool | int = False) -> ExportResult:
         """Write the minutes of one meeting to *out* (.docx). ``number``: True takes the next "Số NN-BB/CB"
         unless the minutes already have one; an int sets it by hand."""
-        target = _docx_target(out)
-        meeting = self._numbered(self._meetings.get(meeting_id), "BB", number)
-        return self._write_minutes(meeting, target)
+        return self.prepare_minutes(meeting_id, out, number=number).write()
 
     def resolution(self, meeting_id: int, out: Path, *, number: bool | int = False) -> ExportResult:
         """Write the resolution (nghị quyết) of one meeting to *out* (.docx); ``number`` as for minutes."""
-        target = _docx_target(out, "resolution")
-        meeting = self._numbered(self._meetings.get(meeting_id), "NQ", number)
-        profile = self._ctx.branch.get()
-        signer, deputy = self._signer(meeting)
-        data = render_resolution(
-            meeting,
-            self._meetings.summary(meeting),
-            profile,
-            self.layout(),
-            signer_name=signer,
-            signer_is_deputy=deputy,
-            basis=self._basis(),
-            generated_at=self._ctx.now(),
-        )
-        atomic_write_bytes(target, data)
-        return ExportResult(
-            target,
-            resolution_blanks(meeting, signer_name=signer),
-            meeting_id=meeting.id,
-            number=meeting.resolution_number,
-        )
+        return self.prepare_resolution(meeting_id, out, number=number).write()
 
     def minutes_batch(self, period: Period, folder: Path) -> list[ExportResult]:
         """Every meeting's minutes in *period*, one file each in *folder*, named to sort by date.
 
         Stops at the first file that cannot be written (ExportError naming it); files already written
         are complete, and running again rewrites them all."""
+        return [job.write() for job in self.prepare_minutes_batch(period, folder)]
+
+    def report(self, period: Period, out: Path, *, number: bool | int = False) -> ExportResult:
+        """Write the periodic report for *period* (quarter, half-year or year) to *out* (.docx).
+
+        With ``number`` the report takes "Số NN-BC/CB" from the term counter in the same transaction as
+        the write, so a failed write does not use up a number."""
+        if not number:
+            return self.prepare_report(period, out).write()
+        target = _docx_target(out, "report")
+        report = self._reports.period_report(period)
+        with self._ctx.db.transaction():
+            text = self._take_report_number(report.generated_on, number)
+            result = self._report_job(report, target, text).write()
+            self._ctx.log("report", 0, "number:BC", f"{text} {period.key}")
+        return result
+
+    # ------------------------------------------------------------------ preparing (database work only)
+    # The window renders and writes off the GUI thread, where the database must not be touched
+    # (ui/tasks.py): prepare_* read everything (and take numbers) here; DocumentJob.write runs anywhere.
+    def prepare_minutes(self, meeting_id: int, out: Path, *, number: bool | int = False) -> DocumentJob:
+        target = _docx_target(out)
+        meeting = self._numbered(self._meetings.get(meeting_id), "BB", number)
+        return self._minutes_job(meeting, target, self._shared([meeting]))
+
+    def prepare_minutes_batch(self, period: Period, folder: Path) -> list[DocumentJob]:
         folder = Path(folder)
         if folder.exists() and not folder.is_dir():
             raise ExportError("folder_is_file", path=str(folder))
         meetings = self._meetings.list(period=period)
         shared = self._shared(meetings)
-        results = []
+        jobs = []
         used: set[str] = set()
         for meeting in meetings:
             name = self.file_name(meeting, "minutes")
@@ -152,8 +177,39 @@ class DocumentService:
             while name in used:  # two sittings of one kind on one day
                 name, n = f"{stem}-{n}.docx", n + 1
             used.add(name)
-            results.append(self._write_minutes(meeting, folder / name, shared))
-        return results
+            jobs.append(self._minutes_job(meeting, folder / name, shared))
+        return jobs
+
+    def prepare_resolution(self, meeting_id: int, out: Path, *, number: bool | int = False) -> DocumentJob:
+        target = _docx_target(out, "resolution")
+        meeting = self._numbered(self._meetings.get(meeting_id), "NQ", number)
+        shared = self._shared([meeting])
+        signer, deputy = self._signer(meeting)
+        render = partial(
+            render_resolution,
+            meeting,
+            shared.summary(meeting),
+            shared.profile,
+            shared.layout,
+            signer_name=signer,
+            signer_is_deputy=deputy,
+            basis=self._basis(),
+            generated_at=self._ctx.now(),
+        )
+        blanks = resolution_blanks(meeting, signer_name=signer)
+        return DocumentJob(target, render, blanks, meeting_id=meeting.id, number=meeting.resolution_number)
+
+    def prepare_report(self, period: Period, out: Path, *, number: bool | int = False) -> DocumentJob:
+        """The report ready to write. A number asked for here is taken at once (and kept even if the write
+        later fails: numbers are never reused); ``report()`` takes it only with a successful write."""
+        target = _docx_target(out, "report")
+        report = self._reports.period_report(period)
+        text = ""
+        if number:
+            with self._ctx.db.transaction():
+                text = self._take_report_number(report.generated_on, number)
+                self._ctx.log("report", 0, "number:BC", f"{text} {period.key}")
+        return self._report_job(report, target, text)
 
     @staticmethod
     def file_name(meeting: Meeting, document: str = "minutes") -> str:
@@ -166,12 +222,12 @@ class DocumentService:
         topics = {a.meeting_id: a for y in sorted(years) for a in self._ctx.topics.assignments(y) if a.meeting_id}
         return _Shared(self._ctx.members.all(), topics, self._ctx.branch.get(), self.layout())
 
-    def _write_minutes(self, meeting: Meeting, target: Path, shared: _Shared | None = None) -> ExportResult:
-        shared = shared or self._shared([meeting])
-        topic = shared.topics.get(meeting.id) if meeting.kind.counts_as_thematic else None
+    def _minutes_job(self, meeting: Meeting, target: Path, shared: _Shared) -> DocumentJob:
+        topic = shared.topics.get(meeting.id) if meeting.kind.counts_as_thematic and meeting.id else None
         topic_title = topic.title if topic else ""
         presenters = _presenters(topic)
-        data = render_minutes(
+        render = partial(
+            render_minutes,
             meeting,
             shared.summary(meeting),
             shared.profile,
@@ -181,45 +237,28 @@ class DocumentService:
             titles=shared.titles,
             generated_at=self._ctx.now(),
         )
-        atomic_write_bytes(target, data)
         warnings: list[str] = []
         if meeting.status is not MeetingStatus.DRAFT and not self._meetings.verify_seal(meeting):
             warnings.append(msg.DOC_SEAL_MISMATCH.format(day=f"{meeting.on:%d/%m/%Y}"))
-        return ExportResult(
-            target,
-            minutes_blanks(meeting, topic_title=topic_title, presenters=presenters),
-            tuple(warnings),
-            meeting.id,
-            meeting.doc_number,
-        )
+        blanks = minutes_blanks(meeting, topic_title=topic_title, presenters=presenters)
+        return DocumentJob(target, render, blanks, tuple(warnings), meeting.id, meeting.doc_number)
 
-    # ------------------------------------------------------------------ report
-    def report(self, period: Period, out: Path, *, number: bool | int = False) -> ExportResult:
-        """Write the periodic report for *period* (quarter, half-year or year) to *out* (.docx).
-
-        With ``number`` the report takes "Số NN-BC/CB" from the term counter in the same transaction as
-        the write, so a failed write does not use up a number."""
-        target = _docx_target(out, "report")
-        report = self._reports.period_report(period)
+    def _report_job(self, report: PeriodReport, target: Path, number: str) -> DocumentJob:
         signer = self._member_name(report.profile.secretary_id)
-        layout = self.layout()
-        if not number:
-            data = render_report(report, layout, signer_name=signer, generated_at=self._ctx.now())
-            atomic_write_bytes(target, data)
-            return ExportResult(target, report_blanks(report, signer_name=signer))
-        with self._ctx.db.transaction():
-            # Same term rule as the minutes' numbers (MeetingService keeps it).
-            term = self._meetings._term_key(report.generated_on)
-            if number is True:
-                value = self._ctx.branch.next_number("BC", term)
-            else:
-                value = int(number)
-                self._ctx.branch.bump_number("BC", term, value)
-            text = f"{value:02d}"
-            data = render_report(report, layout, signer_name=signer, number=text, generated_at=self._ctx.now())
-            atomic_write_bytes(target, data)
-            self._ctx.log("report", 0, "number:BC", f"{text} {period.key}")
-        return ExportResult(target, report_blanks(report, signer_name=signer), number=text)
+        render = partial(
+            render_report, report, self.layout(), signer_name=signer, number=number, generated_at=self._ctx.now()
+        )
+        return DocumentJob(target, render, report_blanks(report, signer_name=signer), number=number)
+
+    def _take_report_number(self, day: date, number: bool | int) -> str:
+        """Call inside a transaction. Same term rule as the minutes' numbers (MeetingService keeps it)."""
+        term = self._meetings._term_key(day)
+        if number is True:
+            value = self._ctx.branch.next_number("BC", term)
+        else:
+            value = int(number)
+            self._ctx.branch.bump_number("BC", term, value)
+        return f"{value:02d}"
 
     # ------------------------------------------------------------------ helpers
     def _numbered(self, meeting: Meeting, doc_type: str, number: bool | int) -> Meeting:

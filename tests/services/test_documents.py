@@ -202,3 +202,29 @@ def test_period_for() -> None:
         period_for(2026, 5)
     with pytest.raises(ValidationError):
         period_for(2026, 1, 1)
+
+
+def test_prepared_jobs_write_on_another_thread_without_the_database(demo: Services, tmp_path: Path) -> None:
+    """The window renders off the GUI thread: a job must not touch SQLite (whose connection is thread-bound)."""
+    import threading
+
+    jobs = demo.documents.prepare_minutes_batch(periods.quarter(2026, 3), tmp_path / "q3")
+    jobs.append(demo.documents.prepare_resolution(jobs[0].meeting_id, tmp_path / "nq.docx"))
+    jobs.append(demo.documents.prepare_report(periods.quarter(2026, 3), tmp_path / "bc.docx", number=True))
+    assert jobs[-1].number == "01"  # taken when prepared
+    results, errors = [], []
+
+    def work() -> None:
+        try:
+            results.extend(job.write() for job in jobs)
+            results.append(jobs[0].write(tmp_path / "staged" / "first.docx"))
+        except BaseException as exc:  # reported to the test thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert not errors
+    assert [r.path for r in results[:-1]] == [j.target for j in jobs]
+    assert results[-1].path == tmp_path / "staged" / "first.docx" and results[-1].path.exists()
+    assert all(r.path.stat().st_size > 5000 for r in results)
