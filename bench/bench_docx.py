@@ -4,7 +4,7 @@ content directly: same paragraphs, runs, tables and page set-up, saved to files,
 The floor is measured in the same run on the same machine: the content is read back from our own files first
 (untimed), then written again by a plain python-docx loop (TECH-NOTES §3.2 style: add_row().cells, no
 table.cell()). Ours includes reading the meetings from SQLite, the layout, the atomic writes and fsync.
-Run alone: `python bench/bench_docx.py [--quick]`.
+Run alone: `python bench/bench_docx.py [--quick] [-v]`.
 """
 
 from __future__ import annotations
@@ -156,7 +156,8 @@ def run(quick: bool = False) -> dict[str, Any]:
 def main() -> int:
     out = run(quick="--quick" in sys.argv[1:])
     print(f"{out['name']} ratio={out['ratio']} target={out['target']} {'ok' if out['ok'] else 'over'}")
-    print(f"  {out['detail']}")
+    if "-v" in sys.argv[1:]:
+        print(f"  {out['detail']}", file=sys.stderr)
     return 0
 
 
