@@ -45,6 +45,16 @@ def map_os_error(exc: OSError, path: Path) -> ExportError:
     return ExportError("write_failed", path=str(path), detail=exc.strerror or str(exc))
 
 
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or the umask's default for a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, retries: int = RETRIES, delay: float = RETRY_DELAY) -> Path:
     """Write *data* to *path* atomically. Raises ExportError; the previous file is left intact on failure."""
     path = Path(path)
@@ -61,6 +71,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, retries: int = RETRIES, delay
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
+            # mkstemp makes owner-only files; give the document the mode an ordinary save would.
+            os.chmod(tmp, _mode_for(path))
         except OSError as exc:
             raise map_os_error(exc, path) from exc
         for attempt in range(retries):

@@ -158,3 +158,19 @@ def test_a_real_minutes_export_over_a_locked_file_keeps_the_old_one(demo, tmp_pa
     assert caught.value.code == "file_locked"
     assert first.path.read_bytes() == old
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)] == []
+
+
+def test_written_files_get_ordinary_permissions_and_keep_the_replaced_files_mode(tmp_path) -> None:
+    """mkstemp creates owner-only files; a saved document must look like any other saved file."""
+    import os
+
+    from exporters.atomic import atomic_write_bytes
+
+    target = tmp_path / "bien-ban.docx"
+    atomic_write_bytes(target, b"first")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    os.chmod(target, 0o640)
+    atomic_write_bytes(target, b"second")
+    assert target.stat().st_mode & 0o777 == 0o640 and target.read_bytes() == b"second"
