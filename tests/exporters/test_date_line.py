@@ -51,7 +51,9 @@ def test_without_a_place_the_line_starts_with_ngay() -> None:
     )
 
 
-@pytest.mark.parametrize(("day", "line"), [(date(2026, 1, 3), "ngày 03 tháng 01"), (date(2026, 11, 3), "ngày 03 tháng 11")])
+@pytest.mark.parametrize(
+    ("day", "line"), [(date(2026, 1, 3), "ngày 03 tháng 01"), (date(2026, 11, 3), "ngày 03 tháng 11")]
+)
 def test_the_rendered_document_carries_the_padded_date(day: date, line: str) -> None:
     meeting = samples.regular(on=day)
     doc = open_docx(render_minutes(meeting, samples.summary(meeting), samples.PROFILE, samples.layout()))
