@@ -276,6 +276,7 @@ ERROR = {
     "summary_unexpected": "Không đọc được tệp \u201c{path}\u201d ({detail}). Các tệp khác vẫn được tổng hợp.",
     "consolidate_cancelled": "Đã dừng tổng hợp theo yêu cầu. Chưa ghi tệp nào.",
     "xlsx_wrong_extension": "Tên tệp \u201c{path}\u201d phải có đuôi .xlsx (bảng tính Excel). Hãy đổi tên tệp, ví dụ {example}.",
+    "package_cancelled": "Đã dừng tạo gói theo yêu cầu. Không có tệp nào bị ghi dở trên USB.",
     "package_no_documents": "Chưa có công cụ xuất biên bản Word trong phiên bản này nên không lập được gói USB.",
     # Backups and restore (app/services/backups.py, data/backup.py)
     "backup_failed": "Không sao lưu được vào \u201c{path}\u201d ({detail}). Dữ liệu không bị thay đổi. "
