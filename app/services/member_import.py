@@ -105,11 +105,26 @@ class MemberImportService:
         File-level problems (not an .xlsx, no header, empty sheet) raise ExportError; row problems are listed in
         the report, and nothing is written.
         """
-        sheet = read_member_sheet(Path(path))
-        report = self._plan(sheet)
+        report = self.check(self.read(path))
         report.dry_run = dry_run
         if dry_run or report.problems:
             return report
+        return self.apply(report)
+
+    # The three steps, for a window: read the file off the GUI thread, check and apply on it (the connection's).
+    @staticmethod
+    def read(path: Path) -> MemberSheet:
+        """The file's member rows. File I/O only, no database: safe in a background thread."""
+        return read_member_sheet(Path(path))
+
+    def check(self, sheet: MemberSheet) -> ImportReport:
+        """What the rows would add or update, and every row's problem. Reads the database, writes nothing."""
+        return self._plan(sheet)
+
+    def apply(self, report: ImportReport) -> ImportReport:
+        """Save a checked report's additions and updates in one transaction (after the backup, if configured)."""
+        if report.problems:
+            raise ExportError("import_rejected", count=len({p.row for p in report.problems}))
         changes = [r.member for r in report.added] + [r.member for r in report.updated]
         if changes:
             if self._before_write is not None:
@@ -121,6 +136,7 @@ class MemberImportService:
             by_row = dict(zip([r.row for r in report.added + report.updated], saved, strict=True))
             report.added = [replace(r, member=by_row[r.row]) for r in report.added]
             report.updated = [replace(r, member=by_row[r.row]) for r in report.updated]
+        report.dry_run = False
         report.applied = True
         return report
 

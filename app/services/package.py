@@ -29,6 +29,17 @@ SPACE_MARGIN = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
+class PackageJob:
+    """A package rendered in memory, ready to copy: folder name, files, manifest."""
+
+    name: str
+    files: tuple[tuple[str, bytes], ...]  # (relative POSIX path, content)
+    entries: tuple[manifest.ManifestEntry, ...]
+    listing: bytes  # manifest.json
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PackageResult:
     folder: Path
     files: tuple[manifest.ManifestEntry, ...]  # manifest.json itself not included
@@ -37,10 +48,12 @@ class PackageResult:
 
 
 class PackageService:
-    def __init__(self, ctx: ServiceContext, documents: DocumentService, summary: SummaryService) -> None:
+    def __init__(
+        self, ctx: ServiceContext, documents: DocumentService | None = None, summary: SummaryService | None = None
+    ) -> None:
         self._ctx = ctx
-        self._documents = documents
-        self._summary = summary
+        self._documents = documents or DocumentService(ctx)
+        self._summary = summary or SummaryService(ctx)
 
     def folder_name(self, period: Period) -> str:
         """ "chi-bo-truong-thpt-chuyen-vi-thanh_2026-Q3": ASCII, so any stick and any PC reads it."""
@@ -48,45 +61,68 @@ class PackageService:
 
     def build(self, period: Period, target: Path, progress: Progress | None = None) -> PackageResult:
         """Write the package for *period* into folder *target* (the stick) and verify it. Raises ExportError."""
+        _check_target(Path(target))
+        if progress:
+            progress(0, 1, "build")
+        return self.write(self.prepare(period), target, progress)
+
+    def prepare(self, period: Period) -> PackageJob:
+        """Render every file of the package in memory (reads the database: call it on the database's thread)."""
         profile = self._summary.profile()
-        target = Path(target)
-        if target.exists() and not target.is_dir():
-            raise ExportError("folder_is_file", path=str(target))
         name = self.folder_name(period)
         with tempfile.TemporaryDirectory(prefix="sochibo-goi-") as tmp:
             staging = Path(tmp) / name
-            warnings = self._stage(period, staging, progress)
-            files = _read_tree(staging)
-            meta = {
-                "branch_code": profile.branch_code,
-                "branch_name": profile.branch_name,
-                "upper_body": profile.upper_body,
-                "period": period.key,
-                "period_label": periods.label(period),
-                "period_start": period.start.isoformat(),
-                "period_end": period.end.isoformat(),
-                "generated_at": self._ctx.now().replace(microsecond=0).isoformat(),
-                "app_version": __version__,
-            }
-            entries = tuple(manifest.ManifestEntry(rel, len(data), manifest.sha256_hex(data)) for rel, data in files)
-            listing = manifest.build(meta, entries).encode("utf-8")
-        total = sum(e.size for e in entries) + len(listing)
-        _check_space(target, total + SPACE_MARGIN * (len(entries) + 1))
-        final = target / name
-        steps = len(files) + 3
-        self._copy(files, listing, target, final, lambda i, what: progress and progress(1 + i, steps, what))
+            warnings = self._stage(period, staging)
+            files = tuple(_read_tree(staging))
+        meta = {
+            "branch_code": profile.branch_code,
+            "branch_name": profile.branch_name,
+            "upper_body": profile.upper_body,
+            "period": period.key,
+            "period_label": periods.label(period),
+            "period_start": period.start.isoformat(),
+            "period_end": period.end.isoformat(),
+            "generated_at": self._ctx.now().replace(microsecond=0).isoformat(),
+            "app_version": __version__,
+        }
+        entries = tuple(manifest.ManifestEntry(rel, len(data), manifest.sha256_hex(data)) for rel, data in files)
+        return PackageJob(name, files, entries, manifest.build(meta, entries).encode("utf-8"), warnings)
+
+    def write(
+        self,
+        job: PackageJob,
+        target: Path,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> PackageResult:
+        """Copy a prepared package onto *target* and verify it. No database: safe in a background thread.
+
+        Cancelling stops between files; the half-copied ".part" folder is removed and the stick keeps what it had.
+        """
+        target = Path(target)
+        _check_target(target)
+        total = sum(e.size for e in job.entries) + len(job.listing)
+        _check_space(target, total + SPACE_MARGIN * (len(job.entries) + 1))
+        final = target / job.name
+        steps = len(job.files) + 3
+
+        def step(index: int, what: str) -> None:
+            if cancelled is not None and cancelled():
+                raise ExportError("package_cancelled")
+            if progress:
+                progress(1 + index, steps, what)
+
+        self._copy(list(job.files), job.listing, target, final, step)
         if progress:
             progress(steps - 1, steps, "verify")
-        _verify(final, entries, listing)
+        _verify(final, job.entries, job.listing)
         if progress:
             progress(steps, steps, "done")
-        return PackageResult(final, entries, total, warnings)
+        return PackageResult(final, job.entries, total, job.warnings)
 
     # ------------------------------------------------------------------ steps
-    def _stage(self, period: Period, staging: Path, progress: Progress | None) -> tuple[str, ...]:
-        """Render everything into the local staging folder (nothing on the stick yet)."""
-        if progress:
-            progress(0, 1, "build")
+    def _stage(self, period: Period, staging: Path) -> tuple[str, ...]:
+        """Render everything into a local staging folder (nothing on the stick yet)."""
         warnings: list[str] = []
         for result in self._documents.minutes_batch(period, staging / "bien-ban"):
             warnings += result.warnings
@@ -141,6 +177,11 @@ class PackageService:
 def _read_tree(root: Path) -> list[tuple[str, bytes]]:
     """Every file under *root* as (relative POSIX path, bytes), in a stable order."""
     return [(p.relative_to(root).as_posix(), p.read_bytes()) for p in sorted(root.rglob("*")) if p.is_file()]
+
+
+def _check_target(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise ExportError("folder_is_file", path=str(target))
 
 
 def _check_space(target: Path, needed: int) -> None:

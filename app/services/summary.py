@@ -6,13 +6,15 @@ Reads only, except once: a branch without a stable identifier gets one (consolid
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
 from app.domain import messages as msg
 from app.domain.dates import format_dmy, format_place_date
 from app.domain.errors import ExportError
-from app.domain.models import BranchProfile, Period
+from app.domain.models import BranchProfile, Member, MemberStatus, Period
+from app.domain.report import PeriodReport
 from app.domain.vntext import fold
 from app.services.branch import BranchService
 from app.services.context import ServiceContext
@@ -42,11 +44,29 @@ def xlsx_target(out: Path, default_name: str) -> Path:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class SummaryJob:
+    """Everything a summary workbook needs, read from the database: rendering it needs nothing else."""
+
+    report: PeriodReport
+    meta: SummaryMeta
+    roster: RosterOptions
+
+
+@dataclass(frozen=True, slots=True)
+class RosterJob:
+    letterhead: Letterhead
+    members: tuple[tuple[Member, MemberStatus], ...]
+    options: RosterOptions
+
+
 class SummaryService:
-    def __init__(self, ctx: ServiceContext, reports: ReportService, branch: BranchService) -> None:
+    def __init__(
+        self, ctx: ServiceContext, reports: ReportService | None = None, branch: BranchService | None = None
+    ) -> None:
         self._ctx = ctx
-        self._reports = reports
-        self._branch = branch
+        self._reports = reports or ReportService(ctx)
+        self._branch = branch or BranchService(ctx)
 
     def profile(self) -> BranchProfile:
         """The branch profile, refusing a branch without a name and giving it a stable identifier if it has none."""
@@ -60,24 +80,42 @@ class SummaryService:
     def file_name(self, period: Period) -> str:
         return f"tong-hop_{slug(self.profile().branch_name)}_{period.key}.xlsx"
 
+    # ------------------------------------------------------------------ summary workbook
+    def prepare(self, period: Period, *, with_cccd: bool = False, with_phone: bool = False) -> SummaryJob:
+        """Read what the workbook of *period* shows (on the database's thread)."""
+        self.profile()
+        return SummaryJob(
+            self._reports.period_report(period),
+            SummaryMeta(app_version=__version__, generated_at=self._ctx.now()),
+            RosterOptions(with_cccd=with_cccd, with_phone=with_phone),
+        )
+
+    @staticmethod
+    def render(job: SummaryJob) -> bytes:
+        """The workbook as .xlsx bytes. No database: safe in a background thread."""
+        return render_summary(job.report, job.meta, job.roster)
+
+    def write(self, job: SummaryJob, out: Path) -> Path:
+        """Render and write atomically to *out* (".xlsx" added if missing). No database."""
+        target = xlsx_target(out, f"tong-hop_{slug(job.report.profile.branch_name)}_{job.report.period.key}.xlsx")
+        return atomic_write_bytes(target, self.render(job))
+
     def workbook(self, period: Period, *, with_cccd: bool = False, with_phone: bool = False) -> bytes:
         """The summary workbook of *period* as .xlsx bytes."""
-        self.profile()
-        report = self._reports.period_report(period)
-        meta = SummaryMeta(app_version=__version__, generated_at=self._ctx.now())
-        return render_summary(report, meta, RosterOptions(with_cccd=with_cccd, with_phone=with_phone))
+        return self.render(self.prepare(period, with_cccd=with_cccd, with_phone=with_phone))
 
     def export(self, period: Period, out: Path, *, with_cccd: bool = False, with_phone: bool = False) -> Path:
-        target = xlsx_target(out, self.file_name(period))
-        return atomic_write_bytes(target, self.workbook(period, with_cccd=with_cccd, with_phone=with_phone))
+        xlsx_target(out, "tong-hop.xlsx")  # a wrong name is refused before any work
+        return self.write(self.prepare(period, with_cccd=with_cccd, with_phone=with_phone), out)
 
     # ------------------------------------------------------------------ roster
-    def roster(self, *, include_former: bool = False, with_cccd: bool = False, with_phone: bool = False) -> bytes:
-        """The member roster (Vietnamese name order) as .xlsx bytes; importable again by the member import."""
+    def prepare_roster(
+        self, *, include_former: bool = False, with_cccd: bool = False, with_phone: bool = False
+    ) -> RosterJob:
         profile = self._branch.profile()
         today = self._ctx.today()
         members = self._ctx.members.all()
-        rows = [(m, m.status_on(today)) for m in members if include_former or m.status_on(today).on_roll]
+        rows = tuple((m, m.status_on(today)) for m in members if include_former or m.status_on(today).on_roll)
         letterhead = Letterhead(
             upper_body=profile.upper_body,
             upper_body_2=profile.upper_body_2,
@@ -86,11 +124,22 @@ class SummaryService:
             title=msg.XLSX_TITLE["roster"],
             period_line=msg.XLSX_ROSTER_PERIOD.format(day=format_dmy(today)),
         )
-        return render_roster(letterhead, rows, RosterOptions(with_cccd=with_cccd, with_phone=with_phone))
+        return RosterJob(letterhead, rows, RosterOptions(with_cccd=with_cccd, with_phone=with_phone))
+
+    @staticmethod
+    def write_roster(job: RosterJob, out: Path) -> Path:
+        """Render and write the roster atomically. No database: safe in a background thread."""
+        target = xlsx_target(out, "danh-sach-dang-vien.xlsx")
+        return atomic_write_bytes(target, render_roster(job.letterhead, job.members, job.options))
+
+    def roster(self, *, include_former: bool = False, with_cccd: bool = False, with_phone: bool = False) -> bytes:
+        """The member roster (Vietnamese name order) as .xlsx bytes; importable again by the member import."""
+        job = self.prepare_roster(include_former=include_former, with_cccd=with_cccd, with_phone=with_phone)
+        return render_roster(job.letterhead, job.members, job.options)
 
     def export_roster(
         self, out: Path, *, include_former: bool = False, with_cccd: bool = False, with_phone: bool = False
     ) -> Path:
-        target = xlsx_target(out, "danh-sach-dang-vien.xlsx")
-        data = self.roster(include_former=include_former, with_cccd=with_cccd, with_phone=with_phone)
-        return atomic_write_bytes(target, data)
+        xlsx_target(out, "danh-sach-dang-vien.xlsx")
+        job = self.prepare_roster(include_former=include_former, with_cccd=with_cccd, with_phone=with_phone)
+        return self.write_roster(job, out)

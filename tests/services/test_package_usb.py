@@ -179,3 +179,21 @@ def test_cli_export_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["--db", str(db), "export", "package", "--year", "2026", "--to", str(usb)]) == 1
     assert "Hãy chọn kỳ" in capsys.readouterr().err
     assert db_fingerprint(db) == before
+
+
+def test_prepare_then_write_in_steps_and_cancel(demo: Services, tmp_path: Path) -> None:
+    job = demo.package.prepare(Q3)  # the database part (the window does it on the GUI thread)
+    assert job.name == NAME and {rel for rel, _ in job.files} >= {"bao-cao_2026-Q3.docx", "tong-hop_2026-Q3.xlsx"}
+    usb = tmp_path / "usb"
+    calls = {"n": 0}
+
+    def cancel_after_two() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    with pytest.raises(ExportError) as caught:
+        demo.package.write(job, usb, cancelled=cancel_after_two)
+    assert caught.value.code == "package_cancelled"
+    assert os.listdir(usb) == []
+    result = demo.package.write(job, usb)
+    assert result.folder == usb / NAME and manifest.parse((usb / NAME / "manifest.json").read_text("utf-8")).files
