@@ -516,6 +516,21 @@ XLSX_CLI_PERIOD_USAGE = (
 )
 
 
+XLSX_ASK_PRIVATE = (
+    "Có ghi cả số CCCD và số điện thoại của đảng viên vào tệp Excel không?\n"
+    "Nếu tệp sẽ gửi lên cấp trên mà cấp trên không yêu cầu, nên chọn \u201cKhông ghi\u201d."
+)
+PACKAGE_STEP_COPY = "Đang chép {file} …"
+PACKAGE_STEP_VERIFY = "Đang đọc lại và kiểm tra gói trên USB…"
+IMPORT_DIALOG_HINT = (
+    "Chọn tệp Excel (.xlsx) có dòng tiêu đề như \u201cHọ và tên\u201d, \u201cNgày sinh\u201d, \u201cNgày vào Đảng\u201d, "
+    "\u201cSố thẻ\u201d (có dấu hay không dấu đều được). Sổ Chi bộ kiểm tra mọi dòng trước; chỉ khi không còn dòng "
+    "nào lỗi mới nhập, và nhập tất cả cùng lúc."
+)
+IMPORT_RESULT = {"added": "Thêm mới", "updated": "Cập nhật", "unchanged": "Giữ nguyên", "error": "Lỗi"}
+IMPORT_DONE = "Đã nhập xong: thêm mới {added} đồng chí, cập nhật {updated} đồng chí."
+
+
 def figure_label(key: str) -> str:
     """Vietnamese label of a key figure, including "meetings_2026-07" and "thematic_2026-Q3"."""
     if key in FIGURE_LABEL:
