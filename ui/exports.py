@@ -30,7 +30,7 @@ from ui.widgets import prompts
 #: service attribute on Services -> (module, class) that provides it
 SERVICE_MODULES = {
     "documents": ("app.services.documents", "DocumentService"),
-    "workbooks": ("app.services.workbooks", "WorkbookService"),
+    "workbooks": ("app.services.summary", "SummaryService"),
     "package": ("app.services.package", "PackageService"),
 }
 
@@ -231,16 +231,98 @@ def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: 
 
 
 def export_summary(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
-    """The summary workbook (Excel) of *period*, when this build has the workbook service."""
+    """The summary workbook (Excel) of *period*: figures read here, the workbook rendered and written in the background."""
+    from app.domain import periods
+
     if not available("workbooks"):
         prompts.show_error(parent, "Bản cài đặt này chưa có chức năng xuất bảng tổng hợp Excel.")
         return
-    prompts.show_error(parent, "Chức năng xuất bảng tổng hợp Excel chưa được nối vào cửa sổ.")
+    summary = getattr(services, "summary", None) or service(services, "workbooks")
+    label = periods.label(period)
+    try:
+        name = summary.file_name(period)
+    except AppError as exc:
+        prompts.show_error(parent, plain_message(exc))
+        return
+    path = prompts.choose_save_path(
+        parent, f"Lưu bảng tổng hợp {label}", export_folder() / name, "Bảng tính Excel (*.xlsx)"
+    )
+    if path is None:
+        return
+    # CCCD and phone numbers stay out of what goes upward unless the user says so (DOMAIN, Decisions).
+    private = prompts.ask_yes_no(parent, msg.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
+
+    def prepare() -> Callable[[Progress], Any]:
+        job = summary.prepare(period, with_cccd=private, with_phone=private)
+        return lambda progress: summary.write(job, path)
+
+    def done(written: Path) -> None:
+        text = msg.XLSX_SUMMARY_DONE.format(path=written, period=label)
+        say(text)
+        show_saved(parent, text, Path(written))
+
+    run_export(parent, f"Đang xuất bảng tổng hợp {label}…", prepare, done, say)
 
 
 def export_package(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
-    """The package for the upper committee (USB), when this build has the package service."""
+    """The package for the upper committee: rendered here, copied to the stick and read back in the background."""
+    from app.domain import periods
+
     if not available("package"):
         prompts.show_error(parent, "Bản cài đặt này chưa có chức năng tạo gói nộp cấp trên.")
         return
-    prompts.show_error(parent, "Chức năng tạo gói nộp cấp trên chưa được nối vào cửa sổ.")
+    package = service(services, "package")
+    label = periods.label(period)
+    folder = prompts.choose_folder(
+        parent, f"Chọn ổ USB (hoặc thư mục) để ghi gói nộp cấp trên {label}", export_folder()
+    )
+    if folder is None:
+        return
+    step_text = {"verify": msg.PACKAGE_STEP_VERIFY, "done": msg.PACKAGE_STEP_VERIFY}
+
+    def prepare() -> Callable[[Progress], Any]:
+        job = package.prepare(period)
+
+        def work(progress: Progress) -> Any:
+            return package.write(
+                job,
+                folder,
+                progress=lambda i, n, what: progress.report(
+                    i, n, step_text.get(what, msg.PACKAGE_STEP_COPY.format(file=what))
+                ),
+                cancelled=lambda: progress.cancelled,
+            )
+
+        return work
+
+    def done(result: Any) -> None:
+        text = msg.PACKAGE_DONE.format(
+            path=result.folder, count=len(result.files) + 1, size=msg.file_size(result.total_bytes)
+        )
+        lines = [text, *(msg.DOC_WARNING.format(text=w) for w in result.warnings)]
+        say(text)
+        show_saved(parent, "\n".join(lines), Path(result.folder))
+
+    run_export(parent, f"Đang tạo gói nộp cấp trên {label}…", prepare, done, say)
+
+
+def export_roster(parent: QWidget, services: Services, say: Callable[[str], None]) -> None:
+    """The member roster (Excel), importable again: members read here, the workbook written in the background."""
+    summary = getattr(services, "summary", None) or service(services, "workbooks")
+    path = prompts.choose_save_path(
+        parent, "Lưu danh sách đảng viên", export_folder() / "danh-sach-dang-vien.xlsx", "Bảng tính Excel (*.xlsx)"
+    )
+    if path is None:
+        return
+    private = prompts.ask_yes_no(parent, msg.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
+
+    def prepare() -> Callable[[Progress], Any]:
+        job = summary.prepare_roster(with_cccd=private, with_phone=private)
+        return lambda progress: summary.write_roster(job, path)
+
+    def done(written: Path) -> None:
+        text = msg.XLSX_ROSTER_DONE.format(path=written)
+        say(text)
+        show_saved(parent, text, Path(written))
+
+    run_export(parent, "Đang xuất danh sách đảng viên…", prepare, done, say)

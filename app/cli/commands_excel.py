@@ -127,12 +127,8 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     else:
         for warning in result.warnings:
             say(f"Lưu ý: {warning}")
-        say(msg.PACKAGE_DONE.format(path=result.folder, count=len(result.files) + 1, size=_size(result.total_bytes)))
+        say(msg.PACKAGE_DONE.format(path=result.folder, count=len(result.files) + 1, size=msg.file_size(result.total_bytes)))
     return 0
-
-
-def _size(n: int) -> str:
-    return f"{n / 2**20:.1f} MB".replace(".", ",") if n >= 2**20 else f"{max(1, n // 1024)} KB"
 
 
 # ---------------------------------------------------------------------------- members

@@ -54,6 +54,8 @@ class MembersView(View):
         self.add_button.setToolTip("Ctrl+N")
         self.edit_button = QPushButton("Sửa thông tin")
         self.status_button = QPushButton("Thay đổi tình trạng…")
+        self.import_button = QPushButton("Nhập từ Excel…")
+        self.export_button = QPushButton("Xuất danh sách Excel…")
         self.count_label = QLabel()
 
         self.table = QTableView()
@@ -108,6 +110,8 @@ class MembersView(View):
         actions.addWidget(self.add_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.status_button)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -121,6 +125,8 @@ class MembersView(View):
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_current)
         self.status_button.clicked.connect(self.change_status)
+        self.import_button.clicked.connect(self.import_excel)
+        self.export_button.clicked.connect(self.export_excel)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.activated.connect(lambda _index: self.edit_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
@@ -172,6 +178,28 @@ class MembersView(View):
             return
         dialog = StatusChangeDialog(self.services.members, member, self._today(), parent=self)
         self._open(dialog, "Đã ghi thay đổi tình trạng của đồng chí {name}.")
+
+    def import_excel(self) -> None:
+        from ui import exports
+        from ui.dialogs.member_import_dialog import MemberImportDialog
+
+        dialog = MemberImportDialog(self.services, self.settings.folder("import", exports.export_folder()), self)
+
+        def closed() -> None:
+            if dialog.path is not None:
+                self.settings.set_folder("import", dialog.path.parent)
+            if dialog.imported:
+                self.refresh()
+                self.changed.emit()
+
+        dialog.finished.connect(lambda _result: closed())
+        self.dialog = dialog  # type: ignore[assignment]
+        dialog.open()
+
+    def export_excel(self) -> None:
+        from ui import exports
+
+        exports.export_roster(self, self.services, self.status.emit)
 
     def _open(self, dialog: MemberDialog | StatusChangeDialog, sentence: str) -> None:
         """Window-modal, not exec(): tests and the event loop keep running while the form is open."""
