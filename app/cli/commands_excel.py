@@ -127,7 +127,11 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     else:
         for warning in result.warnings:
             say(f"Lưu ý: {warning}")
-        say(msg.PACKAGE_DONE.format(path=result.folder, count=len(result.files) + 1, size=msg.file_size(result.total_bytes)))
+        say(
+            msg.PACKAGE_DONE.format(
+                path=result.folder, count=len(result.files) + 1, size=msg.file_size(result.total_bytes)
+            )
+        )
     return 0
 
 
