@@ -28,7 +28,9 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "ho va ten", "ho ten", "ho va ten dang vien", "ho ten dang vien", "ten dang vien", "hoten",
         "ho va ten khai sinh", "ho va ten dv", "ho ten dv",
     ),
-    "ho_dem": ("ho va ten dem", "ho dem", "ho va dem", "ho va chu lot", "ho chu lot"),
+    "ho_dem": ("ho va ten dem", "ho dem", "ho va dem", "ho va chu lot", "ho chu lot", "ho va ten lot"),
+    "ho": ("ho",),
+    "dem": ("dem", "ten dem", "chu lot", "ten lot"),
     "ten": ("ten",),
     "date_of_birth": (
         "ngay sinh", "ngay thang nam sinh", "sinh ngay", "ngay sinh thang nam", "nam sinh", "ngay thang sinh",
@@ -177,7 +179,7 @@ def _find_header(grid: list[tuple[int, list[_Cell]]]) -> tuple[int, dict[str, in
             if name and name not in columns and name not in ("born_male", "born_female"):
                 columns[name] = index
                 texts[name] = str(cell.value)
-        has_name = "full_name" in columns or ("ten" in columns and "ho_dem" in columns)
+        has_name = "full_name" in columns or ("ten" in columns and ("ho_dem" in columns or "ho" in columns))
         if has_name and len(columns) >= 2:
             _sub_header(grid, position, columns, texts)
             return number, columns, texts

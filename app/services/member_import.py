@@ -208,16 +208,23 @@ class MemberImportService:
 def _fields(row: SheetRow) -> tuple[dict[str, str], list[RowProblem]]:
     """The row as the member form's text fields (dates as dd/mm/yyyy), with what cannot be read reported."""
     values = dict(row.values)
-    split_given = "full_name" not in values and "ten" in values and "ho_dem" in values
+    split_given = "full_name" not in values and "ten" in values and ("ho_dem" in values or "ho" in values)
     problems: list[RowProblem] = []
     fields: dict[str, str] = {}
     ho_dem, ten = clean(_text(values.pop("ho_dem", ""))), clean(_text(values.pop("ten", "")))
+    ho, dem = clean(_text(values.pop("ho", ""))), clean(_text(values.pop("dem", "")))
+    if ho and not ho_dem:
+        ho_dem = clean(f"{ho} {dem}")
     full_name = clean(_text(values.pop("full_name", ""))) or clean(f"{ho_dem} {ten}")
     fields["full_name"] = full_name
     if split_given and ten and ho_dem:
-        # "Họ và tên đệm" + "Tên" columns: the file says where the given name starts; keep that split.
-        parts = ho_dem.split(" ", 1)
-        fields["ho"], fields["dem"], fields["ten"] = parts[0], parts[1] if len(parts) > 1 else "", ten
+        # Separate name columns: the file says where the given name starts; keep that split.
+        if ho:
+            fields["ho"], fields["dem"] = ho, dem
+        else:
+            parts = ho_dem.split(" ", 1)
+            fields["ho"], fields["dem"] = parts[0], parts[1] if len(parts) > 1 else ""
+        fields["ten"] = ten
     male, female = values.pop("born_male", None), values.pop("born_female", None)
     if male is not None and female is not None:
         problems.append(_problem(row.number, "gender", "invalid"))

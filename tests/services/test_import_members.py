@@ -268,3 +268,15 @@ def test_exported_roster_imports_back_the_same_members(demo: Services, services_
         for m in fresh.members.list()
     ]
     assert imported == original
+
+
+def test_three_name_columns(services: Services, tmp_path: Path) -> None:
+    header = ["STT", "Họ", "Tên đệm", "Tên", "Ngày sinh", "Ngày vào Đảng"]
+    rows = [
+        [1, "Nguyễn Phúc", "Minh", "Châu", "01/06/1980", "01/06/2005"],
+        [2, "Lê", "", "Lai", "02/06/1980", "02/06/2005"],
+    ]
+    report = services.importer.run(xlsx_samples.member_list(tmp_path / "ten.xlsx", rows, header))
+    assert report.applied, report.problems
+    people = {m.full_name: (m.ho, m.dem, m.ten) for m in services.members.list()}
+    assert people == {"Nguyễn Phúc Minh Châu": ("Nguyễn Phúc", "Minh", "Châu"), "Lê Lai": ("Lê", "", "Lai")}
