@@ -65,7 +65,9 @@ def _require_defusedxml() -> None:
 
 
 def _open(path: Path) -> IO[bytes]:
-    if path.is_dir():
+    # Our own handle, closed by open_xlsx's with-block: openpyxl's read-only mode would keep the file open
+    # until wb.close(), and an open handle stops Windows from ejecting the USB stick (TECH-NOTES §7.2).
+    if path.is_dir():  # Windows reports a folder as PermissionError; say what it is instead
         raise ExportError("xlsx_is_folder", path=str(path))
     try:
         return open(path, "rb")
