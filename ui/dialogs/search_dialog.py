@@ -48,6 +48,7 @@ class SearchDialog(QDialog):
         self.query.setClearButtonEnabled(True)
         self.summary = QLabel("Gõ ít nhất 2 chữ cái để tìm.")
         self.summary.setObjectName("hint")
+        self.summary.setWordWrap(True)
         self.results = QListWidget()
         self.results.setWordWrap(True)
         self.results.setSpacing(2)

@@ -54,6 +54,7 @@ class MeetingEditor(QWidget):
         self.delete_button = QPushButton("Xóa bản nháp")
         self.autosave_label = QLabel()
         self.autosave_label.setObjectName("hint")
+        self.autosave_label.setWordWrap(True)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -108,6 +109,8 @@ class MeetingEditor(QWidget):
         self.minutes_button.clicked.connect(lambda: self.export("minutes"))
         self.resolution_button.clicked.connect(lambda: self.export("resolution"))
         self.delete_button.clicked.connect(self.delete_draft)
+        for button in (self.adopt_button, self.correction_button, self.delete_button):
+            button.hide()  # shown by load() for the meeting's state; never all at once
 
     # ------------------------------------------------------------------ loading
     def _set_members(self, members: list) -> None:  # type: ignore[type-arg]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
-from app.domain.dates import add_months, format_dmy, quarter_label
+from app.domain.dates import add_months, format_dmy, quarter_label, roman
 from app.domain.models import Finding, Meeting, MeetingStatus, Severity
 from ui.settings import UiSettings
 from ui.views.base import View
@@ -66,21 +66,15 @@ class OverviewView(View):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 6, 0)
-        row = QHBoxLayout()
-        row.addWidget(self._section("Lịch sinh hoạt năm"))
-        row.addStretch(1)
-        row.addWidget(QLabel("Năm:"))
-        row.addWidget(self.year)
-        ll.addLayout(row)
         ll.addWidget(self.calendar, 3)
-        ll.addWidget(self._section("Tỷ lệ dự sinh hoạt 12 tháng gần đây"))
+        ll.addWidget(self._section("Tỷ lệ dự sinh hoạt 12 tháng qua"))
         ll.addWidget(self.chart, 2)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(6, 0, 0, 0)
         rl.addWidget(self._section("Việc cần làm tiếp"))
         rl.addWidget(self.todo, 1)
-        rl.addWidget(self._section("Cần chú ý (kết quả kiểm tra theo quy định)"))
+        rl.addWidget(self._section("Cần chú ý theo quy định"))
         rl.addWidget(self.findings, 2)
         hint = QLabel("Nhấn đúp hoặc Enter vào một dòng để mở nội dung liên quan.")
         hint.setObjectName("hint")
@@ -93,8 +87,13 @@ class OverviewView(View):
         self.splitter.setChildrenCollapsible(False)
         if not settings.restore_splitter("overview", self.splitter):
             self.splitter.setSizes([560, 520])
+        heading = QHBoxLayout()  # the year chooser shares the title's line: height is scarce at large fonts
+        heading.addWidget(self.page_title(self.title))
+        heading.addStretch(1)
+        heading.addWidget(QLabel("Năm:"))
+        heading.addWidget(self.year)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.page_title(self.title))
+        layout.addLayout(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
 
@@ -108,6 +107,7 @@ class OverviewView(View):
     def _section(text: str) -> QLabel:
         label = QLabel(text)
         label.setObjectName("sectionTitle")
+        label.setWordWrap(True)
         return label
 
     # ------------------------------------------------------------------ View
@@ -207,7 +207,7 @@ class OverviewView(View):
             if not any(m.kind.counts_as_thematic and m.quarter == quarter for m in meetings):
                 items.append(
                     (
-                        f"{quarter_label(quarter).capitalize()} chưa có buổi sinh hoạt chuyên đề.",
+                        f"Quý {roman(quarter)} năm {year} chưa có buổi sinh hoạt chuyên đề.",
                         ("quarter", f"{year}-Q{quarter}"),
                     )
                 )

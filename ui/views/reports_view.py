@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +45,7 @@ class ReportsView(View):
         self.preview_button = QPushButton("Xem số liệu")
         self.period_label = QLabel()
         self.period_label.setObjectName("sectionTitle")
+        self.period_label.setWordWrap(True)
         self.figures = QTableWidget(0, 2)
         self.figures.setHorizontalHeaderLabels(["Chỉ tiêu", "Số liệu"])
         self.figures.verticalHeader().hide()
@@ -66,10 +68,12 @@ class ReportsView(View):
         chooser.addWidget(self.year)
         chooser.addWidget(self.preview_button)
         chooser.addStretch(1)
-        buttons = QHBoxLayout()
-        for button in (self.report_button, self.minutes_button, self.summary_button, self.package_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two by two: the row stays narrow at the largest font
+        buttons.addWidget(self.report_button, 0, 0)
+        buttons.addWidget(self.minutes_button, 0, 1)
+        buttons.addWidget(self.summary_button, 1, 0)
+        buttons.addWidget(self.package_button, 1, 1)
+        buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_title(self.title))
         layout.addLayout(chooser)

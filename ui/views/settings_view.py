@@ -39,6 +39,7 @@ FONT_CHOICES = {"normal": "Bình thường", "large": "Lớn", "very_large": "R�
 def section(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionTitle")
+    label.setWordWrap(True)
     return label
 
 
@@ -79,11 +80,11 @@ class SettingsView(View):
         # ---- rules
         self.rules_form = Form()
         r = self.rules_form
-        self.min_regular = r.add("min_regular", "Thời lượng tối thiểu, thường kỳ:", spin(0, 600, " phút"))
-        self.min_thematic = r.add("min_thematic", "Thời lượng tối thiểu, chuyên đề:", spin(0, 600, " phút"))
-        self.min_combined = r.add("min_combined", "Thời lượng tối thiểu, kết hợp:", spin(0, 600, " phút"))
+        self.min_regular = r.add("min_regular", "Tối thiểu, sinh hoạt thường kỳ:", spin(0, 600, " phút"))
+        self.min_thematic = r.add("min_thematic", "Tối thiểu, sinh hoạt chuyên đề:", spin(0, 600, " phút"))
+        self.min_combined = r.add("min_combined", "Tối thiểu, sinh hoạt kết hợp:", spin(0, 600, " phút"))
         self.unexcused_warning = r.add("unexcused_warning", "Nhắc nhở khi vắng không lý do:", spin(1, 12, " tháng"))
-        self.unexcused_alert = r.add("unexcused_alert", "Xem xét Điều 8 khi vắng không lý do:", spin(1, 12, " tháng"))
+        self.unexcused_alert = r.add("unexcused_alert", "Xét theo Điều 8 khi vắng:", spin(1, 12, " tháng"))
         self.attendance_warning = r.add("attendance_warning", "Cảnh báo khi tỷ lệ dự dưới:", QDoubleSpinBox())
         self.attendance_alert = r.add("attendance_alert", "Báo động khi tỷ lệ dự dưới:", QDoubleSpinBox())
         for box in (self.attendance_warning, self.attendance_alert):
@@ -91,7 +92,7 @@ class SettingsView(View):
             box.setDecimals(0)
             box.setSuffix(" %")
         self.probation_remind = r.add("probation_remind", "Nhắc trước khi hết dự bị:", spin(0, 365, " ngày"))
-        self.badge_remind = r.add("badge_remind", "Nhắc trước khi đủ tuổi Đảng xét Huy hiệu:", spin(0, 365, " ngày"))
+        self.badge_remind = r.add("badge_remind", "Nhắc trước ngày xét Huy hiệu:", spin(0, 365, " ngày"))
         self.save_rules_button = QPushButton("Lưu ngưỡng kiểm tra")
         self.default_rules_button = QPushButton("Trở về mặc định theo quy định")
 

@@ -108,6 +108,7 @@ class TopicsView(View):
     def _section(text: str) -> QLabel:
         label = QLabel(text)
         label.setObjectName("sectionTitle")
+        label.setWordWrap(True)
         return label
 
     # ------------------------------------------------------------------ View

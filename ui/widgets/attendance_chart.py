@@ -29,7 +29,7 @@ class AttendanceChart(QWidget):
         self.bars: list[MonthBar] = []
         self.warning_below = 90.0
         self.alert_below = 50.0
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_bars(self, bars: Sequence[MonthBar], warning_below: float, alert_below: float) -> None:

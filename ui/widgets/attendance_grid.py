@@ -101,6 +101,7 @@ class AttendanceGrid(QWidget):
         self.banner.setWordWrap(True)
         self.figures = QLabel()
         self.figures.setObjectName("sectionTitle")
+        self.figures.setWordWrap(True)
         self.table = AttendanceTable()
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(AttendanceColumn.CODE, CodeDelegate(self.table))

@@ -30,6 +30,7 @@ def scrolled(widget: QWidget) -> QScrollArea:
 def section_title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionTitle")
+    label.setWordWrap(True)
     return label
 
 

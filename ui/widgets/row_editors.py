@@ -97,6 +97,7 @@ class RowList(QWidget, Generic[T]):
         self._column.setSpacing(8)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setObjectName("hint")
+        self.empty_label.setWordWrap(True)
         self.add_button = QPushButton(add_label)
         self.add_button.clicked.connect(lambda: self.add_row(None, focus=True))
         buttons = QHBoxLayout()

@@ -6,18 +6,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from app.domain.dates import roman
 
 #: state -> (background, text colour, sentence)
 STATES = {
     "held": ("#dff6dd", "#0e5c0e", "Đã sinh hoạt"),
-    "missing": ("#fde7e9", "#a40000", "Thiếu sinh hoạt"),
-    "pending": ("#f3f3f3", "#333333", "Chưa đến hạn"),
-    "thematic_done": ("#dff6dd", "#0e5c0e", "Đã có chuyên đề"),
+    "missing": ("#fde7e9", "#a40000", "Thiếu"),
+    "pending": ("#f3f3f3", "#333333", "Chưa đến"),
+    "thematic_done": ("#dff6dd", "#0e5c0e", "Có chuyên đề"),
     "thematic_missing": ("#fde7e9", "#a40000", "Thiếu chuyên đề"),
-    "thematic_pending": ("#f3f3f3", "#333333", "Chưa có chuyên đề"),
+    "thematic_pending": ("#f3f3f3", "#333333", "Chưa có"),
+}
+#: Longer sentences for tooltips and screen readers.
+SENTENCES = {
+    "held": "đã có buổi sinh hoạt thường kỳ",
+    "missing": "thiếu buổi sinh hoạt thường kỳ",
+    "pending": "chưa đến hạn",
+    "thematic_done": "đã có buổi sinh hoạt chuyên đề",
+    "thematic_missing": "thiếu buổi sinh hoạt chuyên đề",
+    "thematic_pending": "chưa có buổi sinh hoạt chuyên đề",
 }
 
 
@@ -44,9 +53,6 @@ class YearCalendar(QWidget):
         self.month_buttons: dict[int, QPushButton] = {}
         self.quarter_buttons: dict[int, QPushButton] = {}
         for q in range(1, 5):
-            label = QLabel(f"Quý {roman(q)}")
-            label.setObjectName("sectionTitle")
-            self.grid.addWidget(label, q - 1, 0)
             for i in range(3):
                 month = 3 * (q - 1) + i + 1
                 button = self._cell()
@@ -55,9 +61,9 @@ class YearCalendar(QWidget):
                 self.month_buttons[month] = button
             qbutton = self._cell()
             qbutton.clicked.connect(lambda _c=False, n=q: self.quarter_clicked.emit(f"{self.year}-Q{n}"))
-            self.grid.addWidget(qbutton, q - 1, 4)
+            self.grid.addWidget(qbutton, q - 1, 3)
             self.quarter_buttons[q] = qbutton
-        for column in range(1, 5):
+        for column in range(4):
             self.grid.setColumnStretch(column, 1)
 
     @staticmethod
@@ -71,19 +77,21 @@ class YearCalendar(QWidget):
         self.year = year
         for state in months:
             button = self.month_buttons[state.month]
-            background, colour, sentence = STATES[state.state]
-            detail = sentence
-            if state.drafts:
-                detail += f" ({state.drafts} nháp)"
+            background, colour, short = STATES[state.state]
+            detail = f"{short}\n{state.drafts} bản nháp" if state.drafts else short
             button.setText(f"Tháng {state.month}\n{detail}")
-            button.setToolTip(f"Tháng {state.month}/{year}: {sentence}. Bấm để xem các buổi sinh hoạt của tháng.")
+            button.setToolTip(
+                f"Tháng {state.month}/{year}: {SENTENCES[state.state]}. Bấm để xem các buổi sinh hoạt của tháng."
+            )
+            button.setAccessibleName(f"Tháng {state.month}: {SENTENCES[state.state]}")
             button.setStyleSheet(_cell_style(background, colour))
             button.setProperty("state", state.state)
         for q, state in quarters.items():
             button = self.quarter_buttons[q]
-            background, colour, sentence = STATES[state]
-            button.setText(f"Quý {roman(q)}\n{sentence}")
-            button.setToolTip(f"Sinh hoạt chuyên đề quý {roman(q)}/{year}: {sentence}. Bấm để xem chuyên đề của quý.")
+            background, colour, short = STATES[state]
+            button.setText(f"Quý {roman(q)}\n{short}")
+            button.setToolTip(f"Quý {roman(q)}/{year}: {SENTENCES[state]}. Bấm để xem chuyên đề của quý.")
+            button.setAccessibleName(f"Quý {roman(q)}: {SENTENCES[state]}")
             button.setStyleSheet(_cell_style(background, colour))
             button.setProperty("state", state)
 
