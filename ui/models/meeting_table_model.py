@@ -39,9 +39,14 @@ class MeetingTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[Meeting, AttendanceSummary]] = []
+        self._topics: dict[int, str] = {}
 
-    def set_meetings(self, rows: Sequence[tuple[Meeting, AttendanceSummary]]) -> None:
+    def set_meetings(
+        self, rows: Sequence[tuple[Meeting, AttendanceSummary]], topics: dict[int, str] | None = None
+    ) -> None:
+        """*topics*: meeting id -> title of the topic presented there (thematic meetings)."""
         self.beginResetModel()
+        self._topics = dict(topics or {})
         self._rows = sorted(rows, key=lambda r: (r[0].on, r[0].id or 0), reverse=True)
         self.endResetModel()
 
@@ -71,7 +76,7 @@ class MeetingTableModel(QAbstractTableModel):
                 case MeetingColumn.KIND:
                     return msg.MEETING_KIND[meeting.kind.value]
                 case MeetingColumn.TITLE:
-                    return meeting.title
+                    return meeting.title or self._topics.get(meeting.id or -1, "")
                 case MeetingColumn.PRESENT:
                     return f"{summary.present}/{summary.base} ({msg.percent(summary.pct)})" if summary.base else "—"
                 case MeetingColumn.STATUS:

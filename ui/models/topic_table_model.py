@@ -19,18 +19,14 @@ class TopicColumn(IntEnum):
     QUARTER = 0
     TITLE = 1
     PEOPLE = 2
-    DUE = 3
-    STATUS = 4
-    MEETING = 5
+    STATUS = 3  # with the due date, or the day it was presented
 
 
 HEADERS = {
     TopicColumn.QUARTER: "Quý",
     TopicColumn.TITLE: "Chuyên đề",
     TopicColumn.PEOPLE: "Người chuẩn bị",
-    TopicColumn.DUE: "Hạn nộp",
     TopicColumn.STATUS: "Tình trạng",
-    TopicColumn.MEETING: "Buổi trình bày",
 }
 UNASSIGNED_COLOUR = QColor("#fde7e9")
 
@@ -84,13 +80,8 @@ class TopicTableModel(QAbstractTableModel):
                     if lead is not None and len(names) > 1:
                         names = [f"{lead.name} (chính)"] + [p.name for p in a.assignees if p is not lead]
                     return ", ".join(names)
-                case TopicColumn.DUE:
-                    return format_dmy(a.draft_due)
                 case TopicColumn.STATUS:
-                    return msg.TOPIC_STATUS[a.status.value]
-                case TopicColumn.MEETING:
-                    meeting = self._meetings.get(a.meeting_id) if a.meeting_id is not None else None
-                    return format_dmy(meeting.on) if meeting else ""
+                    return self.status_text(a)
         if role == Qt.ItemDataRole.BackgroundRole and a is None:
             return QBrush(UNASSIGNED_COLOUR)
         if role == ObjectRole:
@@ -100,6 +91,15 @@ class TopicTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and a is not None and column is TopicColumn.TITLE:
             return a.basis_doc or a.title
         return None
+
+    def status_text(self, a: TopicAssignment) -> str:
+        status = msg.TOPIC_STATUS[a.status.value]
+        meeting = self._meetings.get(a.meeting_id) if a.meeting_id is not None else None
+        if meeting is not None:
+            return f"{status}, buổi sinh hoạt ngày {format_dmy(meeting.on)}"
+        if a.draft_due is not None and not a.status.reached_meeting:
+            return f"{status}; hạn nộp {format_dmy(a.draft_due)}"
+        return status
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -163,7 +163,8 @@ class MeetingsView(View):
         if not isinstance(year, int):
             return
         meetings = self.services.meetings.list(year=year)
-        self.model.set_meetings([(m, self.services.meetings.summary(m)) for m in meetings])
+        topics = {a.meeting_id: a.title for a in self.services.topics.list(year) if a.meeting_id is not None}
+        self.model.set_meetings([(m, self.services.meetings.summary(m)) for m in meetings], topics)
         self.count_label.setText(f"{len(meetings)} buổi sinh hoạt trong năm {year}")
         self.open_button.setEnabled(bool(meetings))
 

@@ -31,6 +31,9 @@ from ui.models.roles import ObjectRole
 from ui.settings import UiSettings
 from ui.views.base import View
 
+#: Meeting kinds in a few letters, for the narrow attendance list beside the table.
+SHORT_KIND = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đề", "ket_hop": "Kết hợp", "bat_thuong": "Bất thường"}
+
 
 class MembersView(View):
     key = "members"
@@ -80,6 +83,9 @@ class MembersView(View):
         self.detail_facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = QListWidget()
         self.attendance = QListWidget()
+        for listing in (self.history, self.attendance):
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.setContentsMargins(6, 0, 0, 0)
@@ -302,7 +308,7 @@ class MembersView(View):
             for row in meeting.attendance:
                 if row.member_id == member.id:
                     reason = f": {row.reason}" if row.reason else ""
-                    kind = msg.MEETING_KIND[meeting.kind.value]
+                    kind = SHORT_KIND[meeting.kind.value]
                     rows.append(
                         (
                             meeting.on,

@@ -248,7 +248,9 @@ class OverviewView(View):
             summaries = [self.services.meetings.summary(m) for m in in_month]
             base = sum(s.base for s in summaries)
             present = sum(s.present for s in summaries)
-            bars.append(MonthBar(f"{first.month}/{first.year % 100:02d}", 100.0 * present / base if base else None))
+            # Month numbers only; the year on January (twelve bars always hold one), so labels stay short.
+            label = f"{first.month}/{first.year}" if first.month == 1 else str(first.month)
+            bars.append(MonthBar(label, 100.0 * present / base if base else None))
         rules = self.services.branch.rules
         self.chart.set_bars(bars, rules.attendance_warning_below, rules.attendance_alert_below)
 

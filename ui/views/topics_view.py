@@ -51,10 +51,15 @@ class TopicsView(View):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Only the quarter sizes to its text; the rest share the width and wrap, so the title never vanishes.
+        header.setSectionResizeMode(TopicColumn.QUARTER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TopicColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TopicColumn.PEOPLE, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(TopicColumn.PEOPLE, self.fontMetrics().horizontalAdvance("Nguyễn Văn Thành (chính),"))
+        header.setSectionResizeMode(TopicColumn.STATUS, QHeaderView.ResizeMode.Interactive)
+        width = self.fontMetrics().horizontalAdvance("Nguyễn Văn Thành (chính)")
+        self.table.setColumnWidth(TopicColumn.PEOPLE, width)
+        self.table.setColumnWidth(TopicColumn.STATUS, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.fresh = QListWidget()
         self.fresh.setToolTip("Nhấn đúp để phân công đồng chí này")
@@ -74,7 +79,7 @@ class TopicsView(View):
         self.splitter.addWidget(side)
         self.splitter.setChildrenCollapsible(False)
         if not settings.restore_splitter("topics", self.splitter):
-            self.splitter.setSizes([760, 380])
+            self.splitter.setSizes([820, 320])
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Năm:"))

@@ -19,7 +19,7 @@ EMPTY = QColor("#9e9e9e")
 
 @dataclass(frozen=True, slots=True)
 class MonthBar:
-    label: str  # "11/26"
+    label: str  # "11", or "1/2026" where the year changes
     pct: float | None  # None: no meeting that month
 
 
@@ -79,7 +79,8 @@ class AttendanceChart(QWidget):
         painter.setFont(small)
         for i, bar in enumerate(self.bars):
             x = area.left() + i * slot + (slot - width) / 2
-            label_rect = QRectF(area.left() + i * slot, area.bottom() + 4, slot, bottom)
+            # Twice the slot: a "1/2026" label may reach over its short neighbours ("12", "2").
+            label_rect = QRectF(area.left() + (i - 0.5) * slot, area.bottom() + 4, 2 * slot, bottom)
             painter.setPen(QColor("#333333"))
             painter.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), bar.label)
             if bar.pct is None:

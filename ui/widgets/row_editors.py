@@ -55,7 +55,8 @@ class RowFrame(QFrame, Generic[T]):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.grid = QGridLayout(self)
-        self.remove_button = QPushButton("Xóa dòng này")
+        self.remove_button = QPushButton("Xóa")
+        self.remove_button.setToolTip("Xóa dòng này")
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
 
     def value(self) -> T:
@@ -224,11 +225,15 @@ class VoteRow(RowFrame[Vote]):
         self.method.setCurrentText(value.method if value else VoteMethod.GIO_TAY.value)
         self.rule = QComboBox()
         self.rule.addItem("Quá một nửa", VoteRule.MAJORITY)
-        self.rule.addItem("Ít nhất 2/3 (kết nạp, công nhận chính thức)", VoteRule.TWO_THIRDS)
+        self.rule.addItem("Từ 2/3 trở lên", VoteRule.TWO_THIRDS)
+        self.rule.setToolTip(
+            "Kết nạp đảng viên, công nhận đảng viên chính thức cần từ 2/3 đảng viên chính thức trở lên."
+        )
         self.rule.setCurrentIndex(self.rule.findData(value.rule if value else VoteRule.MAJORITY))
+        for spin in (self.votes_for, self.votes_against, self.votes_other, self.base):
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("99999") + 40)
         self.grid.addWidget(QLabel("Nội dung:"), 0, 0)
         self.grid.addWidget(self.item, 0, 1, 1, 5)
-        self.grid.addWidget(self.remove_button, 0, 6)
         for col, (label, spin) in enumerate(
             (
                 ("Tán thành:", self.votes_for),
@@ -243,7 +248,8 @@ class VoteRow(RowFrame[Vote]):
         self.grid.addWidget(QLabel("Hình thức:"), 2, 2)
         self.grid.addWidget(self.method, 2, 3)
         self.grid.addWidget(QLabel("Cách tính:"), 2, 4)
-        self.grid.addWidget(self.rule, 2, 5, 1, 2)
+        self.grid.addWidget(self.rule, 2, 5)
+        self.grid.addWidget(self.remove_button, 3, 5, Qt.AlignmentFlag.AlignRight)
         self.grid.setColumnStretch(5, 1)
         self._watch(self.item, self.votes_for, self.votes_against, self.votes_other, self.base, self.method, self.rule)
 

@@ -57,7 +57,7 @@ class YearCalendar(QWidget):
                 month = 3 * (q - 1) + i + 1
                 button = self._cell()
                 button.clicked.connect(lambda _c=False, m=month: self.month_clicked.emit(f"{self.year}-{m:02d}"))
-                self.grid.addWidget(button, q - 1, i + 1)
+                self.grid.addWidget(button, q - 1, i)
                 self.month_buttons[month] = button
             qbutton = self._cell()
             qbutton.clicked.connect(lambda _c=False, n=q: self.quarter_clicked.emit(f"{self.year}-Q{n}"))
