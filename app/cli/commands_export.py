@@ -13,9 +13,9 @@ from app.services.documents import ExportResult, period_for
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    export = sub.add_parser("export", help="xuất biên bản, nghị quyết, báo cáo ra tệp Word (.docx)").add_subparsers(
-        dest="action", required=True, metavar="VĂN BẢN"
-    )
+    export = sub.add_parser(
+        "export", help="xuất văn bản Word (biên bản, nghị quyết, báo cáo) và bảng tính Excel, gói USB"
+    ).add_subparsers(dest="action", required=True, metavar="VĂN BẢN")
     p = export.add_parser(
         "minutes",
         help="biên bản một cuộc sinh hoạt (MÃ --out TỆP), hoặc mọi biên bản của một năm/quý (--year … --to THƯ MỤC)",

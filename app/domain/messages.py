@@ -277,7 +277,6 @@ ERROR = {
     "consolidate_cancelled": "Đã dừng tổng hợp theo yêu cầu. Chưa ghi tệp nào.",
     "xlsx_wrong_extension": "Tên tệp \u201c{path}\u201d phải có đuôi .xlsx (bảng tính Excel). Hãy đổi tên tệp, ví dụ {example}.",
     "package_cancelled": "Đã dừng tạo gói theo yêu cầu. Không có tệp nào bị ghi dở trên USB.",
-    "package_no_documents": "Chưa có công cụ xuất biên bản Word trong phiên bản này nên không lập được gói USB.",
     # Backups and restore (app/services/backups.py, data/backup.py)
     "backup_failed": "Không sao lưu được vào \u201c{path}\u201d ({detail}). Dữ liệu không bị thay đổi. "
     "Hãy kiểm tra chỗ trống trên ổ đĩa rồi thử lại.",
@@ -337,7 +336,6 @@ DOC_SEAL_MISMATCH = (
 DOC_BATCH_DONE = "Đã ghi {count} biên bản của {period} vào thư mục {folder}."
 DOC_BATCH_EMPTY = "Không có cuộc sinh hoạt nào trong {period}. Hãy chọn năm hoặc quý khác."
 DOC_NUMBERED = "Số văn bản: {number}"
-
 DOC_CLI_MINUTES_USAGE = (
     "Hãy ghi một trong hai cách: \u201cexport minutes MÃ --out TỆP.docx\u201d (một biên bản) hoặc "
     "\u201cexport minutes --year NĂM [--quarter QUÝ] --to THƯ MỤC\u201d (mọi biên bản của năm hoặc quý)."
