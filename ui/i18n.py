@@ -1,13 +1,16 @@
 """Vietnamese for the words Qt itself draws (standard buttons, text-field menus, file dialogs).
 
-Qt ships no Vietnamese catalogue, so this translator answers Qt's own contexts from a table.
-It must stay a lookup: anything not in the table falls through to Qt (returning None keeps
-"Ctrl" and other untranslated strings intact; an empty string would blank them).
+Qt ships no Vietnamese catalogue. QT_STRINGS is ours, compiled into resources/i18n/qt_vi.qm by
+scripts/build_translations.py and loaded as an ordinary QTranslator. (A Python subclass overriding
+translate() was tried first: PySide6 6.12 loses a reference to None on every call, and the process
+aborts once None's count reaches zero.)
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+
+from app.resources import resource_path
 
 #: Qt's own English strings -> Vietnamese, by Qt translation context. "&" marks the mnemonic.
 QT_STRINGS: dict[str, dict[str, str]] = {
@@ -109,25 +112,19 @@ QT_STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-class VietnameseQtTranslator(QTranslator):
-    """Answers Qt's own contexts from QT_STRINGS; everything else falls through."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        table = QT_STRINGS.get(context)
-        if table is None:
-            return None
-        return table.get(source)
-
-    def isEmpty(self) -> bool:
-        return False
-
+#: The compiled catalogue of QT_STRINGS (scripts/build_translations.py writes it; a test keeps them in step).
+CATALOGUE = resource_path("i18n", "qt_vi.qm")
 
 _installed: list[QTranslator] = []  # Qt does not own translators: keep a reference for the app's life
 
 
-def install_vietnamese(app: QCoreApplication) -> None:
+def install_vietnamese(app: QCoreApplication) -> bool:
+    """Load the Vietnamese catalogue for Qt's own strings. False when it is missing (English buttons remain)."""
     if _installed:
-        return
-    translator = VietnameseQtTranslator(app)
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(CATALOGUE)):
+        return False
     app.installTranslator(translator)
     _installed.append(translator)
+    return True

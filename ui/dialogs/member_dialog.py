@@ -26,8 +26,9 @@ from app.domain.vntext import clean, fold
 from app.services.members import MemberService, member_from_fields, soft_warnings
 from ui.errors import plain_message
 from ui.style import set_level
+from ui.widgets import prompts
 from ui.widgets.fields import DateEdit, Form
-from ui.widgets.prompts import ask_save_changes, button_box
+from ui.widgets.prompts import button_box
 
 MAIN_TEXT = ("full_name", "party_card_no", "job_position")
 OTHER_TEXT = (
@@ -229,7 +230,7 @@ class MemberDialog(QDialog):
 
     def reject(self) -> None:
         if self.dirty:
-            answer = ask_save_changes(self, "Thông tin đảng viên đã thay đổi nhưng chưa lưu. Có lưu lại không?")
+            answer = prompts.ask_save_changes(self, "Thông tin đảng viên đã thay đổi nhưng chưa lưu. Có lưu lại không?")
             if answer == "cancel":
                 return
             if answer == "save":

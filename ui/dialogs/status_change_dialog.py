@@ -63,9 +63,9 @@ class StatusChangeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
-        kind = self.kind.currentData()
-        if not isinstance(kind, StatusEventKind):
+        if self.kind.currentData() is None:
             return
+        kind = StatusEventKind(self.kind.currentData())  # the combo hands the enum back as plain text
         try:
             on = self.on.value()
         except DateInputError as exc:

@@ -1,0 +1,93 @@
+"""First start: the short setup writes the branch profile and its secretary; the demo never touches the real file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.bootstrap import open_services
+from app.config import AppPaths
+from app.domain.models import PartyPosition
+from tests.conftest import NOW
+from ui import main as ui_main
+from ui.dialogs.first_start_dialog import FirstStartDialog
+from ui.main_window import MainWindow
+
+
+def test_setup_saves_the_branch_and_its_secretary(qtbot, services) -> None:
+    dialog = FirstStartDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.branch_name.setText("CHI BỘ TRƯỜNG THCS NGUYỄN DU")
+    dialog.upper_body.setText("ĐẢNG ỦY XÃ HÒA AN")
+    dialog.place_name.setText("Hòa An")
+    dialog.term_start.setText("1/9/2025")
+    dialog.term_end.setText("31/08/2030")
+    dialog.secretary_name.setText("Nguyễn Thị Ánh")
+    dialog.secretary_joined.setText("19/05/2001")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.start_button.click()
+
+    assert dialog.choice == "setup"
+    profile = services.branch.profile()
+    assert profile.branch_name == "CHI BỘ TRƯỜNG THCS NGUYỄN DU"
+    assert profile.upper_body == "ĐẢNG ỦY XÃ HÒA AN"
+    assert (profile.term_start.isoformat(), profile.term_end.isoformat()) == ("2025-09-01", "2030-08-31")
+    (secretary,) = services.members.all()
+    assert secretary.full_name == "Nguyễn Thị Ánh"
+    assert secretary.party_position == PartyPosition.BI_THU.value
+    assert profile.secretary_id == secretary.id
+
+
+def test_setup_without_a_branch_name_shows_the_error_beside_the_field_and_saves_nothing(qtbot, services) -> None:
+    dialog = FirstStartDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.term_start.setText("31/02/2025")
+    dialog.start_button.click()
+
+    assert dialog.result() == 0
+    assert "Tên chi bộ" in dialog.form.error_text("branch_name")
+    assert "ngày không có thật" in dialog.form.error_text("term_start")
+    assert not services.branch.profile().is_set_up
+    assert services.members.all() == []
+
+
+def test_demo_if_empty_opens_the_demo_in_its_own_file_and_leaves_the_real_one_empty(qtbot, tmp_path: Path, ui_settings) -> None:
+    real = AppPaths.under(tmp_path / "that")
+    window = ui_main.open_window(real, ui_settings, demo_if_empty=True)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    try:
+        assert window.demo
+        assert "CHI BỘ MẪU" in window.windowTitle()
+        assert window.windowTitle().startswith("Sổ Chi bộ — CHI BỘ")
+        assert window.services.paths.database.name == "demo.sqlite3"
+        assert window.services.members.all()
+    finally:
+        window.close()
+    check = open_services(real, now=lambda: NOW, backup_on_start=False)
+    try:
+        assert check.branch.is_empty()
+    finally:
+        check.close()
+
+
+def test_the_window_title_names_the_program_and_the_branch(qtbot, demo, ui_settings) -> None:
+    window = MainWindow(demo, ui_settings)
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Sổ Chi bộ — CHI BỘ TRƯỜNG THPT CHUYÊN VỊ THANH"
+    window.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_in_a_plain_sentence(qtbot, tmp_path: Path, ui_settings, answers) -> None:
+    import sqlite3
+
+    real = AppPaths.under(tmp_path / "newer")
+    first = open_services(real, now=lambda: NOW, backup_on_start=False)
+    first.close()
+    conn = sqlite3.connect(real.database)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+
+    assert ui_main.open_window(real, ui_settings) is None
+    (sentence,) = answers.errors
+    assert "phiên bản" in sentence and "Traceback" not in sentence
