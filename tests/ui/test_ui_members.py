@@ -109,7 +109,9 @@ def test_search_ignores_diacritics_and_case(qtbot, window: MainWindow) -> None:
 
 def test_status_change_keeps_history_and_moves_the_member_out_of_the_roll_filter(qtbot, window: MainWindow) -> None:
     view = window.show_view("members")
-    member = next(m for m in window.services.members.list() if m.status_on(window.services.ctx.today()) is MemberStatus.CHINH_THUC)
+    member = next(
+        m for m in window.services.members.list() if m.status_on(window.services.ctx.today()) is MemberStatus.CHINH_THUC
+    )
     view.select_member(member.id)
     view.change_status()
     dialog = view.dialog
