@@ -51,7 +51,9 @@ def test_setup_without_a_branch_name_shows_the_error_beside_the_field_and_saves_
     assert services.members.all() == []
 
 
-def test_demo_if_empty_opens_the_demo_in_its_own_file_and_leaves_the_real_one_empty(qtbot, tmp_path: Path, ui_settings) -> None:
+def test_demo_if_empty_opens_the_demo_in_its_own_file_and_leaves_the_real_one_empty(
+    qtbot, tmp_path: Path, ui_settings
+) -> None:
     real = AppPaths.under(tmp_path / "that")
     window = ui_main.open_window(real, ui_settings, demo_if_empty=True)
     assert isinstance(window, MainWindow)
@@ -78,7 +80,9 @@ def test_the_window_title_names_the_program_and_the_branch(qtbot, demo, ui_setti
     window.close()
 
 
-def test_a_database_from_a_newer_version_is_refused_in_a_plain_sentence(qtbot, tmp_path: Path, ui_settings, answers) -> None:
+def test_a_database_from_a_newer_version_is_refused_in_a_plain_sentence(
+    qtbot, tmp_path: Path, ui_settings, answers
+) -> None:
     import sqlite3
 
     real = AppPaths.under(tmp_path / "newer")
