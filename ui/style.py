@@ -63,3 +63,14 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
     widget.setProperty("invalid", "true" if invalid else "false")
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def comfortable_size(widget: QWidget, chars: int, lines: int) -> None:
+    """Size a dialog in letters and lines of the current font, never beyond the screen it opens on."""
+    metrics = widget.fontMetrics()
+    width, height = metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 40), min(height, room.height() - 80)
+    widget.resize(max(width, widget.minimumWidth()), max(height, widget.minimumHeight()))

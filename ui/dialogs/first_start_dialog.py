@@ -32,7 +32,7 @@ class FirstStartDialog(QDialog):
 
         self.form = Form()
         self.branch_name = self.form.add(
-            "branch_name", "Tên chi bộ: *", QLineEdit(), "Viết như trên con dấu, ví dụ: CHI BỘ TRƯỜNG THPT VỊ THANH"
+            "branch_name", "Tên chi bộ: *", QLineEdit(), "Như trên con dấu, ví dụ: CHI BỘ TRƯỜNG THPT VỊ THANH"
         )
         self.upper_body = self.form.add(
             "upper_body", "Cấp ủy cấp trên trực tiếp:", QLineEdit(), "Ví dụ: ĐẢNG ỦY XÃ VỊ THỦY"

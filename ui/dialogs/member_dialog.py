@@ -25,7 +25,7 @@ from app.domain.models import Member, PartyPosition
 from app.domain.vntext import clean, fold
 from app.services.members import MemberService, member_from_fields, soft_warnings
 from ui.errors import plain_message
-from ui.style import set_level
+from ui.style import comfortable_size, set_level
 from ui.widgets import prompts
 from ui.widgets.fields import DateEdit, Form
 from ui.widgets.prompts import button_box
@@ -129,6 +129,7 @@ class MemberDialog(QDialog):
         self.date_of_birth.editingFinished.connect(self._check_person)
         self.official_on.editingFinished.connect(self._show_soft_warnings)
         self.dirty = False
+        comfortable_size(self, 90, 30)
         self.full_name.setFocus()
 
     # ------------------------------------------------------------------ filling and reading

@@ -26,6 +26,7 @@ from app.domain.errors import AppError, ValidationError
 from app.domain.models import Assignee, CatalogueTopic, Meeting, Member, TopicAssignment, TopicStatus
 from app.services.topics import TopicService, topic_groups
 from ui.errors import plain_message
+from ui.style import comfortable_size
 from ui.widgets.fields import DateEdit, Form
 from ui.widgets.prompts import button_box
 
@@ -72,12 +73,8 @@ class TopicDialog(QDialog):
         self.group.setEditable(True)
         self.group.addItems(["", *topic_groups()])
         self.basis_doc = f.add("basis_doc", "Căn cứ (văn bản):", QLineEdit())
-        self.people = f.add(
-            "members",
-            "Người chuẩn bị: *",
-            QListWidget(),
-            "Đánh dấu một hoặc vài đồng chí; người đầu tiên là người chính.",
-        )
+        self.people = f.add("members", "Người chuẩn bị: *", QListWidget())
+        self.people.setToolTip("Đánh dấu một hoặc vài đồng chí; người đầu tiên được đánh dấu là người chính.")
         self.people.setMinimumHeight(self.fontMetrics().height() * 8)
         chosen = [p.member_id for p in assignment.assignees] if assignment else []
         fresh = set(never_assigned)
@@ -120,6 +117,7 @@ class TopicDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        comfortable_size(self, 100, 30)
 
     def _catalogue_chosen(self, title: str) -> None:
         topic = self._catalogue.get(title)

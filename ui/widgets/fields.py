@@ -111,7 +111,8 @@ class Form(QWidget):
         if hint:
             hint_label = QLabel(hint)
             hint_label.setObjectName("hint")
-            hint_label.setWordWrap(True)
+            # One line, no wrapping: QFormLayout under-sizes rows whose height depends on their width,
+            # which squashed the field above a wrapped hint at the largest font. Keep hints short.
             column.addWidget(hint_label)
         error = QLabel()
         error.setObjectName("fieldError")
