@@ -1,9 +1,9 @@
 """Wiring of the export buttons to the export services that exist in this build (Word, Excel, USB package).
 
 Each export is two steps: what needs the database is read on the GUI thread (the SQLite connection lives
-there), then rendering and writing run in a background task. A service that offers ``prepare_*`` and
-``write_job`` is used that way; one that only has the combined call runs it on the GUI thread. Services
-are imported only when a button is pressed, so openpyxl and python-docx never slow the start-up.
+there: the services' ``prepare_*``), then rendering and writing run in a background task with a
+cancellable progress dialog (the jobs' ``write``). Services are imported only when a button is pressed,
+so openpyxl and python-docx never slow the start-up.
 """
 
 from __future__ import annotations
@@ -131,12 +131,8 @@ def export_meeting_document(
     meeting_id = meeting.id
 
     def prepare() -> Callable[[Progress], Any]:
-        job_maker = getattr(docs, f"prepare_{which}", None)
-        if job_maker is not None and hasattr(docs, "write_job"):
-            job = job_maker(meeting_id)
-            return lambda progress: docs.write_job(job, path)
-        result = getattr(docs, which)(meeting_id, path)  # combined read+write: one small document
-        return lambda progress: result
+        job = getattr(docs, f"prepare_{which}")(meeting_id, path)
+        return lambda progress: job.write()
 
     def done(result: Any) -> None:
         say(msg.DOC_WRITTEN.format(what=msg.DOC_WHAT.get(which, which), path=result.path))
@@ -157,12 +153,8 @@ def export_report(parent: QWidget, services: Services, period: Any, say: Callabl
         return
 
     def prepare() -> Callable[[Progress], Any]:
-        job_maker = getattr(docs, "prepare_report", None)
-        if job_maker is not None and hasattr(docs, "write_job"):
-            job = job_maker(period)
-            return lambda progress: docs.write_job(job, path)
-        result = docs.report(period, path)
-        return lambda progress: result
+        job = docs.prepare_report(period, path)
+        return lambda progress: job.write()
 
     def done(result: Any) -> None:
         say(msg.DOC_WRITTEN.format(what="báo cáo", path=result.path))
@@ -172,62 +164,39 @@ def export_report(parent: QWidget, services: Services, period: Any, say: Callabl
 
 
 def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
-    """Every meeting's minutes of *period* into a folder: one step per meeting, staged, published at the end."""
-    import shutil
-    import tempfile
-
+    """Every meeting's minutes of *period* into a folder: written in the background into a staging folder
+    and published only when all are done, so Hủy or a failure leaves the folder as it was."""
     from app.domain import periods
-    from ui.tasks import StepTask
+    from ui.tasks import staged_folder
 
     docs = service(services, "documents")
     label = periods.label(period)
-    meetings = services.meetings.list(period=period)
-    if not meetings:
+    if not services.meetings.list(period=period):
         prompts.show_info(parent, msg.DOC_BATCH_EMPTY.format(period=label))
         return
     folder = prompts.choose_folder(parent, f"Chọn thư mục để lưu biên bản {label}", export_folder())
     if folder is None:
         return
-    folder.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=".dang-ghi-", dir=folder))
-    used: set[str] = set()
-    steps = []
-    for meeting in meetings:
-        name = docs.file_name(meeting, "minutes")
-        stem, n = name[: -len(".docx")], 2
-        while name in used:
-            name, n = f"{stem}-{n}.docx", n + 1
-        used.add(name)
-        steps.append(
-            (
-                f"Đang ghi biên bản ngày {meeting.on:%d/%m/%Y}…",
-                lambda m=meeting, nm=name: docs.minutes(m.id, scratch / nm),
-            )
-        )
 
-    def finish(results: list[Any]) -> list[Path]:
-        written = []
-        for result in results:
-            target = folder / Path(result.path).name
-            Path(result.path).replace(target)
-            written.append(target)
-        shutil.rmtree(scratch, ignore_errors=True)
-        return written
+    def prepare() -> Callable[[Progress], Any]:
+        jobs = docs.prepare_minutes_batch(period, folder)
 
-    def cleanup() -> None:
-        shutil.rmtree(scratch, ignore_errors=True)
+        def work(progress: Progress) -> list[Path]:
+            with staged_folder(folder) as scratch:
+                for index, job in enumerate(jobs):
+                    progress.step(index, len(jobs), f"Đang ghi {job.target.name}…")
+                    job.write(scratch / job.target.name)
+                progress.step(len(jobs), len(jobs), "Đang chép vào thư mục…")
+            return [job.target for job in jobs]
+
+        return work
 
     def done(written: list[Path]) -> None:
         text = msg.DOC_BATCH_DONE.format(count=len(written), period=label, folder=folder)
         say(text)
         show_saved(parent, text, folder)
 
-    task = StepTask(parent, f"Đang xuất biên bản {label}…", steps, finish, cleanup)
-    task.finished.connect(done)
-    task.failed.connect(lambda sentence: prompts.show_error(parent, sentence))
-    task.cancelled.connect(lambda: say("Đã hủy. Không có tệp nào bị ghi dở."))
-    parent.export_task = task  # type: ignore[attr-defined]
-    task.start()
+    run_export(parent, f"Đang xuất biên bản {label}…", prepare, done, say)
 
 
 def export_summary(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:

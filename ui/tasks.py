@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from ui.errors import log_exception, plain_message
@@ -187,78 +187,3 @@ def staged_folder(target: Path) -> Iterator[Path]:
             item.replace(destination)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-class StepTask(QObject):
-    """Work that must stay on the GUI thread (it reads the database) cut into steps, with the same dialog.
-
-    Between steps the event loop runs, so the window stays responsive and Hủy is honoured; ``cleanup``
-    runs on cancel or failure (e.g. removing a staging folder) so nothing is left half-done.
-    """
-
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(
-        self,
-        parent: QWidget,
-        title: str,
-        steps: list[tuple[str, Callable[[], Any]]],
-        finish: Callable[[list[Any]], Any],
-        cleanup: Callable[[], None] = lambda: None,
-    ) -> None:
-        super().__init__(parent)
-        self._steps, self._finish, self._cleanup = steps, finish, cleanup
-        self._results: list[Any] = []
-        self._cancel = False
-        self.running = False
-        self.dialog = QProgressDialog(title, "Hủy", 0, max(len(steps), 1), parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(400)
-        self.dialog.setMinimumWidth(420)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setCancelButton(QPushButton("Hủy"))
-        self.dialog.canceled.connect(self.cancel)
-
-    def start(self) -> StepTask:
-        self.running = True
-        QTimer.singleShot(0, self._next)
-        return self
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def _next(self) -> None:
-        if self._cancel:
-            self._end()
-            self._cleanup()
-            self.cancelled.emit()
-            return
-        index = len(self._results)
-        try:
-            if index < len(self._steps):
-                text, step = self._steps[index]
-                self.dialog.setLabelText(text)
-                self.dialog.setValue(index)
-                self._results.append(step())
-                QTimer.singleShot(0, self._next)
-                return
-            result = self._finish(self._results)
-        except BaseException as exc:
-            self._end()
-            self._cleanup()
-            if not hasattr(exc, "code"):
-                log_exception(exc)
-            self.failed.emit(plain_message(exc))
-            return
-        self._end()
-        self.finished.emit(result)
-
-    def _end(self) -> None:
-        self.running = False
-        self.dialog.canceled.disconnect(self.cancel)
-        self.dialog.close()
-        self.dialog.deleteLater()

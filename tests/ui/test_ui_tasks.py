@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.domain.errors import ExportError
-from ui.tasks import BackgroundTask, Progress, StepTask, TaskCancelled, staged_folder
+from ui.tasks import BackgroundTask, Progress, TaskCancelled, staged_folder
 
 
 def test_work_runs_off_the_gui_thread_and_reports_progress(qtbot) -> None:
@@ -66,26 +66,6 @@ def test_a_failure_becomes_a_vietnamese_sentence(qtbot) -> None:
     with qtbot.waitSignal(task.failed, timeout=5000) as blocker:
         task.start()
     assert "đang được mở trong chương trình khác" in blocker.args[0]
-
-
-def test_steps_on_the_gui_thread_clean_up_when_cancelled(qtbot, tmp_path: Path) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    written: list[int] = []
-    cleaned: list[bool] = []
-    task: StepTask
-
-    def step(i: int) -> int:
-        written.append(i)
-        if i == 1:
-            task.cancel()
-        return i
-
-    steps = [(f"bước {i}", lambda i=i: step(i)) for i in range(5)]
-    task = StepTask(parent, "Thử", steps, finish=lambda results: results, cleanup=lambda: cleaned.append(True))
-    with qtbot.waitSignal(task.cancelled, timeout=5000):
-        task.start()
-    assert written == [0, 1] and cleaned == [True]
 
 
 def test_staged_folder_publishes_only_complete_work(tmp_path: Path) -> None:
