@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidg
 
 from app.bootstrap import Services
 from app.domain.models import SearchHit
+from ui.style import comfortable_size
 
 KIND_LABEL = {"member": "Đảng viên", "meeting": "Sinh hoạt", "topic": "Chuyên đề"}
 HIGHLIGHT = '<span style="background:#ffe07a;font-weight:bold">'
@@ -62,6 +63,7 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self.query.installEventFilter(self)
         self.results.itemActivated.connect(self._open)
+        comfortable_size(self, 90, 26)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down arrow or Enter in the search box moves into the results: no mouse needed.
