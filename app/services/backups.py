@@ -81,6 +81,30 @@ def restore_damaged(paths: AppPaths, file: Path, *, now: datetime | None = None)
     return RestoreResult(BackupCheck(Path(file), check.schema_version, check.counts, check.size), aside)
 
 
+@dataclass(frozen=True, slots=True)
+class UsbCopy:
+    """A verified local snapshot waiting to be copied to *target*; ``write()`` works on any thread."""
+
+    local: Path
+    target: Path
+    counts: dict[str, int]
+
+    def write(self) -> BackupCheck:
+        if self.target.resolve() == self.local.resolve():
+            return store.check_backup(self.local, latest_version=LATEST_VERSION, expected_counts=self.counts)
+        try:
+            data = self.local.read_bytes()
+        except OSError as exc:
+            raise StorageError("backup_failed", path=str(self.local), detail=exc.strerror or str(exc)) from exc
+        atomic_write_bytes(self.target, data)
+        try:
+            return store.check_backup(self.target, latest_version=LATEST_VERSION, expected_counts=self.counts)
+        except StorageError as exc:
+            with contextlib.suppress(OSError):
+                self.target.unlink(missing_ok=True)
+            raise ExportError("copy_unverified", path=str(self.target), detail=exc.code) from exc
+
+
 class BackupService:
     def __init__(self, ctx: ServiceContext, paths: AppPaths) -> None:
         self._ctx = ctx
@@ -156,23 +180,16 @@ class BackupService:
         Returns the check of the copy in *folder*. Raises ExportError (disk full, read-only, file
         locked, copy_unverified) or StorageError (backup_failed); a failed copy is removed.
         """
+        return self.prepare_copy(folder).write()
+
+    def prepare_copy(self, folder: Path) -> UsbCopy:
+        """The database part of backup_to (the snapshot and its row counts), on the connection's thread.
+
+        The returned job's ``write()`` copies and reads back without this connection, so the window can
+        run it in the background while a slow USB stick is written."""
         local = self.snapshot("usb")
         counts = store.table_counts(self._ctx.db.conn)
-        folder = Path(folder)
-        target = folder / local.name
-        if target.resolve() == local.resolve():
-            return store.check_backup(local, latest_version=LATEST_VERSION, expected_counts=counts)
-        try:
-            data = local.read_bytes()
-        except OSError as exc:
-            raise StorageError("backup_failed", path=str(local), detail=exc.strerror or str(exc)) from exc
-        atomic_write_bytes(target, data)
-        try:
-            return store.check_backup(target, latest_version=LATEST_VERSION, expected_counts=counts)
-        except StorageError as exc:
-            with contextlib.suppress(OSError):
-                target.unlink(missing_ok=True)
-            raise ExportError("copy_unverified", path=str(target), detail=exc.code) from exc
+        return UsbCopy(local, Path(folder) / local.name, counts)
 
     # ------------------------------------------------------------------ restoring
     def restore(self, file: Path) -> RestoreResult:
