@@ -128,3 +128,16 @@ def test_leaving_the_demo_sets_up_the_real_branch_in_its_own_file(
         assert check.branch.profile().branch_name == "CHI BỘ KHU PHỐ 3" and check.members.all() == []
     finally:
         check.close()
+
+
+def test_backup_to_a_usb_folder_copies_in_the_background_and_reads_it_back(
+    qtbot, window: MainWindow, answers, tmp_path: Path
+) -> None:
+    view = window.show_view("backups")
+    answers.folder = tmp_path / "usb"
+    answers.folder.mkdir()
+    view.usb_button.click()
+    qtbot.waitUntil(lambda: view.task is not None and not view.task.running, timeout=15000)
+    (copy,) = answers.folder.iterdir()
+    assert copy.suffix == ".sqlite3" and copy.stat().st_size > 0
+    assert "Đã sao lưu và đọc lại" in view.banner.text()

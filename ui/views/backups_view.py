@@ -27,6 +27,7 @@ from ui.errors import plain_message
 from ui.exports import open_path
 from ui.settings import UiSettings
 from ui.style import set_level
+from ui.tasks import BackgroundTask
 from ui.views.base import View
 from ui.widgets import prompts
 
@@ -37,6 +38,7 @@ class BackupsView(View):
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(services, settings, parent)
+        self.task: BackgroundTask | None = None
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -152,6 +154,7 @@ class BackupsView(View):
         self.refresh()
 
     def backup_to_folder(self) -> None:
+        """Snapshot here (it needs the database), then copy to the stick and read it back in the background."""
         backups = self._backups()
         folder = prompts.choose_folder(
             self, "Chọn USB hoặc thư mục để sao lưu", self.settings.folder("usb", Path.home())
@@ -160,17 +163,28 @@ class BackupsView(View):
             return
         self.settings.set_folder("usb", folder)
         try:
-            check = self._busy(lambda: backups.backup_to(folder))
+            job = self._busy(lambda: backups.prepare_copy(folder))
         except AppError as exc:
             self._say("alert", plain_message(exc))
             return
+        self.task = BackgroundTask(self, "Đang chép bản sao lưu ra USB…", lambda progress: job.write())
+        self.task.finished.connect(self._copied)
+        self.task.failed.connect(lambda sentence: self._say("alert", sentence))
+        self.task.cancelled.connect(lambda: self._say("info", "Đã hủy. Không có tệp nào bị ghi dở."))
+        self.task.start()
+
+    def _copied(self, check: Any) -> None:
+        size = msg.file_size(check.size)
         self._say(
-            "ok",
-            msg.BACKUP_DONE.format(
-                path=check.path, size=msg.file_size(check.size), members=check.members, meetings=check.meetings
-            ),
+            "ok", msg.BACKUP_DONE.format(path=check.path, size=size, members=check.members, meetings=check.meetings)
         )
         self.refresh()
+
+    def can_leave(self) -> bool:
+        if self.task is not None and self.task.running:
+            prompts.show_info(self, "Đang chép bản sao lưu: hãy chờ xong trước khi đóng.")
+            return False
+        return True
 
     def restore_selected(self) -> None:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
