@@ -54,7 +54,6 @@ class MeetingEditor(QWidget):
         self.delete_button = QPushButton("Xóa bản nháp")
         self.autosave_label = QLabel()
         self.autosave_label.setObjectName("hint")
-        self.autosave_label.setWordWrap(True)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
