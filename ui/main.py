@@ -92,6 +92,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(app.exec())
 
 
+def open_or_recover(paths: AppPaths, owner: object = None) -> Services | None:
+    """open_services, and when the file is damaged, offer the newest good backup instead of giving up.
+
+    The damaged file is never written to; restoring keeps it aside in the backup folder.
+    Returns None when the file cannot be used (the reason was already shown).
+    """
+    from PySide6.QtWidgets import QWidget
+
+    from app.services.backups import check_file, newest_good_backup, restore_damaged
+    from ui.widgets.prompts import ask_yes_no, show_error, show_info
+
+    parent = owner if isinstance(owner, QWidget) else None
+    try:
+        return open_services(paths)
+    except StorageError as exc:
+        if exc.code != "database_damaged":
+            show_error(parent, msg.describe(exc))
+            return None
+        damaged = msg.describe(exc)
+    good = newest_good_backup(paths)
+    if good is None:
+        show_error(parent, damaged + "\n\n" + msg.DAMAGED_NO_BACKUP.format(folder=paths.backups))
+        return None
+    counts = check_file(paths, good.path).counts
+    question = msg.DAMAGED_OFFER_WINDOW.format(
+        at=good.at.strftime("%H:%M ngày %d/%m/%Y"), members=counts.get("member", 0), meetings=counts.get("meeting", 0)
+    )
+    if not ask_yes_no(parent, damaged + "\n\n" + question, yes="Khôi phục", no="Thoát"):
+        return None
+    try:
+        result = restore_damaged(paths, good.path)
+        services = open_services(paths)
+    except AppError as error:
+        show_error(parent, msg.describe(error))
+        return None
+    show_info(parent, msg.RESTORE_DONE.format(path=good.path, previous=result.previous))
+    return services
+
+
 def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = False) -> object | None:
     """Open the database (or the demo branch), run the first-start setup if needed, build the main window.
 
@@ -103,10 +142,8 @@ def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = Fals
     from ui.widgets.prompts import show_error
 
     assert isinstance(settings, UiSettings)
-    try:
-        services = open_services(paths)
-    except StorageError as exc:
-        show_error(None, msg.describe(exc))
+    services = open_or_recover(paths)
+    if services is None:
         return None
     demo = False
     if services.branch.is_empty():
@@ -135,14 +172,11 @@ def open_real_branch(paths: AppPaths, settings: object, parent: object = None) -
     from ui.dialogs.first_start_dialog import FirstStartDialog
     from ui.main_window import MainWindow
     from ui.settings import UiSettings
-    from ui.widgets.prompts import show_error
 
     assert isinstance(settings, UiSettings)
     owner = parent if isinstance(parent, QWidget) else None
-    try:
-        services = open_services(paths)
-    except StorageError as exc:
-        show_error(owner, msg.describe(exc))
+    services = open_or_recover(paths, owner)
+    if services is None:
         return None
     if services.branch.is_empty():
         dialog = FirstStartDialog(services, allow_demo=False, parent=owner)
