@@ -141,3 +141,4 @@ def test_backup_to_a_usb_folder_copies_in_the_background_and_reads_it_back(
     (copy,) = answers.folder.iterdir()
     assert copy.suffix == ".sqlite3" and copy.stat().st_size > 0
     assert "Đã sao lưu và đọc lại" in view.banner.text()
+    assert "kể cả số CCCD và số điện thoại" in view.banner.text()  # the stick carries sensitive fields

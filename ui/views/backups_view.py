@@ -175,9 +175,8 @@ class BackupsView(View):
 
     def _copied(self, check: Any) -> None:
         size = msg.file_size(check.size)
-        self._say(
-            "ok", msg.BACKUP_DONE.format(path=check.path, size=size, members=check.members, meetings=check.meetings)
-        )
+        done = msg.BACKUP_DONE.format(path=check.path, size=size, members=check.members, meetings=check.meetings)
+        self._say("ok", done + " " + msg.BACKUP_USB_NOTE)  # the copy holds CCCD and phone numbers too
         self.refresh()
 
     def can_leave(self) -> bool:
