@@ -53,10 +53,12 @@ if [ ! -x .venv/bin/python ]; then
   echo "==> Tạo môi trường Python trong .venv"
   "$PY" -m venv .venv
 fi
+# SOCHIBO_PIP_EXTRAS adds optional groups, e.g. "build" for PyInstaller (CI builds the bundle).
+EXTRAS="test${SOCHIBO_PIP_EXTRAS:+,$SOCHIBO_PIP_EXTRAS}"
 STAMP=.venv/.sochibo-installed
-if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
+if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ] || [ "$(cat "$STAMP")" != "$EXTRAS" ]; then
   echo "==> Cài các gói Python (PySide6-Essentials, openpyxl, python-docx, …)"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
-  touch "$STAMP"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$EXTRAS]"
+  echo "$EXTRAS" > "$STAMP"
 fi
