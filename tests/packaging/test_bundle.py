@@ -66,5 +66,8 @@ def test_bundle_holds_resources_and_docx_templates_and_no_dropped_qt(bundle: Pat
         # docx/parts/../templates resolves (the self-test's .docx exports exercise it for real).
         assert (internal / "docx" / "parts").is_dir()
     names = [p.name for p in internal.rglob("*")]
-    for gone in ("Qt6Quick", "Qt6Qml", "Qt6Pdf", "opengl32sw", "qtvirtualkeyboard", ".qm"):
+    for gone in ("Qt6Quick", "Qt6Qml", "Qt6Pdf", "opengl32sw", "qtvirtualkeyboard"):
         assert not [n for n in names if gone in n], gone
+    # Qt's own catalogues are dropped; ours (Vietnamese standard buttons, ui/i18n.py) must stay.
+    catalogues = sorted(p.relative_to(internal).as_posix() for p in internal.rglob("*.qm"))
+    assert catalogues == ["resources/i18n/qt_vi.qm"]
