@@ -64,6 +64,23 @@ class MeetingRepository:
     def all(self) -> list[Meeting]:
         return self._load("", ())
 
+    def attendance_of(self, member_id: int, start: date, end: date) -> list[tuple[date, MeetingKind, Attendance]]:
+        """One member's attendance rows between two days, oldest first, without loading whole meetings."""
+        rows = self._conn.execute(
+            "SELECT m.on_date, m.kind, a.code, a.reason, a.member_name, a.official FROM attendance a "
+            "JOIN meeting m ON m.id = a.meeting_id WHERE a.member_id = ? AND m.on_date BETWEEN ? AND ? "
+            "ORDER BY m.on_date, m.start_time, m.id",
+            (member_id, d2s(start), d2s(end)),
+        ).fetchall()
+        out = []
+        for on_date, kind, code, reason, name, official in rows:
+            on = s2d(on_date)
+            assert on is not None
+            out.append(
+                (on, MeetingKind(kind), Attendance(member_id, _ATTENDANCE_CODE[code], reason, name, bool(official)))
+            )
+        return out
+
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM meeting").fetchone()[0])
 
