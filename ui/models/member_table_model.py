@@ -49,11 +49,19 @@ STATUS_FILTERS: dict[str, frozenset[MemberStatus] | None] = {
 }
 
 
+_COLUMNS = tuple(MemberColumn)
+_COLUMN_COUNT = len(_COLUMNS)
+
+
 class MemberTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._members: list[Member] = []
         self._status: list[MemberStatus] = []
+        # Per-row text the proxy asks for on every keystroke and every sort comparison: computed once per
+        # change, not per call (5,000 members: fold() and the collation key cost ~1 s per keystroke).
+        self._haystack: list[str] = []
+        self._name_key: list[str] = []
         self._today = date.today()
 
     # ------------------------------------------------------------------ API for views
@@ -62,6 +70,8 @@ class MemberTableModel(QAbstractTableModel):
         self._today = today
         self._members = list(members)
         self._status = [m.status_on(today) for m in self._members]
+        self._haystack = [self._filter_text(m) for m in self._members]
+        self._name_key = [name_sort_key(m.ho, m.dem, m.ten) for m in self._members]
         self.endResetModel()
 
     def upsert(self, member: Member) -> None:
@@ -69,12 +79,16 @@ class MemberTableModel(QAbstractTableModel):
             if existing.id == member.id:
                 self._members[row] = member
                 self._status[row] = member.status_on(self._today)
+                self._haystack[row] = self._filter_text(member)
+                self._name_key[row] = name_sort_key(member.ho, member.dem, member.ten)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(MemberColumn) - 1))
                 return
         row = len(self._members)
         self.beginInsertRows(QModelIndex(), row, row)
         self._members.append(member)
         self._status.append(member.status_on(self._today))
+        self._haystack.append(self._filter_text(member))
+        self._name_key.append(name_sort_key(member.ho, member.dem, member.ten))
         self.endInsertRows()
 
     def member_at(self, row: int) -> Member:
@@ -82,6 +96,16 @@ class MemberTableModel(QAbstractTableModel):
 
     def status_at(self, row: int) -> MemberStatus:
         return self._status[row]
+
+    def sort_key(self, row: int, column: int) -> str:
+        """What SortRole gives for (row, column), cached for the name column."""
+        if column == MemberColumn.NAME:
+            return self._name_key[row]
+        return self._sort_value(self._members[row], self._status[row], _COLUMNS[column])
+
+    def filter_text_at(self, row: int) -> str:
+        """Folded name, card, job and phone of the row: what the search words are matched against."""
+        return self._haystack[row]
 
     def row_of(self, member_id: int) -> int:
         for row, member in enumerate(self._members):
@@ -94,21 +118,23 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._members)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(MemberColumn)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._members):
             return None
         member = self._members[index.row()]
-        column = MemberColumn(index.column())
+        column = _COLUMNS[index.column()]  # a tuple lookup: Qt calls data() hundreds of thousands of times
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(member, self._status[index.row()], column)
         if role == SortRole:
+            if column is MemberColumn.NAME:
+                return self._name_key[index.row()]
             return self._sort_value(member, self._status[index.row()], column)
         if role == ObjectRole:
             return member
         if role == FilterRole:
-            return fold(" ".join((member.full_name, member.party_card_no, member.job_position, member.phone)))
+            return self._haystack[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and column is MemberColumn.STATUS:
             return msg.MEMBER_STATUS[self._status[index.row()].value]
         return None
@@ -121,6 +147,10 @@ class MemberTableModel(QAbstractTableModel):
         return None
 
     # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _filter_text(m: Member) -> str:
+        return fold(" ".join((m.full_name, m.party_card_no, m.job_position, m.phone)))
+
     @staticmethod
     def _display(m: Member, status: MemberStatus, column: MemberColumn) -> str:
         match column:
@@ -167,10 +197,21 @@ class MemberFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_search(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "_words", fold(text).split()))
+        words = fold(text).split()
+        if words != self._words:  # each re-filter also re-sorts every visible row: skip the no-ops
+            refilter(self, lambda: setattr(self, "_words", words))
 
     def set_statuses(self, statuses: frozenset[MemberStatus] | None) -> None:
-        refilter(self, lambda: setattr(self, "_statuses", statuses))
+        if statuses != self._statuses:
+            refilter(self, lambda: setattr(self, "_statuses", statuses))
+
+    def lessThan(self, source_left: AnyIndex, source_right: AnyIndex) -> bool:
+        # One Python call per comparison with cached keys, instead of two data() round trips (4,000 rows
+        # sort in ~50,000 comparisons on every keystroke).
+        model = self.sourceModel()
+        assert isinstance(model, MemberTableModel)
+        column = source_left.column()
+        return model.sort_key(source_left.row(), column) < model.sort_key(source_right.row(), column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
@@ -188,5 +229,5 @@ class MemberFilterProxy(QSortFilterProxyModel):
             return False
         if not self._words:
             return True
-        haystack = str(model.data(model.index(source_row, 0), FilterRole))
+        haystack = model.filter_text_at(source_row)
         return all(word in haystack for word in self._words)

@@ -72,6 +72,8 @@ class MembersView(View):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fit the rows on screen, not the first 1,000: measuring them took ~70 ms of every keystroke at 5,000.
+        header.setResizeContentsPrecision(0)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
 
