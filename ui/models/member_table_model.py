@@ -52,6 +52,9 @@ STATUS_FILTERS: dict[str, frozenset[MemberStatus] | None] = {
 
 _COLUMNS = tuple(MemberColumn)
 _COLUMN_COUNT = len(_COLUMNS)
+_SERVED_ROLES = frozenset(
+    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole, ObjectRole, FilterRole)
+)
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -130,6 +133,8 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else _COLUMN_COUNT
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _SERVED_ROLES:  # the view asks ~10 roles per painted cell; answer the others at once
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._members):
             return None
         member = self._members[index.row()]
@@ -232,8 +237,9 @@ class MemberFilterProxy(QSortFilterProxyModel):
         return model.sort_key(source_left.row(), column) < model.sort_key(source_right.row(), column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1  # running number (STT) of the visible order, not the source row
+        if orientation == Qt.Orientation.Vertical:  # asked for hundreds of rows each time the view lays out
+            # running number (STT) of the visible order, not the source row; the source has no other roles
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
         return super().headerData(section, orientation, role)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
