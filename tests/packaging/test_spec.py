@@ -143,3 +143,21 @@ def test_windows_version_resource_comes_from_app_version(monkeypatch: pytest.Mon
     strings = dict(args for args, _ in seen["StringStruct"])
     assert strings["FileVersion"] == __version__
     assert strings["OriginalFilename"] == "SoChiBo.exe"
+
+
+def test_windows_workflow_builds_self_tests_and_checks_the_size() -> None:
+    text = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    for needed in (
+        "runs-on: windows-latest",
+        'python-version: "3.11.9"',
+        ".[build,test]",
+        "pyinstaller --noconfirm --clean build.spec",
+        "dist\\SoChiBo\\SoChiBo.exe",
+        "--self-test",
+        "-Wait -PassThru",
+        "$p.ExitCode",
+        "-ge 90",
+        "python -m pytest",
+        "upload-artifact",
+    ):
+        assert needed in text, needed
