@@ -267,7 +267,7 @@ def _column_numbers(cells: list[_Cell]) -> bool:
     as_ints = []
     for v in numbers:
         text = str(v).strip("() ")
-        if not text.isdigit():
+        if not (text.isascii() and text.isdigit()):  # "²".isdigit() is True but int("²") fails
             return False
         as_ints.append(int(text))
     return as_ints == list(range(as_ints[0], as_ints[0] + len(as_ints)))
@@ -277,4 +277,5 @@ def _not_a_member(values: dict[str, Any], has_stt: bool) -> bool:
     if any(k in values for k in _IDENTIFYING):
         return False
     stt = values.get("stt")
-    return not (has_stt and stt is not None and str(stt).strip().rstrip(".").isdigit())
+    number = str(stt).strip().rstrip(".") if stt is not None else ""
+    return not (has_stt and number.isascii() and number.isdigit())

@@ -280,3 +280,18 @@ def test_three_name_columns(services: Services, tmp_path: Path) -> None:
     assert report.applied, report.problems
     people = {m.full_name: (m.ho, m.dem, m.ten) for m in services.members.list()}
     assert people == {"Nguyễn Phúc Minh Châu": ("Nguyễn Phúc", "Minh", "Châu"), "Lê Lai": ("Lê", "", "Lai")}
+
+
+def test_a_column_number_line_with_superscripts_is_data_not_numbering(services: Services, tmp_path: Path) -> None:
+    """"²".isdigit() is True but int("²") raises: such a line must not crash the import (found by hypothesis)."""
+    path = xlsx_samples.member_list(
+        tmp_path / "ds.xlsx",
+        [
+            ["(1)", "(²)", "(3)", "(4)", "(5)"],
+            [1, "Nguyễn Văn An", date(1970, 2, 5), "Nam", "05/02/1995", "5-2-1996", 12345678, None],
+        ],
+        HEADER,
+    )
+    report = services.importer.run(path, dry_run=True)
+    assert [r.member.full_name for r in report.added] == ["Nguyễn Văn An"]
+    assert not report.applied and services.members.list() == []  # a dry run writes nothing
