@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from app.domain.models import Attendance, AttendanceCode, AttendanceSummary, Member, MemberStatus
+from app.domain.models import (
+    Attendance,
+    AttendanceCode,
+    AttendanceSummary,
+    Meeting,
+    MeetingFigures,
+    Member,
+    MemberStatus,
+)
 
 #: The default code for a member who is on the roll, by their situation that day.
 DEFAULT_CODE = {
@@ -78,3 +86,13 @@ def summarize(rows: Sequence[Attendance], visiting_ids: Iterable[int] = ()) -> A
             else:
                 s.present_probationary += 1
     return s
+
+
+def figures_of(meeting: Meeting) -> MeetingFigures:
+    """A loaded meeting's MeetingFigures (the same present/base rules as summarize and the SQL figures)."""
+    assert meeting.id is not None
+    present = sum(1 for row in meeting.attendance if row.code.is_present)
+    base = sum(1 for row in meeting.attendance if row.code.in_base)
+    return MeetingFigures(
+        meeting.id, meeting.on, meeting.kind, meeting.status, meeting.start, meeting.end, present, base
+    )

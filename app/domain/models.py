@@ -554,3 +554,30 @@ class AttendanceSummary:
     @property
     def pct(self) -> float:
         return 100.0 * self.present / self.base if self.base else 0.0
+
+
+#: The attendance codes as the SQL figures read them (kept here, derived from the enum, never retyped).
+PRESENT_CODES: tuple[str, ...] = tuple(c.value for c in AttendanceCode if c.is_present)
+BASE_CODES: tuple[str, ...] = tuple(c.value for c in AttendanceCode if c.in_base)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFigures:
+    """A meeting without its content: what calendars and charts show (present/base as summarize() counts them)."""
+
+    id: int
+    on: date
+    kind: MeetingKind
+    status: MeetingStatus
+    start: time | None
+    end: time | None
+    present: int
+    base: int
+
+    @property
+    def quarter(self) -> int:
+        return (self.on.month - 1) // 3 + 1
+
+    @property
+    def pct(self) -> float:
+        return 100.0 * self.present / self.base if self.base else 0.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -42,6 +43,35 @@ def test_auto_backup_only_when_something_changed(services: Services) -> None:
     assert second is not None and second != first
     assert counts(second)["member"] == counts(first)["member"] + 1
     assert [b.path for b in services.backups.list()] == [second, first]
+
+
+def test_the_change_log_tells_a_write_after_the_backup(demo: Services) -> None:
+    """The start-up check reads the change log's last id and each table's last rowid, not row counts:
+    an update in the middle of a table (no new row anywhere but the log) must still call for a backup."""
+    first = demo.backups.auto_backup()
+    assert first is not None
+    assert not demo.backups.changed_since_last_backup()
+    assert demo.backups.auto_backup() is None  # no write: no new backup
+    member = demo.members.all()[3]
+    log_before = store.content_mark(demo.ctx.db.conn)
+    demo.members.update(replace(member, phone="0912 345 678"))  # same rows, one more change_log row
+    assert store.content_mark(demo.ctx.db.conn) != log_before
+    assert demo.backups.changed_since_last_backup()
+    second = demo.backups.snapshot("sau-sua")
+    assert second != first and not demo.backups.changed_since_last_backup()
+    assert store.content_mark_of(second) == store.content_mark(demo.ctx.db.conn)
+
+
+def test_the_mark_includes_the_schema_version(demo: Services) -> None:
+    conn = demo.ctx.db.conn
+    before = store.content_mark(conn)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute(f"PRAGMA user_version = {version + 1}")
+    try:
+        assert store.content_mark(conn) != before
+    finally:
+        conn.execute(f"PRAGMA user_version = {version}")
+    assert store.content_mark(conn) == before
 
 
 def test_profile_and_setting_changes_count_as_changes(demo: Services) -> None:

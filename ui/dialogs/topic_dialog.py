@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.domain import messages as msg
 from app.domain.dates import DateInputError, format_dmy, roman
 from app.domain.errors import AppError, ValidationError
-from app.domain.models import Assignee, CatalogueTopic, Meeting, Member, TopicAssignment, TopicStatus
+from app.domain.models import Assignee, CatalogueTopic, MeetingFigures, Member, TopicAssignment, TopicStatus
 from app.services.topics import TopicService, topic_groups
 from ui.errors import plain_message
 from ui.style import comfortable_size
@@ -41,7 +41,7 @@ class TopicDialog(QDialog):
         members: Sequence[Member],
         never_assigned: Sequence[int],
         catalogue: Sequence[CatalogueTopic],
-        meetings: Sequence[Meeting] = (),
+        meetings: Sequence[MeetingFigures] = (),
         assignment: TopicAssignment | None = None,
         title: str = "",
         parent: QWidget | None = None,

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy, roman
-from app.domain.models import Meeting, TopicAssignment
+from app.domain.models import MeetingFigures, TopicAssignment
 from ui.models.roles import AnyIndex, ObjectRole, SortRole
 
 
@@ -35,9 +35,9 @@ class TopicTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[int, TopicAssignment | None]] = []
-        self._meetings: Mapping[int, Meeting] = {}
+        self._meetings: Mapping[int, MeetingFigures] = {}
 
-    def set_plan(self, assignments: Sequence[TopicAssignment], meetings: Mapping[int, Meeting]) -> None:
+    def set_plan(self, assignments: Sequence[TopicAssignment], meetings: Mapping[int, MeetingFigures]) -> None:
         self.beginResetModel()
         self._meetings = dict(meetings)
         rows: list[tuple[int, TopicAssignment | None]] = [(a.quarter, a) for a in assignments]

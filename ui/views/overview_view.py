@@ -21,7 +21,7 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
-from app.domain.models import Finding, Meeting, MeetingStatus, Severity
+from app.domain.models import Finding, MeetingFigures, MeetingStatus, Severity
 from ui.settings import UiSettings
 from ui.views.base import View
 from ui.widgets.attendance_chart import AttendanceChart, MonthBar
@@ -134,19 +134,18 @@ class OverviewView(View):
         if not isinstance(year, int):
             return
         today = self.services.ctx.today()
-        meetings = self.services.meetings.list(year=year)
-        findings = self.services.checks.run(year)
+        overview = self.services.checks.year_overview(year)  # the year loaded once, for the checks and for us
+        meetings, findings = overview.meetings, overview.findings
         self._fill_calendar(year, meetings, findings, today)
         self._fill_findings(findings)
         self._fill_todo(year, meetings, findings, today)
         profile = self.services.branch.profile()
-        roll = len(self.services.members.list())
         self.summary.setText(
-            f"{profile.branch_name}: {roll} đảng viên đang sinh hoạt; năm {year} đã ghi {len(meetings)} buổi sinh hoạt; "
-            f"{sum(1 for f in findings if f.severity is not Severity.INFO)} điều cần chú ý."
+            f"{profile.branch_name}: {overview.roll} đảng viên đang sinh hoạt; năm {year} đã ghi {len(meetings)} "
+            f"buổi sinh hoạt; {sum(1 for f in findings if f.severity is not Severity.INFO)} điều cần chú ý."
         )
 
-    def _fill_calendar(self, year: int, meetings: list[Meeting], findings: list[Finding], today: date) -> None:
+    def _fill_calendar(self, year: int, meetings: list[MeetingFigures], findings: list[Finding], today: date) -> None:
         missing_months = {f.period for f in findings if f.rule == "monthly_meeting_missing"}
         missing_quarters = {f.period for f in findings if f.rule == "thematic_meeting_missing"}
         months = []
@@ -178,7 +177,7 @@ class OverviewView(View):
             item.setData(Qt.ItemDataRole.UserRole, finding_target(finding))
             self.findings.addItem(item)
 
-    def _fill_todo(self, year: int, meetings: list[Meeting], findings: list[Finding], today: date) -> None:
+    def _fill_todo(self, year: int, meetings: list[MeetingFigures], findings: list[Finding], today: date) -> None:
         self.todo.clear()
         items: list[tuple[str, tuple[str, object] | None]] = []
         for m in sorted(meetings, key=lambda m: m.on):
@@ -241,13 +240,13 @@ class OverviewView(View):
     def _load_chart(self, today: date) -> None:
         start = date(today.year, today.month, 1)
         bars = []
-        meetings = self.services.meetings.list(period=periods.custom(add_months(start, -11), today))
+        # Figures only (present/base counted by the database), not 12 months of whole meetings.
+        meetings = self.services.meetings.overview_rows(add_months(start, -11), today)
         for back in range(11, -1, -1):
             first = add_months(start, -back)
             in_month = [m for m in meetings if (m.on.year, m.on.month) == (first.year, first.month)]
-            summaries = [self.services.meetings.summary(m) for m in in_month]
-            base = sum(s.base for s in summaries)
-            present = sum(s.present for s in summaries)
+            base = sum(m.base for m in in_month)
+            present = sum(m.present for m in in_month)
             # Month numbers only; the year on January (twelve bars always hold one), so labels stay short.
             label = f"{first.month}/{first.year}" if first.month == 1 else str(first.month)
             bars.append(MonthBar(label, 100.0 * present / base if base else None))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -161,7 +163,8 @@ class TopicsView(View):
     def _load_year(self) -> None:
         year = self._year()
         assignments = self.services.topics.list(year)
-        meetings = {m.id: m for m in self.services.meetings.list() if m.id is not None}
+        # Only the meetings the plan points to, as figures: loading every meeting ever took seconds.
+        meetings = self.services.meetings.overview_rows_of(a.meeting_id for a in assignments if a.meeting_id)
         self.model.set_plan(assignments, meetings)
         self.table.resizeRowsToContents()
         roll = self.services.members.list()
@@ -197,9 +200,10 @@ class TopicsView(View):
         current = self.current()
         quarter = current[0] if current else (self.services.ctx.today().month - 1) // 3 + 1
         roll = self.services.members.list()
+        shown = assignment.year if assignment else year
         meetings = [
             m
-            for m in self.services.meetings.list(year=assignment.year if assignment else year)
+            for m in self.services.meetings.overview_rows(date(shown, 1, 1), date(shown, 12, 31))
             if m.kind.counts_as_thematic
         ]
         dialog = TopicDialog(
