@@ -48,3 +48,23 @@ def test_row_numbers_grow_with_a_new_digit_and_with_the_font(qtbot, window: Main
     assert header.defaultSectionSize() > row_height
     assert header.sizeHint().width() > two_digits
     assert header.width() == header.sizeHint().width()
+
+
+def test_detail_panel_follows_the_search_once_typing_pauses(qtbot, window: MainWindow, monkeypatch) -> None:
+    """Typing re-filters at once; the detail panel (a database read) catches up after a short pause."""
+    view = window.show_view("members")
+    reads: list[int] = []
+    real = view._show_detail
+    monkeypatch.setattr(view, "_show_detail", lambda: reads.append(1) or real())
+    view._detail_timer.timeout.disconnect()
+    view._detail_timer.timeout.connect(view._show_detail)
+    target = view.model.member_at(view.model.rowCount() - 1)
+    for length in range(1, len(target.full_name) + 1):
+        view.search.setText(target.full_name[:length])
+    assert reads == []  # nothing read while the filter changed keystroke after keystroke
+    qtbot.waitUntil(lambda: view.detail_name.text() == target.full_name, timeout=2000)
+    assert len(reads) == 1
+    view.search.clear()
+    qtbot.waitUntil(lambda: not view._detail_timer.isActive(), timeout=2000)
+    assert view.select_member(target.id)
+    assert view.detail_name.text() == target.full_name  # a direct selection shows at once

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,10 @@ from ui.views.base import View
 
 #: Meeting kinds in a few letters, for the narrow attendance list beside the table.
 SHORT_KIND = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đề", "ket_hop": "Kết hợp", "bat_thuong": "Bất thường"}
+
+
+#: How long the detail panel waits after the last keystroke of a search before following the selection.
+DETAIL_DELAY_MS = 150
 
 
 class RowNumberHeader(QHeaderView):
@@ -198,7 +202,14 @@ class MembersView(View):
         self.export_button.clicked.connect(self.export_excel)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.table.activated.connect(lambda _index: self.edit_current())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        # While typing a search the current row changes with the filter: the detail panel (which reads the
+        # member's attendance from the database) follows once typing pauses, so keystrokes stay fast.
+        self._filtering = False
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._show_detail)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.table)
 
@@ -214,6 +225,7 @@ class MembersView(View):
                 self.table.selectionModel().setCurrentIndex(
                     first, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
                 )
+        self._detail_timer.stop()
         self._show_detail()
 
     def new_item(self) -> None:
@@ -319,9 +331,19 @@ class MembersView(View):
         return True
 
     def _filter_changed(self) -> None:
-        self.proxy.set_statuses(STATUS_FILTERS.get(self.status_filter.currentText()))
-        self.proxy.set_search(self.search.text())
+        self._filtering = True
+        try:
+            self.proxy.set_statuses(STATUS_FILTERS.get(self.status_filter.currentText()))
+            self.proxy.set_search(self.search.text())
+        finally:
+            self._filtering = False
         self._update_count()
+
+    def _current_changed(self) -> None:
+        if self._filtering or self._detail_timer.isActive():
+            self._detail_timer.start()  # (re)start: shown once typing pauses
+        else:
+            self._show_detail()
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
