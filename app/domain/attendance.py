@@ -15,6 +15,9 @@ from app.domain.models import (
     MemberStatus,
 )
 
+_PRESENT = frozenset(c for c in AttendanceCode if c.is_present)
+_IN_BASE = frozenset(c for c in AttendanceCode if c.in_base)
+
 #: The default code for a member who is on the roll, by their situation that day.
 DEFAULT_CODE = {
     MemberStatus.DU_BI: AttendanceCode.CO_MAT,
@@ -88,11 +91,17 @@ def summarize(rows: Sequence[Attendance], visiting_ids: Iterable[int] = ()) -> A
     return s
 
 
+def present_and_base(rows: Sequence[Attendance]) -> tuple[int, int]:
+    """(present, base) as summarize() counts them, without the rest of the summary."""
+    # Set lookups, not the enum properties: this runs over 57,000 rows for a 5,000-member year.
+    codes = [row.code for row in rows]
+    return sum(map(_PRESENT.__contains__, codes)), sum(map(_IN_BASE.__contains__, codes))
+
+
 def figures_of(meeting: Meeting) -> MeetingFigures:
     """A loaded meeting's MeetingFigures (the same present/base rules as summarize and the SQL figures)."""
     assert meeting.id is not None
-    present = sum(1 for row in meeting.attendance if row.code.is_present)
-    base = sum(1 for row in meeting.attendance if row.code.in_base)
+    present, base = present_and_base(meeting.attendance)
     return MeetingFigures(
         meeting.id, meeting.on, meeting.kind, meeting.status, meeting.start, meeting.end, present, base
     )

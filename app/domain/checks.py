@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from app.domain import messages as msg
 from app.domain import periods
-from app.domain.attendance import summarize
+from app.domain.attendance import present_and_base
 from app.domain.dates import add_months, format_dmy
 from app.domain.models import (
     AttendanceCode,
@@ -214,10 +214,10 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
     for meeting in data.meetings:
         if meeting.on.year != year or not meeting.attendance:
             continue
-        summary = summarize(meeting.attendance)
-        if not summary.base:
+        present, base = present_and_base(meeting.attendance)  # summarize() also lists every absentee's name
+        if not base:
             continue
-        pct = summary.pct
+        pct = 100.0 * present / base
         if pct <= data.rules.attendance_alert_below:
             severity, template = Severity.ALERT, msg.ATTENDANCE_ALERT
         elif pct < data.rules.attendance_warning_below:
@@ -230,8 +230,8 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
                 severity,
                 template.format(
                     day=format_dmy(meeting.on),
-                    present=summary.present,
-                    base=summary.base,
+                    present=present,
+                    base=base,
                     pct=msg.percent(pct),
                 ),
                 meeting_id=meeting.id,
