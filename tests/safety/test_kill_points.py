@@ -245,7 +245,8 @@ def test_usb_backup_killed_anywhere_leaves_only_complete_copies(big: Path, tmp_p
         shoot(["usb", str(db), str(usb)], delay)
         assert_healthy(db)
         assert table_counts(db) == expected
-        for copy in usb.glob("*.sqlite3"):
+        # pathlib's glob also matches dot-files: the hidden half-written temp copy is not a backup.
+        for copy in (p for p in usb.glob("*.sqlite3") if not p.name.startswith(TEMP_PREFIX)):
             store.check_backup(copy, latest_version=LATEST_VERSION, expected_counts=expected)
             copy.unlink()
             complete += 1
