@@ -390,10 +390,7 @@ class Meeting:
 
     @property
     def duration_minutes(self) -> int | None:
-        if self.start is None or self.end is None:
-            return None
-        minutes = (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
-        return minutes if minutes >= 0 else minutes + 24 * 60
+        return duration_minutes(self.start, self.end)
 
     @property
     def is_editable(self) -> bool:
@@ -556,6 +553,14 @@ class AttendanceSummary:
         return 100.0 * self.present / self.base if self.base else 0.0
 
 
+def duration_minutes(start: time | None, end: time | None) -> int | None:
+    """Minutes from *start* to *end* (a sitting past midnight wraps); None when either is unknown."""
+    if start is None or end is None:
+        return None
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    return minutes if minutes >= 0 else minutes + 24 * 60
+
+
 #: The attendance codes as the SQL figures read them (kept here, derived from the enum, never retyped).
 PRESENT_CODES: tuple[str, ...] = tuple(c.value for c in AttendanceCode if c.is_present)
 BASE_CODES: tuple[str, ...] = tuple(c.value for c in AttendanceCode if c.in_base)
@@ -581,3 +586,7 @@ class MeetingFigures:
     @property
     def pct(self) -> float:
         return 100.0 * self.present / self.base if self.base else 0.0
+
+    @property
+    def duration_minutes(self) -> int | None:
+        return duration_minutes(self.start, self.end)

@@ -40,6 +40,15 @@ _FIGURES_SQL = (
     "FROM meeting m LEFT JOIN attendance a ON a.meeting_id = m.id WHERE {where} "
     "GROUP BY m.id ORDER BY m.on_date, m.start_time, m.id"
 )
+# Charter Art. 8: the months of a year in which a member was absent without reason from a regular (or combined)
+# meeting. Kinds and code from the enums, like the figures above.
+_REGULAR_IN = ", ".join(f"'{k}'" for k in MeetingKind if k.counts_as_regular)
+_UNEXCUSED_SQL = (
+    "SELECT a.member_id, CAST(substr(m.on_date, 6, 2) AS INTEGER) AS month FROM attendance a "
+    "JOIN meeting m ON m.id = a.meeting_id "
+    f"WHERE m.on_date BETWEEN ? AND ? AND m.kind IN ({_REGULAR_IN}) AND a.code = '{AttendanceCode.VANG_KHONG_LY_DO}' "
+    "GROUP BY a.member_id, month ORDER BY a.member_id, month"
+)
 
 _SCALARS = (
     "kind, on_date, start_time, end_time, place, form, title, presider_id, presider_name, recorder_id, "
@@ -100,6 +109,16 @@ class MeetingRepository:
         A 5,000-member year is 57,000 attendance rows: building them as objects to count them took ~170 ms.
         """
         return self._figures("m.on_date BETWEEN ? AND ?", (d2s(start), d2s(end)))
+
+    def unexcused_months(self, year: int) -> dict[int, list[int]]:
+        """member id -> the months of *year* with an unexcused absence from a regular meeting (one query).
+
+        What app.domain.checks.light_data derives from whole meetings, without loading them.
+        """
+        out: dict[int, list[int]] = defaultdict(list)
+        for member_id, month in self._conn.execute(_UNEXCUSED_SQL, (d2s(date(year, 1, 1)), d2s(date(year, 12, 31)))):
+            out[member_id].append(month)
+        return dict(out)
 
     def figures_of(self, ids: Sequence[int]) -> list[MeetingFigures]:
         """figures_between() for the given meetings (unknown ids are left out)."""
