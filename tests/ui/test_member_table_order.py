@@ -62,3 +62,24 @@ def test_proxy_name_order_both_ways_and_other_columns(qtbot, demo: Services) -> 
     proxy.sort(MemberColumn.JOINED, Qt.SortOrder.AscendingOrder)
     joined = [proxy.index(r, 0).data(ObjectRole).joined_on for r in range(proxy.rowCount())]
     assert joined == sorted(joined)
+
+
+def test_filter_marks_follow_inserts_renames_and_the_model_contract(qtbot, qtmodeltester, demo: Services) -> None:
+    model = MemberTableModel()
+    members = demo.members.all()
+    model.set_members(members, demo.ctx.today())
+    proxy = MemberFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_statuses(frozenset())  # everyone
+    proxy.set_search("vu thi yen")
+    before = len(_proxy_names(proxy))
+    newcomer = replace(members[3], id=99_999, full_name="An Văn Ba", ho="An", dem="Văn", ten="Ba")
+    model.upsert(newcomer)  # inserted at the top, filtered out: every later row's mark shifts with it
+    assert len(_proxy_names(proxy)) == before and "An Văn Ba" not in _proxy_names(proxy)
+    model.upsert(_renamed(newcomer, "Vũ Thị Yến"))  # renamed into the filter: shown
+    assert "Vũ Thị Yến" in _proxy_names(proxy)
+    assert len(_proxy_names(proxy)) == before + 1
+    proxy.set_search("")
+    assert proxy.rowCount() == len(members) + 1
+    assert list(model.accepted) == [1] * model.rowCount()
+    qtmodeltester.check(proxy)
