@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.bootstrap import Services
 from ui.settings import UiSettings
@@ -54,3 +56,21 @@ class View(QWidget):
         label = QLabel(text)
         label.setObjectName("pageTitle")
         return label
+
+    @staticmethod
+    def section_title(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("sectionTitle")
+        label.setWordWrap(True)
+        return label
+
+    @staticmethod
+    def fill_years(combo: QComboBox, years: Iterable[int], default: int) -> None:
+        """Newest year first; keep the chosen year if it is still offered. No change signal is emitted."""
+        current = combo.currentData() or default
+        combo.blockSignals(True)
+        combo.clear()
+        for y in sorted(set(years), reverse=True):
+            combo.addItem(str(y), y)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)

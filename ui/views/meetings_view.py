@@ -118,14 +118,7 @@ class MeetingsView(View):
     def refresh(self) -> None:
         super().refresh()
         today = self.services.ctx.today()
-        years = sorted({*self.services.meetings.years(), today.year}, reverse=True)
-        current = self.year.currentData() or today.year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in years:
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(max(0, self.year.findData(current)))
-        self.year.blockSignals(False)
+        self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         self._load_year()
         self._check_drafts()
 

@@ -67,14 +67,14 @@ class OverviewView(View):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 6, 0)
         ll.addWidget(self.calendar, 3)
-        ll.addWidget(self._section("Tỷ lệ dự sinh hoạt 12 tháng qua"))
+        ll.addWidget(self.section_title("Tỷ lệ dự sinh hoạt 12 tháng qua"))
         ll.addWidget(self.chart, 2)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(6, 0, 0, 0)
-        rl.addWidget(self._section("Việc cần làm tiếp"))
+        rl.addWidget(self.section_title("Việc cần làm tiếp"))
         rl.addWidget(self.todo, 1)
-        rl.addWidget(self._section("Cần chú ý theo quy định"))
+        rl.addWidget(self.section_title("Cần chú ý theo quy định"))
         rl.addWidget(self.findings, 2)
         hint = QLabel("Nhấn đúp hoặc Enter vào một dòng để mở nội dung liên quan.")
         hint.setObjectName("hint")
@@ -103,25 +103,11 @@ class OverviewView(View):
         self.findings.itemActivated.connect(self._open_item)
         self.todo.itemActivated.connect(self._open_item)
 
-    @staticmethod
-    def _section(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("sectionTitle")
-        label.setWordWrap(True)
-        return label
-
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
         today = self.services.ctx.today()
-        years = sorted({*self.services.meetings.years(), today.year}, reverse=True)
-        current = self.year.currentData() or today.year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in years:
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(max(0, self.year.findData(current)))
-        self.year.blockSignals(False)
+        self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         self._load_year()
         self._load_chart(today)
 

@@ -95,14 +95,7 @@ class ReportsView(View):
     def refresh(self) -> None:
         super().refresh()
         today = self.services.ctx.today()
-        years = sorted({*self.services.meetings.years(), today.year}, reverse=True)
-        self.year.blockSignals(True)
-        current = self.year.currentData() or today.year
-        self.year.clear()
-        for y in years:
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(max(0, self.year.findData(current)))
-        self.year.blockSignals(False)
+        self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         if self.number.count() == 0:
             self._fill_numbers(select=(today.month - 1) // 3 + 1)
         self._show_availability()

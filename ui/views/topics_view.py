@@ -71,9 +71,9 @@ class TopicsView(View):
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(6, 0, 0, 0)
-        sl.addWidget(self._section("Chưa từng được phân công"))
+        sl.addWidget(self.section_title("Chưa từng được phân công"))
         sl.addWidget(self.fresh, 1)
-        sl.addWidget(self._section("Danh mục chuyên đề của năm"))
+        sl.addWidget(self.section_title("Danh mục chuyên đề của năm"))
         sl.addWidget(self.catalogue, 2)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -111,25 +111,13 @@ class TopicsView(View):
         self.fresh.itemActivated.connect(self._assign_member)
         self.catalogue.itemActivated.connect(self._assign_title)
 
-    @staticmethod
-    def _section(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("sectionTitle")
-        label.setWordWrap(True)
-        return label
-
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
         today = self.services.ctx.today()
-        years = sorted({a.year for a in self.services.topics.list()} | {today.year, today.year + 1}, reverse=True)
-        current = self.year.currentData() or today.year
-        self.year.blockSignals(True)
-        self.year.clear()
-        for y in years:
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(max(0, self.year.findData(current)))
-        self.year.blockSignals(False)
+        self.fill_years(
+            self.year, {a.year for a in self.services.topics.list()} | {today.year, today.year + 1}, today.year
+        )
         self._load_year()
 
     def new_item(self) -> None:
