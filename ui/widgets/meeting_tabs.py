@@ -16,7 +16,7 @@ from app.domain.dates import DateInputError
 from app.domain.models import Guest, Meeting, MeetingForm, MeetingKind, Member
 from ui.widgets.fields import DateEdit, Form, TimeEdit
 from ui.widgets.member_picker import MemberPicker
-from ui.widgets.row_editors import OpinionRow, RowList, SectionRow, TaskRow, VoteRow, text_box
+from ui.widgets.row_editors import OpinionRow, RowList, SectionRow, TaskRow, VoteRow, connect_changes, text_box
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -59,15 +59,7 @@ class Page(QWidget):
     changed = Signal()
 
     def watch(self, *widgets: QWidget) -> None:
-        for w in widgets:
-            if isinstance(w, QLineEdit):
-                w.textEdited.connect(self.changed)
-            elif isinstance(w, QPlainTextEdit):
-                w.textChanged.connect(self.changed)
-            elif isinstance(w, QComboBox):
-                w.currentTextChanged.connect(self.changed)
-            elif isinstance(w, RowList):
-                w.changed.connect(self.changed)
+        connect_changes(self.changed, *widgets)
 
     def set_read_only(self, read_only: bool) -> None:
         for child in self.findChildren(QWidget):

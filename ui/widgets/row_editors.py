@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,23 @@ from ui.widgets.member_picker import MemberPicker
 
 T = TypeVar("T")
 PART_LABEL = {MeetingPart.REGULAR: "Phần thường kỳ", MeetingPart.THEMATIC: "Phần chuyên đề"}
+
+
+def connect_changes(signal: SignalInstance, *widgets: QWidget) -> None:
+    """Emit *signal* whenever the user edits any of *widgets* (the editor's "unsaved changes" and autosave)."""
+    for w in widgets:
+        if isinstance(w, QLineEdit):
+            w.textEdited.connect(signal)
+        elif isinstance(w, QPlainTextEdit):
+            w.textChanged.connect(signal)
+        elif isinstance(w, QComboBox):
+            w.currentTextChanged.connect(signal)
+        elif isinstance(w, QSpinBox):
+            w.valueChanged.connect(signal)
+        elif isinstance(w, QCheckBox):
+            w.toggled.connect(signal)
+        elif isinstance(w, RowList):
+            w.changed.connect(signal)
 
 
 def text_box(lines: int = 3) -> QPlainTextEdit:
@@ -71,17 +88,7 @@ class RowFrame(QFrame, Generic[T]):
         self.remove_button.setVisible(not read_only)
 
     def _watch(self, *widgets: QWidget) -> None:
-        for w in widgets:
-            if isinstance(w, QLineEdit):
-                w.textEdited.connect(self.changed)
-            elif isinstance(w, QPlainTextEdit):
-                w.textChanged.connect(self.changed)
-            elif isinstance(w, QComboBox):
-                w.currentTextChanged.connect(self.changed)
-            elif isinstance(w, QSpinBox):
-                w.valueChanged.connect(self.changed)
-            elif isinstance(w, QCheckBox):
-                w.toggled.connect(self.changed)
+        connect_changes(self.changed, *widgets)
 
 
 class RowList(QWidget, Generic[T]):
