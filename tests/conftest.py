@@ -8,12 +8,17 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # must precede any QApplication
 
 from app.bootstrap import Services, open_services
 from app.config import AppPaths
 from app.services.demo import DemoService
+
+# Property tests judge correctness, not speed: a busy 2-core CI machine must not fail them on a deadline.
+settings.register_profile("sochibo", deadline=None)
+settings.load_profile("sochibo")
 
 #: The day every test lives on, so that checks and demo data never drift with the calendar.
 NOW = datetime(2026, 11, 22, 9, 30)
