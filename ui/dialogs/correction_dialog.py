@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.domain.errors import AppError, ValidationError
 from app.domain.models import Meeting
 from app.services.meetings import MeetingService
-from ui.errors import plain_message
-from ui.widgets.fields import Form
+from ui.widgets.fields import Form, attempt
 from ui.widgets.prompts import button_box
 
 
@@ -43,13 +41,10 @@ class CorrectionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def save(self) -> None:
-        try:
-            self.saved = self._service.add_correction(self._meeting_id, self.reason.text(), self.text.toPlainText())
-        except ValidationError as exc:
-            self.form.show_errors(exc.field_errors)
-            return
-        except AppError as exc:
-            self.error.setText(plain_message(exc))
-            self.error.show()
-            return
-        self.accept()
+        self.saved = attempt(
+            self.form,
+            self.error,
+            lambda: self._service.add_correction(self._meeting_id, self.reason.text(), self.text.toPlainText()),
+        )
+        if self.saved is not None:
+            self.accept()

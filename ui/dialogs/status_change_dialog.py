@@ -8,11 +8,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLin
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
-from app.domain.errors import AppError, ValidationError
 from app.domain.models import LEAVING_EVENTS, Member, MemberStatus, StatusEventKind
 from app.services.members import ALLOWED_FROM, MemberService
-from ui.errors import plain_message
-from ui.widgets.fields import DateEdit, Form
+from ui.widgets.fields import DateEdit, Form, attempt
 from ui.widgets.prompts import button_box
 
 
@@ -74,15 +72,12 @@ class StatusChangeDialog(QDialog):
         if on is None:
             self.form.show_errors({"on": "required"})
             return
-        try:
-            self.saved = self._service.change_status(
+        self.saved = attempt(
+            self.form,
+            self.error,
+            lambda: self._service.change_status(
                 self._member.id or 0, kind, on, note=self.note.text(), decision=self.decision.text()
-            )
-        except ValidationError as exc:
-            self.form.show_errors(exc.field_errors)
-            return
-        except AppError as exc:
-            self.error.setText(plain_message(exc))
-            self.error.show()
-            return
-        self.accept()
+            ),
+        )
+        if self.saved is not None:
+            self.accept()

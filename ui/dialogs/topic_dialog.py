@@ -22,12 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError, format_dmy, roman
-from app.domain.errors import AppError, ValidationError
 from app.domain.models import Assignee, CatalogueTopic, MeetingFigures, Member, TopicAssignment, TopicStatus
 from app.services.topics import TopicService, topic_groups
-from ui.errors import plain_message
 from ui.style import comfortable_size
-from ui.widgets.fields import DateEdit, Form
+from ui.widgets.fields import DateEdit, Form, attempt
 from ui.widgets.prompts import button_box
 
 
@@ -147,9 +145,10 @@ class TopicDialog(QDialog):
             return
         ids = self.checked_ids()
         lead = self._lead_id if self._lead_id in ids else (ids[0] if ids else None)
-        try:
+
+        def store() -> TopicAssignment:
             if self._assignment is None:
-                self.saved = self._service.assign(
+                return self._service.assign(
                     self.year.value(),
                     int(self.quarter.currentData()),
                     self.title.currentText(),
@@ -165,7 +164,7 @@ class TopicDialog(QDialog):
                 status = TopicStatus(self.status.currentData())
                 if meeting_id is not None and not status.reached_meeting:
                     status = TopicStatus.PRESENTED
-                self.saved = self._service.update(
+                return self._service.update(
                     replace(
                         self._assignment,
                         year=self.year.value(),
@@ -180,11 +179,7 @@ class TopicDialog(QDialog):
                         meeting_id=meeting_id if isinstance(meeting_id, int) else None,
                     )
                 )
-        except ValidationError as exc:
-            self.form.show_errors(exc.field_errors)
-            return
-        except AppError as exc:
-            self.error.setText(plain_message(exc))
-            self.error.show()
-            return
-        self.accept()
+
+        self.saved = attempt(self.form, self.error, store)
+        if self.saved is not None:
+            self.accept()

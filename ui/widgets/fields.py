@@ -5,7 +5,7 @@ Parsing is app.domain.dates; wording is app.domain.messages. Nothing here saves 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, time
 from typing import TypeVar
 
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QVBox
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError, format_dmy, parse_optional_date, parse_time
+from app.domain.errors import AppError, ValidationError
+from ui.errors import plain_message
 from ui.style import mark_invalid
 
 W = TypeVar("W", bound=QWidget)
@@ -168,3 +170,19 @@ class Form(QWidget):
     def error_text(self, name: str) -> str:
         label = self.errors.get(name)
         return label.text() if label is not None and label.isVisibleTo(self) else ""
+
+
+_R = TypeVar("_R")
+
+
+def attempt(form: Form, error: QLabel, call: Callable[[], _R]) -> _R | None:
+    """Run a dialog's service call. Field errors go next to their fields, any other expected error into
+    *error* as a plain Vietnamese sentence; None then (nothing was saved), else what the call returned."""
+    try:
+        return call()
+    except ValidationError as exc:
+        form.show_errors(exc.field_errors)
+    except AppError as exc:
+        error.setText(plain_message(exc))
+        error.show()
+    return None
