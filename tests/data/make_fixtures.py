@@ -65,10 +65,40 @@ def make_v1(path: Path) -> None:
     conn.close()
 
 
+def make_version(path: Path, version: int) -> None:
+    """The v1 file above, upgraded step by step by the released migrations up to *version*.
+
+    Made when version *version* + 1 is added: the file that build *version* left on a secretary's disk.
+    """
+    from data.db import APPLICATION_ID
+    from data.migrations import MIGRATIONS
+
+    make_v1(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS:
+        if 1 < step.VERSION <= version:
+            conn.execute("BEGIN")
+            step.upgrade(conn)
+            conn.execute(f"PRAGMA user_version = {int(step.VERSION)}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+
+
 if __name__ == "__main__":
+    # python tests/data/make_fixtures.py [VERSION ...]   (default: every version but the latest)
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from data.migrations import LATEST_VERSION
+
     HERE.mkdir(exist_ok=True)
-    make_v1(HERE / "sochibo_v1.sqlite3")
-    print("written", HERE / "sochibo_v1.sqlite3")
+    wanted = [int(a) for a in sys.argv[1:]] or list(range(1, LATEST_VERSION))
+    for v in wanted:
+        target = HERE / f"sochibo_v{v}.sqlite3"
+        if v == 1:
+            make_v1(target)
+        else:
+            make_version(target, v)
+        print("written", target)
