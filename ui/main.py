@@ -142,6 +142,14 @@ def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = Fals
     from ui.widgets.prompts import show_error
 
     assert isinstance(settings, UiSettings)
+    existed = paths.database.exists()
+    if demo_if_empty and not existed:
+        # Nothing of the user's yet: show the demo without creating their (empty) data file.
+        try:
+            return MainWindow(open_demo(paths), settings, demo=True, real_paths=paths)
+        except AppError as exc:
+            show_error(None, msg.describe(exc))
+            return None
     services = open_or_recover(paths)
     if services is None:
         return None
@@ -156,6 +164,8 @@ def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = Fals
             choice = dialog.choice
         if choice == "demo":
             services.close()
+            if not existed:
+                discard_unused_file(paths.database)
             try:
                 services = open_demo(paths)
             except AppError as exc:
@@ -163,6 +173,15 @@ def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = Fals
                 return None
             demo = True
     return MainWindow(services, settings, demo=demo, real_paths=paths)
+
+
+def discard_unused_file(database: Path) -> None:
+    """Remove a data file this start created and left empty (the user chose the demo instead).
+
+    Only called for a file that did not exist before this start and holds no branch: nothing of the user's.
+    """
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
 
 
 def open_real_branch(paths: AppPaths, settings: object, parent: object = None) -> object | None:

@@ -66,11 +66,9 @@ def test_demo_if_empty_opens_the_demo_in_its_own_file_and_leaves_the_real_one_em
         assert window.services.members.all()
     finally:
         window.close()
-    check = open_services(real, now=lambda: NOW, backup_on_start=False)
-    try:
-        assert check.branch.is_empty()
-    finally:
-        check.close()
+    # Opening the demo neither creates nor writes the user's data file (issue 10).
+    leftovers = [p.name for p in real.database.parent.glob(real.database.name + "*")] if real.database.parent.exists() else []
+    assert leftovers == []
 
 
 def test_the_window_title_names_the_program_and_the_branch(qtbot, demo, ui_settings) -> None:
@@ -95,3 +93,28 @@ def test_a_database_from_a_newer_version_is_refused_in_a_plain_sentence(
     assert ui_main.open_window(real, ui_settings) is None
     (sentence,) = answers.errors
     assert "phiên bản" in sentence and "Traceback" not in sentence
+
+
+def test_choosing_the_demo_at_first_start_leaves_no_empty_data_file_behind(
+    qtbot, tmp_path: Path, ui_settings, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    real = AppPaths.under(tmp_path / "that")
+
+    def click_demo(dialog: FirstStartDialog) -> int:
+        dialog.show()
+        QTest.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(FirstStartDialog, "exec", click_demo)
+    window = ui_main.open_window(real, ui_settings)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    try:
+        assert window.demo
+    finally:
+        window.close()
+    assert not real.database.exists()
+    assert not real.database.with_name(real.database.name + "-wal").exists()
