@@ -37,7 +37,7 @@ timed() {  # timed LABEL CMD...: run, record wall time
 cleanup() {
   set +e
   for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/root" 2>/dev/null)" = "$R" ] && kill -9 "${p#/proc/}" 2>/dev/null
+    if [ "$(readlink "$p/root" 2>/dev/null)" = "$R" ]; then kill -9 "${p#/proc/}" 2>/dev/null; fi
   done
   sleep 1
   for m in dev/shm dev/pts dev sys proc; do
@@ -46,6 +46,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
 
 # --- the fresh root -----------------------------------------------------------------------------
 make_root() {
@@ -70,7 +71,7 @@ carry_package_settings() {
     rm -f "$R/etc/apt/sources.list"
     [ ! -f /etc/apt/sources.list ] || cp /etc/apt/sources.list "$R/etc/apt/"
     for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list; do
-      [ -f "$f" ] && cp "$f" "$R/etc/apt/sources.list.d/"
+      if [ -f "$f" ]; then cp "$f" "$R/etc/apt/sources.list.d/"; fi
     done
   fi
   for f in /etc/apt/apt.conf.d/*; do
