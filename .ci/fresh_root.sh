@@ -15,7 +15,7 @@
 # Only the host's package-index settings (apt sources and Acquire options, the CA bundle, pip's index and
 # certificate options) are carried into the root. Needs root and debootstrap on the host.
 # Usage: .ci/fresh_root.sh [REPO_DIR]    (REPO_DIR: the clone to test, default: this one)
-set -euo pipefail
+set -Eeuo pipefail
 REPO="$(cd "${1:-$(dirname "$0")/..}" && pwd)"
 SUITE=bookworm
 MIRROR="${SOCHIBO_CI_MIRROR:-http://deb.debian.org/debian}"
@@ -85,7 +85,7 @@ carry_package_settings() {
   printf '[global]\n' >> "$R/etc/pip.conf"
   for f in /etc/pip.conf /etc/xdg/pip/pip.conf "$HOME/.config/pip/pip.conf" "$HOME/.pip/pip.conf"; do
     [ -f "$f" ] || continue
-    grep -E '^\s*(index-url|extra-index-url|trusted-host|cert|timeout|retries)\s*=' "$f" | while IFS= read -r line; do
+    { grep -E '^\s*(index-url|extra-index-url|trusted-host|cert|timeout|retries)\s*=' "$f" || true; } | while IFS= read -r line; do
       value="${line#*=}"; value="${value# }"
       keep=""
       for v in $value; do
