@@ -128,7 +128,7 @@ clone_for() {
 # the virtual screen within the time limit, and the program still running 10 s later.
 window_check() {
   local who="$1" net="${2:-}" out="$WORK/run-$1.log"
-  ( in_root "$who" $net "xvfb-run -a scripts/run.sh" >"$out" 2>&1 ) &
+  ( set +E; trap - ERR; in_root "$who" $net "xvfb-run -a scripts/run.sh" >"$out" 2>&1 || true ) &
   local pid=$! shown=""
   for _ in $(seq 1 240); do
     if ! kill -0 "$pid" 2>/dev/null; then break; fi
@@ -154,10 +154,12 @@ window_check() {
   sleep 10
   kill -0 "$pid" 2>/dev/null || { cat "$out"; echo "FAIL: the window closed by itself ($who)"; return 1; }
   echo "window shown on $shown for $who and still running"
-  for x in /proc/[0-9]*; do  # close it: the program, then xvfb-run's Xvfb
+  # Close it as a window manager would (SIGTERM to the program); xvfb-run then stops its Xvfb itself.
+  for x in /proc/[0-9]*; do
     [ "$(readlink "$x/root" 2>/dev/null)" = "$R" ] || continue
-    case "$(tr '\0' ' ' < "$x/cmdline" 2>/dev/null)" in *"-m ui"*|Xvfb\ *) kill "${x#/proc/}" 2>/dev/null ;; esac
+    case "$(tr '\0' ' ' < "$x/cmdline" 2>/dev/null)" in *"-m ui"*) kill "${x#/proc/}" 2>/dev/null ;; esac
   done
+  for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   wait "$pid" 2>/dev/null || true
   sed -n '1,40p' "$out"
 }
@@ -206,8 +208,10 @@ timed "root, no network: xvfb-run -a scripts/run.sh (set-up again)" window_check
 export SOCHIBO_EXTRA_DEBS="libreoffice-writer-nogui fonts-liberation2 poppler-utils binutils libpython3.11"
 export SOCHIBO_TEST_BUNDLE=1
 timed "root: LibreOffice and bundle tests (SOCHIBO_EXTRA_DEBS, SOCHIBO_TEST_BUNDLE=1 scripts/test.sh)" \
-  in_root root "scripts/test.sh -q"
+  in_root root "scripts/test.sh -q 2>&1 | tee /root/last-pytest.log; exit \${PIPESTATUS[0]}"
 
 log "all steps passed; wall time per step:"
 printf '%s\n' "${TIMES[@]}"
 printf '%5ds  total\n' "$((SECONDS - T0))"
+# The test runner's closing line last, for whoever reads the end of the log.
+grep -E '^=* ?[0-9]+ (passed|failed)' "$R/root/last-pytest.log" | tail -1 || true

@@ -96,7 +96,7 @@ if [ "${#MISSING[@]}" -gt 0 ]; then
   _step="cài gói hệ thống / installing system packages: ${MISSING[*]}"
   _say "Cài gói hệ thống còn thiếu / installing missing system packages: ${MISSING[*]}"
   "${SUDO[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${MISSING[@]}" >/dev/null
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive DEBCONF_NOWARNINGS=yes apt-get install -y -qq --no-install-recommends "${MISSING[@]}" >/dev/null
 fi
 
 # --- 3. Virtual environment and Python packages ---------------------------------------------------
