@@ -16,7 +16,7 @@ def _sources() -> list[Path]:
     for path in ROOT.rglob("*"):
         if any(part in SKIP for part in path.relative_to(ROOT).parts):
             continue
-        if path.is_file() and path.suffix in {".py", ".sh", ".md", ".json", ".spec", ".toml"} or path.name == "run":
+        if path.is_file() and (path.suffix in {".py", ".sh", ".md", ".json", ".spec", ".toml"} or path.name == "run"):
             files.append(path)
     return files
 
