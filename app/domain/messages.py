@@ -564,3 +564,11 @@ def describe(error: AppError) -> str:
         return template.format(**error.details)
     except (KeyError, IndexError):
         return template
+
+
+# --------------------------------------------------------------------------- areas with their own sentences
+from app.domain import messages_kl01 as _kl01  # noqa: E402  (that module imports nothing of ours)
+
+RULE_NAME.update(_kl01.RULE_NAME)
+FIELD_LABEL.update(_kl01.FIELD_LABEL)
+FIELD_ERROR.update(_kl01.FIELD_ERROR)

@@ -8,6 +8,7 @@ from datetime import date
 from app.domain import checks
 from app.domain.models import Finding, MeetingFigures
 from app.services.context import ServiceContext
+from app.services.kl01 import kl01_findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,9 @@ class CheckService:
     def run(self, year: int | None = None, data: checks.BranchData | None = None) -> list[Finding]:
         """Findings of *year* (default: this year), most serious first; *data* when the caller loaded it."""
         year = year or self._ctx.today().year
-        return checks.run_all(data if data is not None else self.data(year), year)
+        data = data if data is not None else self.data(year)
+        found = checks.run_all(data, year) + kl01_findings(self._ctx, year, data.members)
+        return sorted(found, key=lambda f: -f.severity.rank)
 
     def year_overview(self, year: int) -> YearOverview:
         """Findings, the year's meetings as figures and the roll count, all from one load of the year.

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from app.domain.ruleset import RuleSet
 from data.db import Database
 from data.repositories.branch import BranchRepository
+from data.repositories.kl01 import Kl01Repository
 from data.repositories.meetings import MeetingRepository
 from data.repositories.members import MemberRepository
 from data.repositories.search import SearchIndex
@@ -24,6 +25,7 @@ class ServiceContext:
     branch: BranchRepository
     search: SearchIndex
     rules: RuleSet
+    kl01: Kl01Repository  # học tập và làm theo Bác (plans, reports, models, awards)
     now: Callable[[], datetime] = datetime.now
 
     @classmethod
@@ -37,6 +39,7 @@ class ServiceContext:
             branch=BranchRepository(conn),
             search=SearchIndex(conn),
             rules=rules,
+            kl01=Kl01Repository(conn),
             now=now,
         )
 
