@@ -17,6 +17,7 @@ from app.services.demo import DemoService
 from app.services.documents import DocumentService
 from app.services.drafts import DraftService
 from app.services.kl01 import REPORTS_FOLDER, Kl01Service
+from app.services.kl01_documents import Kl01DocumentService
 from app.services.meetings import MeetingService
 from app.services.member_import import MemberImportService
 from app.services.members import MemberService
@@ -52,6 +53,7 @@ class Services:
     package: PackageService  # the USB package for the upper committee
     importer: MemberImportService  # member lists from Excel
     kl01: Kl01Service  # học tập và làm theo Bác: plans, learning reports, models, awards
+    kl01_documents: Kl01DocumentService  # its printable forms
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
@@ -140,7 +142,8 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         summary=_summary(ctx),
         package=PackageService(ctx, DocumentService(ctx), _summary(ctx)),
         importer=MemberImportService(ctx, MemberService(ctx), before_write=backups.snapshot),
-        kl01=Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER),
+        kl01=(kl01 := Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)),
+        kl01_documents=Kl01DocumentService(ctx, DocumentService(ctx), kl01),
         startup_backup=taken[-1] if taken else None,
     )
     ctx.rules = services.branch.stored_rules()

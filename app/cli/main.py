@@ -11,14 +11,14 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import commands_backup, commands_core, commands_excel, commands_export, commands_selftest
+from app.cli import commands_backup, commands_core, commands_excel, commands_export, commands_kl01, commands_selftest
 from app.cli.output import CliInputError
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
 from app.domain.errors import AppError
 
 #: Modules that add subcommands; each has ``register(subparsers)``. Static on purpose (PyInstaller).
-COMMAND_MODULES = [commands_core, commands_selftest, commands_backup, commands_export, commands_excel]
+COMMAND_MODULES = [commands_core, commands_selftest, commands_backup, commands_export, commands_excel, commands_kl01]
 
 _ARGPARSE_VI = {
     "usage: ": "Cách dùng: ",

@@ -1,4 +1,4 @@
-""""Học tập và làm theo Bác" (Kết luận 01-KL/TW, Chỉ thị 05-CT/TW) as plain data: personal plans and
+""" "Học tập và làm theo Bác" (Kết luận 01-KL/TW, Chỉ thị 05-CT/TW) as plain data: personal plans and
 commitments, learning reports, the branch's yearly items, models, exemplars and awards. No I/O.
 
 English names, fixed here: personal plan = kế hoạch cá nhân (with its commitments = bản cam kết),
@@ -209,7 +209,9 @@ class Kl01Figures:
         return sum(1 for a in self.awards if a.member_id is not None)
 
 
-def figures(record: YearRecord, roll: tuple[Member, ...] | list[Member], day: date, start: date, end: date) -> Kl01Figures:
+def figures(
+    record: YearRecord, roll: tuple[Member, ...] | list[Member], day: date, start: date, end: date
+) -> Kl01Figures:
     """The indicators of the period *start*..*end* of the year *record* holds, for the members on *roll* on *day*.
 
     Plans and learning reports are yearly: a plan signed or a report handed in by *end* counts. Models and

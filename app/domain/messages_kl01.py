@@ -8,9 +8,7 @@ RULE_NAME = {
     "commitment_not_kept": "Chưa thực hiện đúng cam kết",
 }
 
-PLAN_MISSING = (
-    "Đồng chí {name} chưa có kế hoạch cá nhân, bản cam kết năm {year} đã ký (hạn {deadline})."
-)
+PLAN_MISSING = "Đồng chí {name} chưa có kế hoạch cá nhân, bản cam kết năm {year} đã ký (hạn {deadline})."
 REVIEW_MISSING = (
     "Đồng chí {name} chưa tự đánh giá kết quả thực hiện kế hoạch cá nhân, bản cam kết năm {year} (hạn {deadline})."
 )

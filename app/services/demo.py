@@ -37,6 +37,7 @@ from app.domain.models import (
 from app.domain.seal import content_digest
 from app.domain.vntext import split_name
 from app.services.context import ServiceContext
+from app.services.demo_kl01 import fill_kl01
 from app.services.search import SearchService
 
 HO = (
@@ -116,6 +117,7 @@ class DemoService:
             self._profile(roll, today)
             meetings = self._meetings(rng, roll, today, years)
             assignments = self._topics(rng, roll, meetings, today, years)
+            fill_kl01(ctx, random.Random(seed + 1), roll, today, years)
             SearchService(ctx).rebuild()
             ctx.log("branch", 1, "demo", f"seed={seed}")
         return DemoSummary(len(roll), len(meetings), assignments)

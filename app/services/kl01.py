@@ -138,7 +138,9 @@ class Kl01Service:
                 items[item - 1] = replace(items[item - 1], **{stage.value: result})
                 plan = replace(plan, commitments=tuple(items))
             elif stage is k.ReviewStage.MIDYEAR:
-                plan = replace(plan, midyear=result, midyear_note=clean(note) if note is not None else plan.midyear_note)
+                plan = replace(
+                    plan, midyear=result, midyear_note=clean(note) if note is not None else plan.midyear_note
+                )
             else:
                 plan = replace(
                     plan, year_end=result, year_end_note=clean(note) if note is not None else plan.year_end_note

@@ -27,7 +27,11 @@ def _result(text: str | None) -> ReviewResult | None:
 def _items(plan: PersonalPlan) -> str:
     return json.dumps(
         [
-            {"text": c.text, "midyear": c.midyear.value if c.midyear else "", "year_end": c.year_end.value if c.year_end else ""}
+            {
+                "text": c.text,
+                "midyear": c.midyear.value if c.midyear else "",
+                "year_end": c.year_end.value if c.year_end else "",
+            }
             for c in plan.commitments
         ],
         ensure_ascii=False,
@@ -55,9 +59,7 @@ class Kl01Repository:
         return [self._to_plan(r) for r in rows]
 
     def plan(self, member_id: int, year: int) -> PersonalPlan | None:
-        r = self._conn.execute(
-            "SELECT * FROM kl01_plan WHERE member_id = ? AND year = ?", (member_id, year)
-        ).fetchone()
+        r = self._conn.execute("SELECT * FROM kl01_plan WHERE member_id = ? AND year = ?", (member_id, year)).fetchone()
         return self._to_plan(r) if r else None
 
     @staticmethod
@@ -149,9 +151,15 @@ class Kl01Repository:
         ).fetchall()
         return [
             Recognition(
-                r["year"], RecognitionKind(r["kind"]), r["title"], r["member_id"], r["description"],
-                r["recognised_by"], r["member_name"], r["id"],
-            )  # fmt: skip
+                r["year"],
+                RecognitionKind(r["kind"]),
+                r["title"],
+                r["member_id"],
+                r["description"],
+                r["recognised_by"],
+                r["member_name"],
+                r["id"],
+            )
             for r in rows
         ]
 
@@ -175,9 +183,16 @@ class Kl01Repository:
         ).fetchall()
         return [
             Award(
-                r["year"], r["form"], r["level"], s2d(r["on_date"]), r["decision"], r["member_id"],  # type: ignore[arg-type]
-                r["note"], r["member_name"], r["id"],
-            )  # fmt: skip
+                r["year"],
+                r["form"],
+                r["level"],
+                s2d(r["on_date"]),
+                r["decision"],
+                r["member_id"],  # type: ignore[arg-type]
+                r["note"],
+                r["member_name"],
+                r["id"],
+            )
             for r in rows
         ]
 
