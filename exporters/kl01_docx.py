@@ -16,6 +16,7 @@ from exporters import wording as W
 from exporters import wording_kl01 as K
 from exporters.docx_layout import Cell, DocBuilder, Letterhead, SignBlock
 from exporters.docx_template import STYLE_SUBJECT
+from exporters.docx_xml import line_exact
 from exporters.layout_profile import LayoutProfile
 
 
@@ -53,7 +54,9 @@ def render_plan_forms(
     b.set_properties(title=f"{K.PLAN_DOC} {year}", author=profile.branch_name, when=None)
     for n, sheet in enumerate(sheets):
         if n:
-            b.doc.add_page_break()
+            # A one-point line holds the break: a full-height empty line would not fit under the signatures
+            # and would push an empty page in between.
+            line_exact(b.doc.add_page_break(), 1)
         _plan_page(b, profile, year, sheet, branch_year, topic, secretary_name, blank_items)
     return b.to_bytes()
 
@@ -70,11 +73,11 @@ def _plan_page(
 ) -> None:
     m, plan = sheet.member, sheet.plan
     b.letterhead(_letterhead(profile, year, plan.signed_on if plan else None), W.PARTY_TITLE, W.STAR)
-    b.title(K.PLAN_DOC, [K.PLAN_SUBJECT.format(year=year), K.PLAN_SUBJECT_2], W.SUBJECT_RULE)
-    _field(b, K.FIELD_NAME, m.full_name)
-    _field(b, K.FIELD_BORN, format_dmy(m.date_of_birth))
-    _field(b, K.FIELD_PARTY_POSITION, m.party_position)
-    _field(b, K.FIELD_JOB, m.job_position)
+    b.title(K.PLAN_DOC, [K.PLAN_SUBJECT.format(year=year)], W.SUBJECT_RULE)
+    b.rich([(K.FIELD_NAME, "b"), (m.full_name, ""), (K.FIELD_SEP, ""), (K.FIELD_BORN, "b"),
+            (format_dmy(m.date_of_birth) or W.BLANK_SHORT, "")])  # fmt: skip
+    b.rich([(K.FIELD_PARTY_POSITION, "b"), (m.party_position or W.BLANK_SHORT, ""), (K.FIELD_SEP, ""),
+            (K.FIELD_JOB, "b"), (m.job_position or W.BLANK, "")])  # fmt: skip
     _field(b, K.FIELD_TOPIC, f"\u201c{topic}\u201d" if topic else "")
     if branch_year and (branch_year.breakthrough or branch_year.ethics):
         b.para(
@@ -83,35 +86,30 @@ def _plan_page(
                 ethics=branch_year.ethics.rstrip(".") or W.BLANK,
             )
         )
+    # One table holds the commitments and their self-review, so that a member's form fits one page.
     b.heading(K.H_COMMITMENTS, level=2)
     items = plan.commitments if plan else ()
-    for i, c in enumerate(items, start=1):
-        b.para(f"{i}. {c.text}")
-    if not items:
-        for i in range(1, blank_items + 1):
-            b.fill_lines(1, lead=f"{i}. ")
-    b.heading(K.H_BREAKTHROUGH, level=2)
-    if plan and plan.breakthrough:
-        b.para(plan.breakthrough)
-    else:
-        b.fill_lines(2)
-    b.heading(K.H_REVIEW, level=2)
     rows: list[list[str | Cell]] = []
-    for i, c in enumerate(items or [None] * blank_items, start=1):  # type: ignore[list-item]
-        text = c.text if c is not None else ""
-        mid = mk.RESULT_SHORT[c.midyear.value] if c is not None and c.midyear else ""
-        end = mk.RESULT_SHORT[c.year_end.value] if c is not None and c.year_end else ""
-        rows.append([str(i), text, mid, end])
-    if plan and (plan.midyear or plan.year_end):
-        rows.append([
-            "", Cell(K.REVIEW_OVERALL, bold=True),
-            mk.RESULT[plan.midyear.value] if plan.midyear else "",
-            mk.RESULT[plan.year_end.value] if plan.year_end else "",
-        ])  # fmt: skip
+    for i, c in enumerate(items, start=1):
+        mid = mk.RESULT_SHORT[c.midyear.value] if c.midyear else ""
+        end = mk.RESULT_SHORT[c.year_end.value] if c.year_end else ""
+        rows.append([str(i), c.text, mid, end])
+    for i in range(len(items) + 1, (blank_items if not items else len(items)) + 1):
+        rows.append([str(i), "", "", ""])  # blank rows to write on
+    rows.append([
+        "", Cell(K.REVIEW_OVERALL, bold=True),
+        mk.RESULT_SHORT[plan.midyear.value] if plan and plan.midyear else "",
+        mk.RESULT_SHORT[plan.year_end.value] if plan and plan.year_end else "",
+    ])  # fmt: skip
     b.table(K.REVIEW_WIDTHS_MM, K.REVIEW_HEADER, rows, align=("center", "", "center", "center"))
     notes = [n for n in (plan.midyear_note, plan.year_end_note) if n] if plan else []
     for note in notes:
         b.para(K.REVIEW_NOTE.format(note=note))
+    b.heading(K.H_BREAKTHROUGH, level=2)
+    if plan and plan.breakthrough:
+        b.para(plan.breakthrough)
+    else:
+        b.fill_lines(1)
     b.heading(K.H_COMMENT, level=2)
     if plan and plan.committee_comment:
         b.para(plan.committee_comment)

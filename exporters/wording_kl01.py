@@ -5,21 +5,20 @@ from __future__ import annotations
 
 PLAN_DOC = "KẾ HOẠCH CÁ NHÂN VÀ BẢN CAM KẾT"
 PLAN_SUBJECT = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {year}"
-PLAN_SUBJECT_2 = "gắn với tu dưỡng, rèn luyện, phấn đấu của đảng viên"
-PLACE_DATE_BLANK = "{place}, ngày …… tháng …… năm {year}"
+PLACE_DATE_BLANK = "{place}, ngày … tháng … năm {year}"
 PLACE_BLANK = "……………"
 FIELD_NAME = "Họ và tên: "
 FIELD_BORN = "Ngày sinh: "
 FIELD_PARTY_POSITION = "Chức vụ đảng: "
 FIELD_JOB = "Chức vụ, đơn vị công tác: "
+FIELD_SEP = ";  "
 FIELD_TOPIC = "Chuyên đề năm: "
 BRANCH_ITEMS = "Nội dung đột phá của chi bộ: {breakthrough}. Chuẩn mực đạo đức của đơn vị: {ethics}."
-H_COMMITMENTS = "I. NHỮNG NỘI DUNG CAM KẾT THỰC HIỆN TRONG NĂM"
+H_COMMITMENTS = "I. NỘI DUNG CAM KẾT VÀ TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN"
 H_BREAKTHROUGH = "II. NỘI DUNG ĐỘT PHÁ CỦA BẢN THÂN"
-H_REVIEW = "III. TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN"
-H_COMMENT = "IV. NHẬN XÉT CỦA CHI ỦY (CHI BỘ)"
-REVIEW_HEADER = ("STT", "Nội dung cam kết", "Sơ kết 6 tháng", "Cuối năm")
-REVIEW_WIDTHS_MM = (12, 98, 28, 27)
+H_COMMENT = "III. NHẬN XÉT CỦA CHI ỦY (CHI BỘ)"
+REVIEW_HEADER = ("STT", "Nội dung cam kết", "Sơ kết", "Cuối năm")
+REVIEW_WIDTHS_MM = (10, 107, 24, 24)
 REVIEW_OVERALL = "Chung"
 REVIEW_NOTE = "Ghi chú tự đánh giá: {note}"
 SIGN_COMMITTEE = ("XÁC NHẬN CỦA CHI ỦY", "BÍ THƯ")
