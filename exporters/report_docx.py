@@ -14,6 +14,7 @@ from app.domain.report import MeetingFigures, PeriodReport
 from exporters import wording as W
 from exporters.docx_common import heading, join_names, letterhead, number_text, sentence_case
 from exporters.docx_layout import Cell, DocBuilder, SignBlock
+from exporters.kl01_report import kl01_section
 from exporters.layout_profile import LayoutProfile
 
 
@@ -197,7 +198,10 @@ def _hcm(b: DocBuilder, r: PeriodReport) -> None:
     titles = [t for t in dict.fromkeys(_topic_of(f)[0] for f in r.thematic_meetings) if t]
     topics = W.REP_HCM_TOPICS.format(titles="; ".join(f"\u201c{t}\u201d" for t in titles)) if titles else ""
     b.para(W.REP_HCM_LEAD.format(regular=len(r.regular_meetings), thematic=len(r.thematic_meetings), topics=topics))
-    b.fill_lines(2, lead=W.REP_HCM_PLANS)
+    if r.kl01 is None:
+        b.fill_lines(2, lead=W.REP_HCM_PLANS)
+    else:
+        kl01_section(b, r.kl01)
     b.fill_lines(2, lead=W.REP_HCM_EXAMPLES)
 
 

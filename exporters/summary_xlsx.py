@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain import messages as msg
+from app.domain import messages_kl01 as mk
 from app.domain import periods
 from app.domain.dates import format_dmy, format_place_date, quarter_label
 from app.domain.models import AttendanceCode, Period
@@ -287,12 +288,44 @@ def hcm_indicators(report: PeriodReport) -> dict[str, Any]:
         "hcm_topics": hcm_topics,
         "topics_presented": report.topics_presented,
         "presenters": len({p.member_id for a in report.assignments for p in a.assignees}),
-        "learning_reports": None,
-        "personal_plans": None,
-        "models": None,
-        "exemplars": None,
-        "awards": None,
-        "reminded": None,
+        **_kl01_indicators(report),
+    }
+
+
+def _kl01_indicators(report: PeriodReport) -> dict[str, Any]:
+    """Rows 8-13 of the sheet from the KL 01 records (None only for a report built without them)."""
+    k = report.kl01
+    if k is None:
+        keys = ("learning_reports", "personal_plans", "models", "exemplars", "awards", "reminded")
+        return dict.fromkeys(keys)
+    return {
+        "learning_reports": k.learning_reports,
+        "learning_reports_pct": k.learning_reports / k.expected if k.expected else None,
+        "personal_plans": k.plans_signed,
+        "personal_plans_pct": k.plans_signed / k.expected if k.expected else None,
+        "models": len(k.models),
+        "exemplars": len(k.exemplars),
+        "awards": len(k.awards),
+        "reminded": k.not_kept,
+    }
+
+
+def hcm_notes(report: PeriodReport) -> dict[str, str]:
+    """What the last column says beside a figure: the lists of models, exemplars and awards, the base of a rate."""
+    k = report.kl01
+    if k is None:
+        return {}
+    branch = mk.BRANCH_AWARD
+    return {
+        "learning_reports_pct": mk.XLSX_OF_EXPECTED.format(count=k.expected),
+        "personal_plans_pct": mk.XLSX_OF_EXPECTED.format(count=k.expected),
+        "personal_plans": mk.XLSX_NOT_COUNTED.format(exempt=k.exempt, away=k.away) if k.exempt or k.away else "",
+        "models": "; ".join(f"{r.title} ({r.member_name or branch})" for r in k.models),
+        "exemplars": "; ".join(f"{r.member_name or branch}: {r.title}" for r in k.exemplars),
+        "awards": "; ".join(
+            f"{a.form} {a.level} – {a.member_name or branch}" + (f" ({a.decision})" if a.decision else "")
+            for a in k.awards
+        ),
     }
 
 
@@ -305,11 +338,12 @@ def _hcm(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
         Column(c["unit"], 40, "wrap"),
     ]
     values = hcm_indicators(report)
+    notes = hcm_notes(report)
     table = book.sheet(msg.XLSX_SHEET["hcm"], lh, columns, data_rows=len(values))
     for number, (key, value) in enumerate(values.items(), start=1):
         kind = "pct" if key.endswith("_pct") else "int"
         table.row(
-            [number, msg.XLSX_HCM[key], value, msg.XLSX_NO_DATA if value is None else ""],
+            [number, msg.XLSX_HCM[key], value, msg.XLSX_NO_DATA if value is None else notes.get(key, "")],
             ["center", "wrap", kind, "wrap"],
         )
 

@@ -49,4 +49,4 @@ REP_AWARDS = "- Khen thưởng ({count}; tập thể {collective}, cá nhân {in
 REP_ITEM = "+ {text}"
 REP_NONE = "không có."
 REP_NONE_LINE = "{lead} {none}"
-REP_BRANCH = "Chi bộ"
+REP_BRANCH = "Chi bộ"  # an award or exemplar of the collective

@@ -191,6 +191,7 @@ class Kl01Figures:
     models: tuple[Recognition, ...]
     exemplars: tuple[Recognition, ...]
     awards: tuple[Award, ...]
+    target_pct: float = 100.0  # the upper committee's target (resources/rules/kl01.json)
 
     @property
     def plans_pct(self) -> float | None:
@@ -210,7 +211,12 @@ class Kl01Figures:
 
 
 def figures(
-    record: YearRecord, roll: tuple[Member, ...] | list[Member], day: date, start: date, end: date
+    record: YearRecord,
+    roll: Sequence[Member],
+    day: date,
+    start: date,
+    end: date,
+    target_pct: float = 100.0,
 ) -> Kl01Figures:
     """The indicators of the period *start*..*end* of the year *record* holds, for the members on *roll* on *day*.
 
@@ -235,6 +241,7 @@ def figures(
         models=record.models,
         exemplars=record.exemplars,
         awards=tuple(a for a in record.awards if start <= a.on <= end),
+        target_pct=target_pct,
     )
 
 
@@ -260,3 +267,18 @@ def grid(members: Sequence[Member], record: YearRecord, day: date) -> list[PlanR
         plan = record.plans.get(m.id)
         rows.append(PlanRow(m, plan_state(m, plan, min(max(day, start), end)), plan, record.reports.get(m.id)))
     return rows
+
+
+def kl01_key_figures(f: Kl01Figures) -> dict[str, int]:
+    """The KL 01 figures by stable key: the summary's hidden sheet carries them, consolidation adds them up."""
+    return {
+        "kl01_expected": f.expected,
+        "kl01_plans_signed": f.plans_signed,
+        "kl01_learning_reports": f.learning_reports,
+        "kl01_year_end_reviewed": f.year_end_reviewed,
+        "kl01_not_kept": f.not_kept,
+        "kl01_models": len(f.models),
+        "kl01_exemplars": len(f.exemplars),
+        "kl01_awards_collective": f.awards_collective,
+        "kl01_awards_individual": f.awards_individual,
+    }

@@ -572,3 +572,5 @@ from app.domain import messages_kl01 as _kl01  # noqa: E402  (that module import
 RULE_NAME.update(_kl01.RULE_NAME)
 FIELD_LABEL.update(_kl01.FIELD_LABEL)
 FIELD_ERROR.update(_kl01.FIELD_ERROR)
+FIGURE_LABEL.update(_kl01.FIGURE_LABEL)
+XLSX_HCM.update(_kl01.XLSX_HCM)

@@ -68,3 +68,24 @@ CLI_DEADLINES = "Hạn kế hoạch cá nhân: {plan}; hạn tự đánh giá cu
 CLI_FORMS_DONE = "Đã ghi {count} mẫu kế hoạch cá nhân, bản cam kết năm {year} vào \u201c{path}\u201d."
 CLI_COVER_DONE = "Đã ghi trang bìa bài thu hoạch vào \u201c{path}\u201d."
 CLI_NONE = "Chưa có mục nào trong năm {year}."
+
+#: Labels of the KL 01 key figures (summary overview sheet, consolidation).
+FIGURE_LABEL = {
+    "kl01_expected": "Số đảng viên phải làm kế hoạch cá nhân",
+    "kl01_plans_signed": "Số đảng viên có kế hoạch cá nhân, bản cam kết",
+    "kl01_learning_reports": "Số bài thu hoạch",
+    "kl01_year_end_reviewed": "Số đảng viên đã tự đánh giá cuối năm",
+    "kl01_not_kept": "Số đảng viên chưa thực hiện đúng cam kết",
+    "kl01_models": "Số mô hình, cách làm hay",
+    "kl01_exemplars": "Số điển hình tiên tiến",
+    "kl01_awards_collective": "Khen thưởng tập thể",
+    "kl01_awards_individual": "Khen thưởng cá nhân",
+}
+
+#: The "Học tập và làm theo" sheet's rows added by this area, and the notes beside them.
+XLSX_HCM = {
+    "learning_reports_pct": "Tỷ lệ đảng viên đã nộp bài thu hoạch",
+    "personal_plans_pct": "Tỷ lệ đảng viên có kế hoạch cá nhân, bản cam kết",
+}
+XLSX_OF_EXPECTED = "Trên {count} đồng chí phải thực hiện"
+XLSX_NOT_COUNTED = "Không tính {exempt} đồng chí miễn sinh hoạt, {away} đồng chí sinh hoạt tạm thời nơi khác"

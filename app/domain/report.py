@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.kl01 import Kl01Figures, kl01_key_figures
 from app.domain.models import (
     AttendanceCode,
     AttendanceSummary,
@@ -62,6 +63,7 @@ class PeriodReport:
     attendance: tuple[AttendanceLine, ...]
     months: tuple[str, ...]  # "2026-01" … for the matrix columns
     status_counts: dict[str, int] = field(default_factory=dict)  # MemberStatus value -> count at period end
+    kl01: Kl01Figures | None = None  # học tập và làm theo Bác: plans, learning reports, models, awards
 
     # ------------------------------------------------------------------ derived figures
     @property
@@ -125,6 +127,8 @@ class PeriodReport:
         }
         figures["attendance_present"] = sum(f.summary.present for f in self.meetings if f.summary.base)
         figures["attendance_base"] = sum(f.summary.base for f in self.meetings if f.summary.base)
+        if self.kl01 is not None:
+            figures.update(kl01_key_figures(self.kl01))
         for month in self.months:
             figures[f"meetings_{month}"] = sum(
                 1 for f in self.regular_meetings if f.meeting.on.strftime("%Y-%m") == month

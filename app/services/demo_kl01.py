@@ -111,7 +111,7 @@ def _reviewed(plan: PersonalPlan, stage: str, result: ReviewResult, note: str = 
 
 
 def _register(ctx: ServiceContext, rng: random.Random, roll: Sequence[Member], year: int, today: date) -> None:
-    on_roll = [m for m in roll[:12] if m.id is not None and m.status_on(date(year, 6, 30)).on_roll]
+    on_roll = [m for m in roll[:12] if m.id is not None and m.status_on(date(year, 6, 30)) in EXPECTED_STATUSES]
     for n, (title, what) in enumerate(MODELS[: 2 + year % 2]):
         member = on_roll[n] if n == 1 and on_roll else None
         ctx.kl01.add_recognition(

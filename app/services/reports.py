@@ -6,10 +6,12 @@ from collections import Counter
 
 from app.domain import periods
 from app.domain.attendance import summarize
+from app.domain.kl01 import figures as kl01_figures
 from app.domain.models import AttendanceCode, MemberStatus, Period
 from app.domain.report import AttendanceLine, MeetingFigures, MemberChange, PeriodReport
 from app.services.checks import CheckService
 from app.services.context import ServiceContext
+from app.services.kl01 import kl01_rules
 
 
 class ReportService:
@@ -78,6 +80,10 @@ class ReportService:
                 )
             )
         roll_start = sum(1 for m in members if m.status_on(period.start).on_roll)
+        kl01_year = period.end.year
+        kl01 = kl01_figures(
+            ctx.kl01.year(kl01_year), roll, end_day, period.start, period.end, kl01_rules(ctx, kl01_year).target_pct
+        )
         return PeriodReport(
             profile=ctx.branch.get(),
             period=period,
@@ -92,6 +98,7 @@ class ReportService:
             attendance=tuple(lines),
             months=months,
             status_counts=dict(status_counts),
+            kl01=kl01,
         )
 
 
