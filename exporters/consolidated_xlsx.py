@@ -9,8 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from app.domain import messages as msg
+from app.domain import messages_kl01 as mk
 from app.domain.consolidation import Consolidation
 from app.domain.dates import format_place_date
+from exporters.kl01_consolidated import write_kl01_sheet
 from exporters.xlsx_style import Column, Letterhead, StyledBook
 
 
@@ -19,17 +21,18 @@ def render_consolidated(result: Consolidation, made_at: datetime) -> bytes:
     body, body_2 = result.upper_names()
     label = result.period_label or result.period_key
 
-    def letterhead(sheet: str) -> Letterhead:
+    def letterhead(sheet: str, title: str = "") -> Letterhead:
         # The receiving committee writes its own letterhead: its superior above, itself in bold.
         return Letterhead(
             upper_body=body_2,
             branch_name=body,
             date_line=format_place_date("", made_at.date()),
-            title=msg.XLSX_TITLE[sheet],
+            title=title or msg.XLSX_TITLE[sheet],
             period_line=label[:1].upper() + label[1:],
         )
 
     _branches(book, letterhead("branches"), result)
+    write_kl01_sheet(book, letterhead("kl01", mk.XLSX_TITLE), result, mk.XLSX_SHEET)
     _rejected(book, letterhead("rejected"), result)
     _files(book, letterhead("files"), result)
     return book.to_bytes()

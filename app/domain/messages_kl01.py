@@ -89,3 +89,20 @@ XLSX_HCM = {
 }
 XLSX_OF_EXPECTED = "Trên {count} đồng chí phải thực hiện"
 XLSX_NOT_COUNTED = "Không tính {exempt} đồng chí miễn sinh hoạt, {away} đồng chí sinh hoạt tạm thời nơi khác"
+XLSX_SHEET = "Học tập và làm theo"
+XLSX_TITLE = "TỔNG HỢP KẾT QUẢ HỌC TẬP VÀ LÀM THEO BÁC CỦA CÁC CHI BỘ"
+XLSX_TOTAL = "Tổng cộng ({count} chi bộ)"
+XLSX_COLUMN = {
+    "stt": "STT",
+    "branch": "Chi bộ",
+    "expected": "Số ĐV phải làm kế hoạch",
+    "plans": "Có kế hoạch, cam kết",
+    "plans_pct": "Tỷ lệ",
+    "reports": "Bài thu hoạch",
+    "reports_pct": "Tỷ lệ",
+    "models": "Mô hình, cách làm hay",
+    "exemplars": "Điển hình tiên tiến",
+    "awards_collective": "Khen thưởng tập thể",
+    "awards_individual": "Khen thưởng cá nhân",
+    "not_kept": "ĐV chưa thực hiện đúng cam kết",
+}
