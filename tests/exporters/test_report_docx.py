@@ -67,7 +67,7 @@ def test_thematic_topics_changes_and_findings(q3) -> None:
         elif f.rule in W.REMINDER_RULES:
             assert lines.index(f"- {f.message}") > following
     # the narrative stays editable: lines to write on, not invented text
-    assert any(p.style.name == "Fill-in Line" and p.text.startswith(W.REP_HCM_PLANS) for p in paragraphs(doc))
+    assert any(p.style.name == "Fill-in Line" and p.text.startswith(W.REP_HCM_EXAMPLES) for p in paragraphs(doc))
     right = doc.tables[-1].rows[0].cells[1]
     assert [p.text for p in right.paragraphs if p.text] == ["T/M CHI BỘ", "BÍ THƯ", "Bí Thư"]
 

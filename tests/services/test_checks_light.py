@@ -9,6 +9,7 @@ import pytest
 
 from app.bootstrap import Services
 from app.domain import checks
+from app.domain.messages_kl01 import RULE_NAME as KL01_RULES
 from app.domain.models import AttendanceCode, MeetingKind
 
 
@@ -32,8 +33,11 @@ def test_light_findings_equal_whole_meeting_findings(demo: Services, year: int) 
     assert light.meetings == ()  # the service loads no whole meeting
     assert list(light.figures or ()) == list(whole.figures or ())
     assert checks.unexcused_absence_months(light, year) == checks.unexcused_absence_months(whole, year)
-    assert demo.checks.run(year) == checks.run_all(whole, year)
-    assert demo.checks.year_overview(year).findings == checks.run_all(whole, year)
+    # the KL 01 checks read plans, not meetings: the service adds them after the meeting rules
+    assert [f for f in demo.checks.run(year) if f.rule not in KL01_RULES] == checks.run_all(whole, year)
+    assert [f for f in demo.checks.year_overview(year).findings if f.rule not in KL01_RULES] == checks.run_all(
+        whole, year
+    )
 
 
 def _add_meeting(s: Services, kind: MeetingKind, on: date, unexcused_ids: list[int]) -> None:
@@ -61,7 +65,7 @@ def tricky(demo: Services) -> Services:
 @pytest.mark.parametrize("year", [2025, 2026])
 def test_light_findings_equal_whole_meeting_findings_with_tricky_absences(tricky: Services, year: int) -> None:
     whole = _from_whole_meetings(tricky, year)
-    findings = tricky.checks.run(year)
+    findings = [f for f in tricky.checks.run(year) if f.rule not in KL01_RULES]
     assert findings == checks.run_all(whole, year)
     assert any(f.rule == "unexcused_absences" for f in findings)  # the comparison covers Art. 8
     assert any(f.rule == "low_attendance" for f in findings)
