@@ -35,6 +35,7 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("members", "Đảng viên", "ui.views.members_view:MembersView"),
     ("meetings", "Sinh hoạt", "ui.views.meetings_view:MeetingsView"),
     ("topics", "Chuyên đề", "ui.views.topics_view:TopicsView"),
+    ("kl01", "Làm theo Bác", "ui.views.kl01_view:Kl01View"),  # học tập và làm theo Bác (KL 01)
     ("reports", "Báo cáo", "ui.views.reports_view:ReportsView"),
     ("consolidation", "Tổng hợp", "ui.views.consolidation_view:ConsolidationView"),
     ("backups", "Sao lưu", "ui.views.backups_view:BackupsView"),

@@ -106,3 +106,18 @@ XLSX_COLUMN = {
     "awards_individual": "Khen thưởng cá nhân",
     "not_kept": "ĐV chưa thực hiện đúng cam kết",
 }
+COLLECTIVE = "Tập thể chi bộ"
+AWARD_FORMS = ("Giấy khen", "Bằng khen", "Cờ thi đua", "Huy hiệu", "Kỷ niệm chương")
+GRID_LEGEND = (
+    "Chọn một ô rồi gõ phím: ở cột Ngày ký và Thu hoạch, X là đã ký / đã nộp hôm nay; ở cột Sơ kết và "
+    "Cuối năm, H hoàn thành, M một phần, C chưa hoàn thành; Delete để xóa. Nhấn đúp vào tên để nhập nội dung cam kết."
+)
+GRID_COUNTS = (
+    "Năm {year}: {signed}/{expected} đồng chí đã ký kế hoạch, cam kết; {reports}/{expected} bài thu hoạch; "
+    "tự đánh giá sơ kết {midyear}, cuối năm {year_end}{others}."
+)
+GRID_OTHERS = " (không tính {exempt} đồng chí miễn sinh hoạt, {away} đồng chí sinh hoạt tạm thời nơi khác)"
+OVERVIEW_LINE = (
+    "Học tập và làm theo Bác: {signed}/{expected} đồng chí đã ký kế hoạch, cam kết; {reports} bài thu hoạch."
+)
+FORMS_SAVED = "Đã ghi {count} mẫu kế hoạch cá nhân, bản cam kết vào \u201c{path}\u201d."

@@ -56,6 +56,9 @@ class Kl01Service:
     def year(self, year: int) -> k.YearRecord:
         return self._ctx.kl01.year(year)
 
+    def years(self) -> list[int]:
+        return self._ctx.kl01.years()
+
     def grid(self, year: int) -> list[k.PlanRow]:
         return k.grid(self._ctx.members.all(), self.year(year), self._ctx.today())
 
@@ -69,6 +72,12 @@ class Kl01Service:
     def figures(self, period: Period, roll: Sequence[Member], day: date) -> k.Kl01Figures:
         """The indicators of *period* (its end year's plans and reports; its awards by date)."""
         return k.figures(self.year(period.end.year), tuple(roll), day, period.start, period.end)
+
+    def year_figures(self, year: int) -> k.Kl01Figures:
+        """The year's indicators on the roll of today (or of 31 December for a past year): the overview's counts."""
+        day = min(self._ctx.today(), date(year, 12, 31))
+        roll = [m for m in self._ctx.members.all() if m.status_on(day).on_roll]
+        return k.figures(self.year(year), roll, day, date(year, 1, 1), date(year, 12, 31), self.rules(year).target_pct)
 
     def report_path(self, report: k.LearningReport) -> Path | None:
         return self._files / report.file_name if report.file_name else None
@@ -109,6 +118,24 @@ class Kl01Service:
             )
             plan_id = self._ctx.kl01.save_plan(plan)
             self._ctx.log("kl01_plan", plan_id, "save" if old else "add", f"{year} member={member_id}")
+            stored = self._ctx.kl01.plan(member_id, year)
+            assert stored is not None
+            return stored
+
+    def mark_signed(self, member_id: int, year: int, on: date | None) -> k.PersonalPlan | None:
+        """The grid's single key: the member signed on *on* (the commitments may stay on paper); None: not signed."""
+        errors = self._check_member_year(member_id, year)
+        if on is not None and on > self._ctx.today():
+            errors["signed_on"] = "future"
+        if errors:
+            raise ValidationError(errors)
+        with self._ctx.db.transaction():
+            plan = self._ctx.kl01.plan(member_id, year)
+            if plan is None and on is None:
+                return None  # nothing recorded, nothing to clear
+            plan = plan or k.PersonalPlan(member_id=member_id, year=year)
+            plan_id = self._ctx.kl01.save_plan(replace(plan, signed_on=on))
+            self._ctx.log("kl01_plan", plan_id, "sign" if on else "unsign", str(year))
             stored = self._ctx.kl01.plan(member_id, year)
             assert stored is not None
             return stored

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain import messages as msg
+from app.domain import messages_kl01 as mk
 from app.domain import periods
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
 from app.domain.models import Finding, MeetingFigures, MeetingStatus, Severity
@@ -126,9 +127,11 @@ class OverviewView(View):
         self._fill_findings(findings)
         self._fill_todo(year, meetings, findings, today)
         profile = self.services.branch.profile()
+        kl01 = self.services.kl01.year_figures(year)
         self.summary.setText(
             f"{profile.branch_name}: {overview.roll} đảng viên đang sinh hoạt; năm {year} đã ghi {len(meetings)} "
-            f"buổi sinh hoạt; {sum(1 for f in findings if f.severity is not Severity.INFO)} điều cần chú ý."
+            f"buổi sinh hoạt; {sum(1 for f in findings if f.severity is not Severity.INFO)} điều cần chú ý. "
+            + mk.OVERVIEW_LINE.format(signed=kl01.plans_signed, expected=kl01.expected, reports=kl01.learning_reports)
         )
 
     def _fill_calendar(self, year: int, meetings: list[MeetingFigures], findings: list[Finding], today: date) -> None:
