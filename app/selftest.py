@@ -100,12 +100,14 @@ class SelfTest:
         resolution = docs.resolution(self.meeting_id, out / "nghi-quyet.docx", number=True)
         report = docs.report(QUARTER, out / "bao-cao.docx")
         batch = docs.minutes_batch(QUARTER, out / "bien-ban-quy")
+        forms, forms_path = self.services.kl01_documents.plan_forms(NOW.year, out / "ke-hoach-ca-nhan.docx")
+        check_ooxml(forms_path, "word/document.xml", "KẾ HOẠCH CÁ NHÂN")
         check_ooxml(minutes.path, "word/document.xml", MARKER)  # python-docx's templates were found
         check_ooxml(resolution.path, "word/document.xml", "NGHỊ QUYẾT")
         check_ooxml(report.path, "word/document.xml", "BÁO CÁO")
         for result in batch:
             check_ooxml(result.path, "word/document.xml")
-        return f"Word: biên bản, nghị quyết, báo cáo quý, {len(batch)} biên bản của quý"
+        return f"Word: biên bản, nghị quyết, báo cáo quý, {len(batch)} biên bản của quý, {forms} kế hoạch cá nhân"
 
     def excel_and_package(self) -> str:
         summary = self.services.summary.export(QUARTER, self.root / "excel" / "tong-hop.xlsx")
