@@ -121,3 +121,17 @@ def test_print_the_forms_and_the_overview_counts_them(qtbot, window: MainWindow,
     overview = window.show_view("overview")
     f = window.services.kl01.year_figures(2026)
     assert f"{f.plans_signed}/{f.expected} đồng chí đã ký kế hoạch" in overview.summary.text()
+
+
+def test_a_plan_finding_on_the_overview_opens_the_members_row(qtbot, window: MainWindow) -> None:
+    overview = window.show_view("overview")
+    found = next(
+        i for i in range(overview.findings.count()) if "chưa có kế hoạch cá nhân" in overview.findings.item(i).text()
+    )
+    overview.findings.setCurrentRow(found)
+    overview.findings.setFocus()
+    qtbot.keyClick(overview.findings, Qt.Key.Key_Return)
+    view = window.current_view()
+    assert view is not None and view.key == "kl01"
+    row = view.table.currentIndex().row()
+    assert view.model.row_at(row).member.full_name in overview.findings.item(found).text()

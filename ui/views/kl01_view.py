@@ -174,6 +174,17 @@ class Kl01View(View):
     def remember_layout(self) -> None:
         self.settings.save_splitter("kl01", self.splitter)
 
+    def show_item(self, kind: str, ref: object) -> None:
+        """A finding about a member's plan: select that member's row (in the finding's year, when given)."""
+        if self.stale:
+            self.refresh()
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).member.id == ref:
+                self.table.setCurrentIndex(self.model.index(row, Kl01Column.SIGNED))
+                self.table.scrollTo(self.table.currentIndex())
+                self.table.setFocus()
+                return
+
     # ------------------------------------------------------------------ loading
     def _year(self) -> int:
         year = self.year.currentData()

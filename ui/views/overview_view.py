@@ -37,6 +37,8 @@ def finding_target(finding: Finding) -> tuple[str, object] | None:
     """(kind, ref) for the main window's go_to, or None when the finding concerns nothing to open."""
     if finding.meeting_id is not None:
         return "meeting", finding.meeting_id
+    if finding.rule in mk.RULE_NAME:  # plans and reviews: the "Làm theo Bác" grid, on the member's row
+        return "kl01", finding.member_id
     if finding.member_id is not None:
         return "member", finding.member_id
     if finding.rule in TOPIC_RULES and finding.period:
