@@ -96,6 +96,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_models_list)
 
+    p = models.add_parser("delete", help="xóa một mô hình hoặc điển hình nhập nhầm")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_models_delete)
+
     awards = sub.add_parser("awards", help="khen thưởng").add_subparsers(dest="action", required=True, metavar="VIỆC")
     p = awards.add_parser("add", help="ghi một khen thưởng cho đảng viên hoặc chi bộ")
     p.add_argument("--year", type=int, required=True)
@@ -112,6 +116,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_awards_list)
+    p = awards.add_parser("delete", help="xóa một khen thưởng nhập nhầm")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=cmd_awards_delete)
 
 
 # ---------------------------------------------------------------------------- plans
@@ -326,4 +333,18 @@ def cmd_awards_list(args: argparse.Namespace) -> int:
             [[r["id"], format_dmy(r["date"]), r["form"], r["level"], r["decision"],
               r["member_name"] or msg.BRANCH_AWARD] for r in rows],
         )  # fmt: skip
+    return 0
+
+
+def cmd_models_delete(args: argparse.Namespace) -> int:
+    with services_for(args) as s:
+        s.kl01.delete_recognition(args.id)
+    say(msg.CLI_DELETED.format(id=args.id))
+    return 0
+
+
+def cmd_awards_delete(args: argparse.Namespace) -> int:
+    with services_for(args) as s:
+        s.kl01.delete_award(args.id)
+    say(msg.CLI_DELETED.format(id=args.id))
     return 0

@@ -67,6 +67,8 @@ CLI_BRANCH_SAVED = "Đã lưu nội dung đột phá và chuẩn mực đạo đ
 CLI_DEADLINES = "Hạn kế hoạch cá nhân: {plan}; hạn tự đánh giá cuối năm: {review}."
 CLI_FORMS_DONE = "Đã ghi {count} mẫu kế hoạch cá nhân, bản cam kết năm {year} vào \u201c{path}\u201d."
 CLI_COVER_DONE = "Đã ghi trang bìa bài thu hoạch vào \u201c{path}\u201d."
+CLI_DELETED = "Đã xóa mục số {id}."
+ASK_DELETE = "Xóa \u201c{what}\u201d khỏi sổ? Việc xóa được ghi vào nhật ký thay đổi."
 CLI_NONE = "Chưa có mục nào trong năm {year}."
 
 #: Labels of the KL 01 key figures (summary overview sheet, consolidation).

@@ -167,3 +167,17 @@ def test_deadlines_can_be_moved_and_move_the_finding(capsys, db: Path) -> None: 
     findings = run_json(capsys, db, "check", "--year", "2025")
     assert any(f["rule"] == "plan_missing" and f["member_id"] == b and "15/04/2025" in f["message"] for f in findings)
     assert run_json(capsys, db, "plans", "deadlines", "--plan", "")["plan_deadline"] == "31/03"
+
+
+def test_models_and_awards_delete(capsys, db: Path) -> None:  # type: ignore[no-untyped-def]
+    add_member(capsys, db, "Trần Thị Ánh")
+    model = run_json(capsys, db, "models", "add", "--year", "2025", "--title", "Mô hình nhầm", "--kind", "model")
+    award = run_json(capsys, db, "awards", "add", "--year", "2025", "--form", "Giấy khen", "--level", "X",
+                     "--date", "01/05/2025", "--branch")  # fmt: skip
+    assert run(capsys, db, "models", "delete", str(model["id"]))[0] == 0
+    assert run(capsys, db, "awards", "delete", str(award["id"]))[0] == 0
+    assert run_json(capsys, db, "models", "list", "--year", "2025") == []
+    assert run_json(capsys, db, "awards", "list", "--year", "2025") == []
+    before = db_fingerprint(db)
+    code, _, err = run(capsys, db, "awards", "delete", str(award["id"]))
+    assert code == 1 and "Không tìm thấy" in err and db_fingerprint(db) == before

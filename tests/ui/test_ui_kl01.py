@@ -135,3 +135,17 @@ def test_a_plan_finding_on_the_overview_opens_the_members_row(qtbot, window: Mai
     assert view is not None and view.key == "kl01"
     row = view.table.currentIndex().row()
     assert view.model.row_at(row).member.full_name in overview.findings.item(found).text()
+
+
+def test_delete_on_a_register_line_removes_it_after_asking(qtbot, window: MainWindow, answers) -> None:  # type: ignore[no-untyped-def]
+    view = window.show_view("kl01")
+    before = len(window.services.kl01.year(2026).awards)
+    view.awards.setCurrentRow(0)
+    view.awards.setFocus()
+    answers.yes = False
+    qtbot.keyClick(view.awards, Qt.Key.Key_Delete)
+    assert len(window.services.kl01.year(2026).awards) == before and answers.asked
+    answers.yes = True
+    qtbot.keyClick(view.awards, Qt.Key.Key_Delete)
+    assert len(window.services.kl01.year(2026).awards) == before - 1
+    assert view.awards.count() == before - 1

@@ -4,9 +4,10 @@ models and exemplars, awards). Every change is one service call."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableView,
@@ -63,6 +65,7 @@ class Kl01View(View):
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(services, settings, parent)
         self.dialog: QDialog | None = None  # the dialog open over the screen, if any
+        self._removers: dict[QObject, Callable[[int], None]] = {}
         self.year = QComboBox()
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -142,6 +145,11 @@ class Kl01View(View):
         layout.addWidget(self.counts)
         layout.addWidget(self.splitter, 1)
 
+        for widget, remove in ((self.register, self.services.kl01.delete_recognition),
+                               (self.awards, self.services.kl01.delete_award)):  # fmt: skip
+            widget.setToolTip("Chọn một dòng rồi nhấn Delete để xóa mục nhập nhầm")
+            widget.installEventFilter(self)
+            self._removers[widget] = remove
         self.year.currentIndexChanged.connect(lambda _i: self._load())
         self.table.doubleClicked.connect(self._double_clicked)
         self.plan_button.clicked.connect(lambda: self.edit_plan(self.table.currentIndex().row()))
@@ -213,12 +221,43 @@ class Kl01View(View):
         self.register.clear()
         for r in record.recognitions:
             who = r.member_name or mk.COLLECTIVE
-            self.register.addItem(f"{mk.KIND[r.kind.value]}: {r.title} — {who}")
+            self._add_line(self.register, f"{mk.KIND[r.kind.value]}: {r.title} — {who}", r.id)
         self.awards.clear()
         for a in record.awards:
             who = a.member_name or mk.BRANCH_AWARD
             decision = f", {a.decision}" if a.decision else ""
-            self.awards.addItem(f"{format_dmy(a.on)}: {a.form} {a.level} — {who}{decision}")
+            self._add_line(self.awards, f"{format_dmy(a.on)}: {a.form} {a.level} — {who}{decision}", a.id)
+
+    @staticmethod
+    def _add_line(widget: QListWidget, text: str, item_id: int | None) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        widget.addItem(item)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete on a line of the register removes it, after asking."""
+        if (
+            watched in self._removers
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in CLEAR_KEYS
+        ):
+            self.delete_line(watched)  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
+    def delete_line(self, widget: QListWidget) -> None:
+        item = widget.currentItem()
+        if item is None or item.data(Qt.ItemDataRole.UserRole) is None:
+            return
+        if not prompts.ask_yes_no(self, mk.ASK_DELETE.format(what=item.text()), yes="Xóa", no="Không xóa"):
+            return
+        try:
+            self._removers[widget](int(item.data(Qt.ItemDataRole.UserRole)))
+        except AppError as error:
+            prompts.show_error(self, plain_message(error))
+            return
+        self._after_change()
 
     def _after_change(self, keep: QModelIndex | None = None) -> None:
         self._load(keep)
