@@ -24,6 +24,7 @@ from app.services.members import MemberService
 from app.services.package import PackageService
 from app.services.reports import ReportService
 from app.services.search import SearchService
+from app.services.security import SecurityService
 from app.services.summary import SummaryService
 from app.services.topics import TopicService, default_catalogue
 from data.backup import backup_database, check_backup, table_counts
@@ -54,6 +55,7 @@ class Services:
     importer: MemberImportService  # member lists from Excel
     kl01: Kl01Service  # học tập và làm theo Bác: plans, learning reports, models, awards
     kl01_documents: Kl01DocumentService  # its printable forms
+    security: SecurityService  # the optional program password (CCCD and phone encrypted)
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
@@ -144,6 +146,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         importer=MemberImportService(ctx, MemberService(ctx), before_write=backups.snapshot),
         kl01=(kl01 := Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)),
         kl01_documents=Kl01DocumentService(ctx, DocumentService(ctx), kl01),
+        security=SecurityService(ctx, paths.backups, paths.database.stem),
         startup_backup=taken[-1] if taken else None,
     )
     ctx.rules = services.branch.stored_rules()

@@ -5,6 +5,7 @@ No logic beyond choosing and filling a sentence. Error sentences say what is wro
 
 from __future__ import annotations
 
+from app.domain import security_messages
 from app.domain.errors import AppError, ValidationError
 
 # --------------------------------------------------------------------------- labels
@@ -549,15 +550,16 @@ def percent(value: float, digits: int = 1) -> str:
 
 
 def field_error(field: str, code: str) -> str:
-    label = FIELD_LABEL.get(field, field)
-    return FIELD_ERROR.get(code, FIELD_ERROR["invalid"]).format(label=label)
+    label = FIELD_LABEL.get(field) or security_messages.FIELD_LABELS.get(field, field)
+    template = FIELD_ERROR.get(code) or security_messages.FIELD_ERRORS.get(code, FIELD_ERROR["invalid"])
+    return template.format(label=label)
 
 
 def describe(error: AppError) -> str:
     """One Vietnamese sentence (or one per field) for any expected error."""
     if isinstance(error, ValidationError):
         return " ".join(field_error(f, c) for f, c in error.field_errors.items())
-    template = ERROR.get(error.code)
+    template = ERROR.get(error.code) or security_messages.ERRORS.get(error.code)
     if template is None:
         return str(error.details.get("detail") or "Đã có lỗi xảy ra. Dữ liệu không bị thay đổi.")
     try:

@@ -7,13 +7,18 @@ trusted. Nothing here prompts the user; the window or the CLI asks and passes th
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+import hashlib
+import os
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from app import __version__
 from app.config import AppPaths
+from app.domain import encrypted_backup as sealed
 from app.domain import retention
 from app.domain.backup_info import BackupCheck, BackupInfo, safe_label
+from app.domain.crypto import KdfParams, WrongKeyError
 from app.domain.errors import ExportError, StorageError
 from app.services.context import ServiceContext
 from data import backup as store
@@ -36,9 +41,56 @@ def _staging(paths: AppPaths) -> Path:
     return paths.database.with_name(f".~restore-{paths.database.stem}.sqlite3")
 
 
-def check_file(paths: AppPaths, file: Path) -> BackupCheck:
+def read_header(file: Path) -> sealed.BackupHeader | None:
+    """The readable header of an encrypted backup (what it is, when, which version); None for a plain file."""
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(len(sealed.MAGIC) + sealed.MAX_HEADER)
+    except OSError:
+        return None
+    if not sealed.is_encrypted_backup(head):
+        return None
+    try:
+        return sealed.read_header(head)[0]
+    except sealed.NotEncryptedBackupError:
+        return None
+
+
+def stage(file: Path, staging: Path, password: str | None) -> Path:
+    """A local copy of the candidate to check and restore: decrypted first when it is an encrypted backup.
+
+    StorageError backup_needs_password / backup_wrong_password for an encrypted file; nothing else is touched.
+    """
+    file = Path(file)
+    if read_header(file) is None:
+        return store.stage_copy(file, staging)
+    if not password:
+        raise StorageError("backup_needs_password", path=str(file))
+    try:
+        blob = file.read_bytes()
+    except OSError as exc:
+        raise StorageError("backup_unreadable", path=str(file), detail=exc.strerror or str(exc)) from exc
+    try:
+        _, plain = sealed.decrypt_backup(blob, password)
+    except WrongKeyError as exc:
+        raise StorageError("backup_wrong_password", path=str(file)) from exc
+    except sealed.NotEncryptedBackupError as exc:
+        raise StorageError("backup_damaged", path=str(file), detail="header") from exc
+    store.remove_database_file(staging)
+    try:
+        with open(staging, "wb") as fh:
+            fh.write(plain)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        store.remove_database_file(staging)
+        raise StorageError("backup_unreadable", path=str(staging), detail=exc.strerror or str(exc)) from exc
+    return staging
+
+
+def check_file(paths: AppPaths, file: Path, password: str | None = None) -> BackupCheck:
     """Validate any candidate file by checking a local copy of it: integrity, ours, version within bounds."""
-    staging = store.stage_copy(Path(file), _staging(paths))
+    staging = stage(Path(file), _staging(paths), password)
     try:
         check = store.check_backup(staging, latest_version=LATEST_VERSION)
     finally:
@@ -62,7 +114,9 @@ def newest_good_backup(paths: AppPaths) -> BackupInfo | None:
     return None
 
 
-def restore_damaged(paths: AppPaths, file: Path, *, now: datetime | None = None) -> RestoreResult:
+def restore_damaged(
+    paths: AppPaths, file: Path, *, now: datetime | None = None, password: str | None = None
+) -> RestoreResult:
     """Replace a database that cannot be opened (damaged) by a validated backup. Services must be closed.
 
     The damaged file is kept in the backup folder as ``<name>-<time>.tep-hong`` (never deleted by us).
@@ -70,7 +124,7 @@ def restore_damaged(paths: AppPaths, file: Path, *, now: datetime | None = None)
     """
     at = now or datetime.now()
     with DatabaseLock(paths.database):
-        staging = store.stage_copy(Path(file), _staging(paths))
+        staging = stage(Path(file), _staging(paths), password)
         try:
             check = store.check_backup(staging, latest_version=LATEST_VERSION)
             paths.backups.mkdir(parents=True, exist_ok=True)
@@ -83,13 +137,23 @@ def restore_damaged(paths: AppPaths, file: Path, *, now: datetime | None = None)
 
 @dataclass(frozen=True, slots=True)
 class UsbCopy:
-    """A verified local snapshot waiting to be copied to *target*; ``write()`` works on any thread."""
+    """A verified local snapshot waiting to be copied to *target*; ``write()`` works on any thread.
+
+    With a *password* the copy is an encrypted backup (``<name>.mahoa``): header, then the sealed
+    database; it is read back and decrypted on the stick before it counts."""
 
     local: Path
     target: Path
     counts: dict[str, int]
+    password: str | None = None
+    header: sealed.BackupHeader | None = None
+
+    def __repr__(self) -> str:  # the password must never reach a traceback or a log
+        return f"UsbCopy({self.target}, encrypted={self.password is not None})"
 
     def write(self) -> BackupCheck:
+        if self.password is not None:
+            return self._write_encrypted()
         if self.target.resolve() == self.local.resolve():
             return store.check_backup(self.local, latest_version=LATEST_VERSION, expected_counts=self.counts)
         try:
@@ -103,6 +167,26 @@ class UsbCopy:
             with contextlib.suppress(OSError):
                 self.target.unlink(missing_ok=True)
             raise ExportError("copy_unverified", path=str(self.target), detail=exc.code) from exc
+
+    def _write_encrypted(self) -> BackupCheck:
+        assert self.password is not None and self.header is not None
+        try:
+            plain = self.local.read_bytes()
+        except OSError as exc:
+            raise StorageError("backup_failed", path=str(self.local), detail=exc.strerror or str(exc)) from exc
+        header = replace(self.header, plain_size=len(plain), plain_sha256=hashlib.sha256(plain).hexdigest())
+        atomic_write_bytes(self.target, sealed.encrypt_backup(plain, self.password, header))
+        try:
+            _, back = sealed.decrypt_backup(self.target.read_bytes(), self.password)  # read back from the stick
+            ok = back == plain
+        except (OSError, WrongKeyError, sealed.NotEncryptedBackupError):
+            ok = False
+        if not ok:
+            with contextlib.suppress(OSError):
+                self.target.unlink(missing_ok=True)
+            raise ExportError("copy_unverified", path=str(self.target), detail="decrypt")
+        size = self.target.stat().st_size
+        return BackupCheck(self.target, header.schema_version, dict(self.counts), size)
 
 
 class BackupService:
@@ -118,9 +202,9 @@ class BackupService:
     def list(self) -> list[BackupInfo]:
         return list_backups(self._paths)
 
-    def validate(self, file: Path) -> BackupCheck:
+    def validate(self, file: Path, password: str | None = None) -> BackupCheck:
         """Check a file the user picked before offering to restore it. Raises StorageError with a code."""
-        return check_file(self._paths, file)
+        return check_file(self._paths, file, password)
 
     def changed_since_last_backup(self) -> bool:
         """True when the records differ from the newest backup, or no backup can be read.
@@ -177,31 +261,50 @@ class BackupService:
                     pass  # open in another program: try again next time
         return removed
 
-    def backup_to(self, folder: Path) -> BackupCheck:
+    def backup_to(self, folder: Path, *, password: str | None = None, encrypt: bool = True) -> BackupCheck:
         """ "Sao lưu ra USB": a verified local snapshot, copied atomically to *folder*, then read back there.
 
         Returns the check of the copy in *folder*. Raises ExportError (disk full, read-only, file
         locked, copy_unverified) or StorageError (backup_failed); a failed copy is removed.
         """
-        return self.prepare_copy(folder).write()
+        return self.prepare_copy(folder, password=password, encrypt=encrypt).write()
 
-    def prepare_copy(self, folder: Path) -> UsbCopy:
+    def prepare_copy(self, folder: Path, *, password: str | None = None, encrypt: bool = True) -> UsbCopy:
         """The database part of backup_to (the snapshot and its row counts), on the connection's thread.
 
         The returned job's ``write()`` copies and reads back without this connection, so the window can
-        run it in the background while a slow USB stick is written."""
+        run it in the background while a slow USB stick is written.
+
+        Encrypted by default: *encrypt* False is the user's explicit "không mã hóa"; otherwise a
+        *password* is required (StorageError "backup_needs_password" before anything is written)."""
+        if encrypt and not password:
+            raise StorageError("backup_needs_password", path=str(folder))
         local = self.snapshot("usb")
         counts = store.table_counts(self._ctx.db.conn)
-        return UsbCopy(local, Path(folder) / local.name, counts)
+        if not encrypt:
+            return UsbCopy(local, Path(folder) / local.name, counts)
+        header = sealed.BackupHeader(
+            app_version=__version__,
+            created=self._ctx.now().isoformat(timespec="seconds"),
+            schema_version=LATEST_VERSION,
+            branch=self._ctx.branch.get().branch_name,
+            members=counts.get("member", 0),
+            meetings=counts.get("meeting", 0),
+            kdf=KdfParams.fresh(),
+            plain_size=0,
+            plain_sha256="",
+        )
+        return UsbCopy(local, Path(folder) / (local.name + sealed.SUFFIX), counts, password, header)
 
     # ------------------------------------------------------------------ restoring
-    def restore(self, file: Path) -> RestoreResult:
+    def restore(self, file: Path, password: str | None = None) -> RestoreResult:
         """Replace the open database's content with a validated backup; the current state is backed up first.
 
         Runs as one SQLite transaction: on any failure the database is as it was. Afterwards the caller
         must re-open the services (bootstrap.reopen): the restored file may need an upgrade.
+        An encrypted backup needs its *password*; a wrong one raises before anything changes.
         """
-        staging = store.stage_copy(Path(file), _staging(self._paths))
+        staging = stage(Path(file), _staging(self._paths), password)
         try:
             check = store.check_backup(staging, latest_version=LATEST_VERSION)
             previous = self.snapshot("truoc-khoi-phuc")

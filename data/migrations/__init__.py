@@ -14,11 +14,11 @@ from pathlib import Path
 
 from app.domain.errors import StorageError
 from data.db import APPLICATION_ID, Database
-from data.migrations import m0001_initial, m0002_search_log_seal, m0003_kl01
+from data.migrations import m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = (m0001_initial, m0002_search_log_seal, m0003_kl01)
+MIGRATIONS = (m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 

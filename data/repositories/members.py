@@ -6,26 +6,30 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
+from app.domain.crypto import FieldCipher, is_encrypted_field
+from app.domain.errors import StorageError
 from app.domain.models import Member, StatusEvent, StatusEventKind
 from app.domain.vntext import fold, name_sort_key
 from data.repositories._rows import d2s, like_pattern, s2d
 
 _COLUMNS = (
-    "full_name, ho, dem, ten, date_of_birth, gender, ethnicity, religion, hometown, residence, cccd, phone, "
+    "full_name, ho, dem, ten, date_of_birth, gender, ethnicity, religion, hometown, residence, "
     "joined_on, official_on, branch_since, party_card_no, record_no, party_position, job_position, "
     "theory_level, education, note"
 )
+#: CCCD and phone: encrypted (with a keyed digest of the CCCD) once a program password is set.
+_PRIVATE = "cccd, phone, cccd_digest"
 
 
 def _values(m: Member) -> tuple[object, ...]:
     return (
         m.full_name, m.ho, m.dem, m.ten, d2s(m.date_of_birth), m.gender, m.ethnicity, m.religion,
-        m.hometown, m.residence, m.cccd, m.phone, d2s(m.joined_on), d2s(m.official_on), d2s(m.branch_since),
+        m.hometown, m.residence, d2s(m.joined_on), d2s(m.official_on), d2s(m.branch_since),
         m.party_card_no, m.record_no, m.party_position, m.job_position, m.theory_level, m.education, m.note,
     )  # fmt: skip
 
 
-def _to_member(row: sqlite3.Row, events: tuple[StatusEvent, ...]) -> Member:
+def _to_member(row: sqlite3.Row, events: tuple[StatusEvent, ...], cipher: FieldCipher | None) -> Member:
     joined = s2d(row["joined_on"])
     assert joined is not None
     return Member(
@@ -40,8 +44,8 @@ def _to_member(row: sqlite3.Row, events: tuple[StatusEvent, ...]) -> Member:
         religion=row["religion"],
         hometown=row["hometown"],
         residence=row["residence"],
-        cccd=row["cccd"],
-        phone=row["phone"],
+        cccd=_reveal(cipher, "cccd", row["cccd"]),
+        phone=_reveal(cipher, "phone", row["phone"]),
         joined_on=joined,
         official_on=s2d(row["official_on"]),
         branch_since=s2d(row["branch_since"]),
@@ -56,9 +60,34 @@ def _to_member(row: sqlite3.Row, events: tuple[StatusEvent, ...]) -> Member:
     )
 
 
+def _reveal(cipher: FieldCipher | None, field_name: str, stored: str) -> str:
+    """The clear value; "" while the program is locked (the stored ciphertext is kept on any update)."""
+    if not is_encrypted_field(stored):
+        return stored
+    return cipher.decrypt(field_name, stored) if cipher is not None else ""
+
+
 class MemberRepository:
+    """``cipher`` is set by SecurityService once the password (or recovery code) opened the data key;
+    ``sealed`` says the file's private fields are encrypted, so that nothing writes them in the clear."""
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self.cipher: FieldCipher | None = None
+        self.sealed = False
+
+    def _private(self, m: Member) -> tuple[str, str, str]:
+        if self.cipher is not None:
+            c = self.cipher
+            return c.encrypt("cccd", m.cccd), c.encrypt("phone", m.phone), c.digest("cccd", m.cccd)
+        if self.sealed:
+            raise StorageError("fields_locked")
+        return m.cccd, m.phone, ""
+
+    @property
+    def locked(self) -> bool:
+        """Private fields are encrypted and the key is not open: they read as "" and are never overwritten."""
+        return self.sealed and self.cipher is None
 
     def _events_for(self, ids: Iterable[int] | None) -> dict[int, tuple[StatusEvent, ...]]:
         if ids is None:
@@ -84,13 +113,13 @@ class MemberRepository:
         row = self._conn.execute("SELECT * FROM member WHERE id = ?", (member_id,)).fetchone()
         if row is None:
             return None
-        return _to_member(row, self._events_for([member_id]).get(member_id, ()))
+        return _to_member(row, self._events_for([member_id]).get(member_id, ()), self.cipher)
 
     def all(self) -> list[Member]:
         """Every member ever on the roll, in Vietnamese name order (tên, họ, đệm)."""
         rows = self._conn.execute("SELECT * FROM member ORDER BY sort_key, date_of_birth, id").fetchall()
         events = self._events_for(None)
-        return [_to_member(r, events.get(r["id"], ())) for r in rows]
+        return [_to_member(r, events.get(r["id"], ()), self.cipher) for r in rows]
 
     def with_event(self, kind: StatusEventKind) -> list[Member]:
         """Members who have at least one event of *kind* (e.g. the few visiting from another branch)."""
@@ -99,7 +128,7 @@ class MemberRepository:
             (kind.value,),
         ).fetchall()
         events = self._events_for([r["id"] for r in rows])
-        return [_to_member(r, events.get(r["id"], ())) for r in rows]
+        return [_to_member(r, events.get(r["id"], ()), self.cipher) for r in rows]
 
     def search_ids(self, text: str) -> list[int]:
         """Ids whose folded name contains the folded *text*, in name order."""
@@ -110,10 +139,13 @@ class MemberRepository:
         return [r[0] for r in rows]
 
     def add(self, member: Member) -> Member:
-        marks = ",".join("?" * (len(_COLUMNS.split(",")) + 2))
+        if self.locked and (member.cccd or member.phone):
+            raise StorageError("fields_locked")
+        private = ("", "", "") if self.locked else self._private(member)
+        marks = ",".join("?" * (len(_COLUMNS.split(",")) + 5))
         cursor = self._conn.execute(
-            f"INSERT INTO member ({_COLUMNS}, name_fold, sort_key) VALUES ({marks})",
-            (*_values(member), fold(member.full_name), name_sort_key(member.ho, member.dem, member.ten)),
+            f"INSERT INTO member ({_COLUMNS}, {_PRIVATE}, name_fold, sort_key) VALUES ({marks})",
+            (*_values(member), *private, fold(member.full_name), name_sort_key(member.ho, member.dem, member.ten)),
         )
         assert cursor.lastrowid is not None
         new_id = int(cursor.lastrowid)
@@ -122,10 +154,17 @@ class MemberRepository:
         return self.get(new_id)  # type: ignore[return-value]
 
     def update(self, member: Member) -> None:
-        assignments = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
+        columns = _COLUMNS
+        values = _values(member)
+        if self.locked:  # the stored ciphertext stays as it is; a new number needs the key
+            if member.cccd or member.phone:
+                raise StorageError("fields_locked")
+        else:
+            columns, values = f"{_COLUMNS}, {_PRIVATE}", (*values, *self._private(member))
+        assignments = ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
         self._conn.execute(
             f"UPDATE member SET {assignments}, name_fold = ?, sort_key = ? WHERE id = ?",
-            (*_values(member), fold(member.full_name), name_sort_key(member.ho, member.dem, member.ten), member.id),
+            (*values, fold(member.full_name), name_sort_key(member.ho, member.dem, member.ten), member.id),
         )
 
     def add_event(self, member_id: int, event: StatusEvent) -> int:
@@ -143,7 +182,11 @@ class MemberRepository:
         return int(row[0]) if row else None
 
     def find_by_cccd(self, cccd: str) -> int | None:
-        row = self._conn.execute("SELECT id FROM member WHERE cccd = ?", (cccd,)).fetchone()
+        if self.cipher is not None:
+            sql, key = "SELECT id FROM member WHERE cccd_digest = ? OR cccd = ?", self.cipher.digest("cccd", cccd)
+            row = self._conn.execute(sql, (key, cccd)).fetchone()
+        else:
+            row = self._conn.execute("SELECT id FROM member WHERE cccd = ?", (cccd,)).fetchone()
         return int(row[0]) if row else None
 
     def find_by_person(self, name_fold: str, date_of_birth: str | None) -> int | None:
