@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.bootstrap import open_services
-from app.cli.output import print_json, print_table, say
+from app.cli.output import CliInputError, print_json, print_table, read_secret_line, say
 from app.config import resolve_paths
 from app.domain import messages as msg
+from app.domain import security_messages as smsg
 from app.domain.backup_info import BackupCheck
+from app.domain.encrypted_backup import BackupHeader as EncryptedHeader
 from app.domain.errors import StorageError
 from app.services import backups as backup_service
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("backup", help="sao lưu dữ liệu (kiểm tra lại bản sao lưu trước khi báo xong)")
-    p.add_argument("--to", metavar="THƯ_MỤC", type=Path, help="sao lưu ra thư mục khác, ví dụ USB (E:\\)")
+    p.add_argument("--to", metavar="THƯ_MỤC", type=Path, help="sao lưu ra thư mục khác, ví dụ USB (E:\\); được mã hóa")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="mật khẩu mã hóa bản sao lưu, đọc từ dòng đầu của stdin"
+    )
+    p.add_argument(
+        "--no-encrypt", action="store_true", help="không mã hóa bản sao lưu ra ngoài (ai cầm USB cũng đọc được)"
+    )
     p.set_defaults(handler=cmd_backup)
     actions = p.add_subparsers(dest="action", metavar="VIỆC")
     q = actions.add_parser("list", help="các bản sao lưu tự động, mới nhất trước")
@@ -26,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("restore", help="khôi phục dữ liệu từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước)")
     p.add_argument("file", metavar="TỆP", type=Path, help="tệp sao lưu .sqlite3")
     p.add_argument("--check", action="store_true", help="chỉ kiểm tra tệp, không khôi phục")
+    p.add_argument("--password-stdin", action="store_true", help="mật khẩu của bản sao lưu mã hóa, đọc từ stdin")
     p.set_defaults(handler=cmd_restore)
 
 
@@ -36,10 +46,15 @@ def _done(check: BackupCheck) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.to is not None and args.no_encrypt and args.password_stdin:
+        raise CliInputError(smsg.NO_ENCRYPT_AND_PASSWORD)
+    password = read_secret_line() if args.password_stdin else None
     s = open_services(resolve_paths(args.db), backup_on_start=False)
     try:
         if args.to is not None:
-            check = s.backups.backup_to(args.to)
+            check = s.backups.backup_to(args.to, password=password, encrypt=not args.no_encrypt)
+            if args.no_encrypt:
+                sys.stderr.write(smsg.NO_ENCRYPT_CLI + "\n")
         else:
             check = s.backups.validate(s.backups.snapshot("thu-cong"))
     finally:
@@ -70,8 +85,14 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     paths = resolve_paths(args.db)
+    password = read_secret_line() if args.password_stdin else None
+    header = backup_service.read_header(args.file)
+    if header is not None:
+        say(_header_text(args.file, header))
     if args.check:
-        check = backup_service.check_file(paths, args.file)
+        if header is not None and password is None:
+            return 0  # what can be said without the password has been said
+        check = backup_service.check_file(paths, args.file, password)
         say(_checked(check))
         return 0
     try:
@@ -80,16 +101,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if error.code != "database_damaged":
             raise
         # The database cannot be opened: put the validated backup in its place, keeping the damaged file.
-        result = backup_service.restore_damaged(paths, args.file)
+        result = backup_service.restore_damaged(paths, args.file, password=password)
     else:
         try:
-            result = s.backups.restore(args.file)
+            result = s.backups.restore(args.file, password)
         finally:
             s.close()
     open_services(paths, backup_on_start=False).close()  # upgrades an older backup and proves it opens
     say(_checked(result.restored))
     say(msg.RESTORE_DONE.format(path=args.file, previous=result.previous))
     return 0
+
+
+def _header_text(path: Path, h: EncryptedHeader) -> str:
+    return smsg.ENCRYPTED_HEADER.format(
+        path=path,
+        app_version=h.app_version,
+        schema_version=h.schema_version,
+        created=h.created.replace("T", " "),
+        branch=h.branch or "chi bộ",
+        members=h.members,
+        meetings=h.meetings,
+    )
 
 
 def _checked(check: BackupCheck) -> str:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from app.bootstrap import Services, open_services
-from app.cli.output import parse_id_reasons, parse_ids, print_json, print_table, say
+from app.cli.output import parse_id_reasons, parse_ids, print_json, print_table, read_secret_line, say
 from app.config import resolve_paths
 from app.domain import messages as msg
 from app.domain.attendance import default_attendance
@@ -22,8 +22,11 @@ from app.services.members import member_from_fields, soft_warnings
 
 @contextmanager
 def services_for(args: argparse.Namespace) -> Iterator[Services]:
+    """The services for one command; with ``--unlock-stdin`` the program password opens CCCD and phone."""
     services = open_services(resolve_paths(args.db))
     try:
+        if getattr(args, "unlock_stdin", False):
+            services.security.unlock(read_secret_line())
         yield services
     finally:
         services.close()

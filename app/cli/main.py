@@ -11,14 +11,30 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import commands_backup, commands_core, commands_excel, commands_export, commands_kl01, commands_selftest
+from app.cli import (
+    commands_backup,
+    commands_core,
+    commands_excel,
+    commands_export,
+    commands_kl01,
+    commands_security,
+    commands_selftest,
+)
 from app.cli.output import CliInputError
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
 from app.domain.errors import AppError
 
 #: Modules that add subcommands; each has ``register(subparsers)``. Static on purpose (PyInstaller).
-COMMAND_MODULES = [commands_core, commands_selftest, commands_backup, commands_export, commands_excel, commands_kl01]
+COMMAND_MODULES = [
+    commands_core,
+    commands_selftest,
+    commands_backup,
+    commands_export,
+    commands_excel,
+    commands_kl01,
+    commands_security,
+]
 
 _ARGPARSE_VI = {
     "usage: ": "Cách dùng: ",
@@ -49,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db", metavar="TỆP", help="tệp dữ liệu (mặc định: thư mục dữ liệu của người dùng, hoặc $SOCHIBO_DB)"
+    )
+    parser.add_argument(
+        "--unlock-stdin",
+        action="store_true",
+        help="mở khóa số CCCD và số điện thoại bằng mật khẩu chương trình đọc từ dòng đầu của stdin",
     )
     parser.add_argument("--version", action="version", version=f"Sổ Chi bộ {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)

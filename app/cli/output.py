@@ -66,3 +66,13 @@ def parse_id_reasons(text: str | None, field: str) -> dict[int, str]:
                 "ví dụ 3:Ốm,5."
             ) from exc
     return out
+
+
+def read_secret_line() -> str:
+    """One line of standard input without its line end (passwords never come from an argument)."""
+    from app.domain.security_messages import STDIN_EMPTY
+
+    text = sys.stdin.readline().rstrip("\r\n")
+    if not text:
+        raise CliInputError(STDIN_EMPTY)
+    return text

@@ -65,6 +65,7 @@ NO_ENCRYPT_WARNING = (
 )
 NO_ENCRYPT_PRIVATE_CLEAR = ", cả số CCCD và số điện thoại"
 NO_ENCRYPT_PRIVATE_SEALED = " (số CCCD và số điện thoại vẫn được mã hóa bằng mật khẩu chương trình)"
+NO_ENCRYPT_AND_PASSWORD = "Chọn một trong hai: --password-stdin (mã hóa) hoặc --no-encrypt (không mã hóa)."
 NO_ENCRYPT_CLI = "Lưu ý: bản sao lưu này KHÔNG được mã hóa. Ai cầm được tệp đều đọc được dữ liệu của chi bộ."
 ENCRYPTED_HEADER = (
     "Tệp {path} là bản sao lưu Sổ Chi bộ đã mã hóa (phiên bản chương trình {app_version}, phiên bản dữ liệu "

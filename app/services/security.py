@@ -13,12 +13,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.domain import crypto
+from app.domain import security_messages as smsg
 from app.domain.crypto import IDLE_DEFAULT, IDLE_MAX, IDLE_MIN, MIN_PASSWORD
-from app.domain.errors import StorageError, ValidationError
+from app.domain.dates import format_doc_date
+from app.domain.errors import ExportError, StorageError, ValidationError
 from app.services.context import ServiceContext
 from data import backup as store
 from data import backup_fields
 from data.repositories.security import SecurityRepository, SecurityRow, checkpoint, purge
+from exporters.atomic import atomic_write_bytes
+from exporters.recovery_sheet_docx import RecoverySheet
+from exporters.recovery_sheet_docx import render as render_sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,22 @@ class SecurityService:
             raise StorageError("password_already_set")
         check_new_password(password, confirm)
         return PasswordPlan(password, crypto.new_recovery_code())
+
+    def write_recovery_sheet(self, plan: PasswordPlan, out: Path) -> Path:
+        """The one-page recovery sheet as a Word file to print (written atomically; holds the secret)."""
+        out = Path(out)
+        if out.suffix.lower() != ".docx":
+            raise ExportError("wrong_extension", path=str(out), example="to-ma-khoi-phuc.docx")
+        profile = self._ctx.branch.get()
+        sheet = RecoverySheet(
+            title=smsg.RECOVERY_SHEET_TITLE,
+            branch=profile.branch_name,
+            upper_body=profile.upper_body,
+            made_on=format_doc_date(self._ctx.today()),
+            code=plan.recovery_code,
+            lines=smsg.RECOVERY_SHEET_LINES,
+        )
+        return atomic_write_bytes(out, render_sheet(sheet))
 
     def set_password(self, plan: PasswordPlan) -> None:
         """Encrypt CCCD and phone under a new data key, in one transaction; then wipe the old plaintext.
