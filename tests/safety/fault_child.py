@@ -5,7 +5,9 @@ Usage: python -m tests.safety.fault_child OPERATION ARGS...  (cwd = repository r
   import DB XLSX           the member import of an Excel list (backup first, then one transaction)
   export TARGET A B        atomic_write_bytes of file A, then B, then A ... over TARGET, forever
   backup DB                BackupService.snapshot in a loop
-  usb DB FOLDER            BackupService.backup_to(FOLDER) in a loop
+  usb DB FOLDER            BackupService.backup_to(FOLDER) in a loop (not encrypted)
+  usbenc DB FOLDER PW      BackupService.backup_to(FOLDER, password=PW) in a loop (encrypted)
+  setpw DB PW              SecurityService.set_password (encrypt CCCD/phone, wipe, reseal backups) once
   restore DB A B           BackupService.restore of A, then B, then A ... in a loop
 """
 
@@ -58,7 +60,17 @@ def main(argv: list[str]) -> None:
         s = _services(args[0])
         _go()
         while True:
-            s.backups.backup_to(Path(args[1]))
+            s.backups.backup_to(Path(args[1]), encrypt=False)
+    elif op == "usbenc":
+        s = _services(args[0])
+        _go()
+        while True:
+            s.backups.backup_to(Path(args[1]), password=args[2])
+    elif op == "setpw":
+        s = _services(args[0])
+        plan = s.security.plan(args[1], args[1])
+        _go()
+        s.security.set_password(plan)
     elif op == "restore":
         s = _services(args[0])
         _go()

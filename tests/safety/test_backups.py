@@ -152,7 +152,7 @@ def test_thinning_deletes_only_what_the_policy_drops_and_only_our_files(demo: Se
 # --------------------------------------------------------------------------- backup to a folder (USB)
 def test_backup_to_a_folder_is_verified_and_named_for_the_database(demo: Services, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
-    check = demo.backups.backup_to(usb)
+    check = demo.backups.backup_to(usb, encrypt=False)
     assert check.path.parent == usb and check.path.exists()
     assert check.counts == store.table_counts(demo.ctx.db.conn)
     assert parse_backup_name(demo.paths.database.stem, check.path.name) is not None
@@ -170,7 +170,7 @@ def test_backup_to_a_read_only_folder_says_so_and_leaves_nothing(demo: Services,
     usb.mkdir()
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(ExportError) as caught:
-        demo.backups.backup_to(usb)
+        demo.backups.backup_to(usb, encrypt=False)
     assert caught.value.code == "read_only"
     assert list(usb.iterdir()) == []
 
@@ -186,7 +186,7 @@ def test_a_copy_that_reads_back_wrong_is_removed(demo: Services, tmp_path, monke
     monkeypatch.setattr(module, "atomic_write_bytes", flaky_stick)
     usb = tmp_path / "usb"
     with pytest.raises(ExportError) as caught:
-        demo.backups.backup_to(usb)
+        demo.backups.backup_to(usb, encrypt=False)
     assert caught.value.code == "copy_unverified"
     assert list(usb.iterdir()) == []
     assert "USB" in describe(caught.value)

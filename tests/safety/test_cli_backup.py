@@ -30,7 +30,7 @@ def test_backup_list_and_backup_to_a_folder(capsys, db: Path, tmp_path: Path) ->
     assert code == 0, err
     assert out.startswith("Đã sao lưu và đọc lại để kiểm tra") and "12 đảng viên" in out
     usb = tmp_path / "usb"
-    code, out, err = run(capsys, db, "backup", "--to", str(usb))
+    code, out, err = run(capsys, db, "backup", "--to", str(usb), "--no-encrypt")
     assert code == 0, err
     (copy,) = usb.iterdir()
     assert str(copy) in out and counts(copy) == counts(db)

@@ -77,7 +77,7 @@ def test_the_command_line_works_without_any_network(no_sockets: list[str], tmp_p
         ["check", "--json"],
         ["search", "sinh hoat", "--json"],
         ["backup"],
-        ["backup", "--to", str(tmp_path / "usb")],
+        ["backup", "--to", str(tmp_path / "usb"), "--no-encrypt"],
         ["backup", "list", "--json"],
     ]
     for command in commands:
