@@ -131,6 +131,21 @@ def open_or_recover(paths: AppPaths, owner: object = None) -> Services | None:
     return services
 
 
+def unlock_or_quit(services: Services, parent: object = None) -> bool:
+    """With a program password, ask for it (or the recovery code) before any screen; False = the user quit."""
+    if not services.security.locked:
+        return True
+    from PySide6.QtWidgets import QWidget
+
+    from ui.dialogs.unlock_dialog import UnlockDialog
+
+    dialog = UnlockDialog(services, parent if isinstance(parent, QWidget) else None)
+    if dialog.exec():
+        return True
+    services.close()
+    return False
+
+
 def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = False) -> object | None:
     """Open the database (or the demo branch), run the first-start setup if needed, build the main window.
 
@@ -151,7 +166,7 @@ def open_window(paths: AppPaths, settings: object, *, demo_if_empty: bool = Fals
             show_error(None, msg.describe(exc))
             return None
     services = open_or_recover(paths)
-    if services is None:
+    if services is None or not unlock_or_quit(services):
         return None
     demo = False
     if services.branch.is_empty():
@@ -195,7 +210,7 @@ def open_real_branch(paths: AppPaths, settings: object, parent: object = None) -
     assert isinstance(settings, UiSettings)
     owner = parent if isinstance(parent, QWidget) else None
     services = open_or_recover(paths, owner)
-    if services is None:
+    if services is None or not unlock_or_quit(services, owner):
         return None
     if services.branch.is_empty():
         dialog = FirstStartDialog(services, allow_demo=False, parent=owner)

@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
         self.navigation.setCurrentRow(0)
         self.statusBar().showMessage("Sẵn sàng.", 4000)
+        from ui.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self)  # locks after the idle time when a program password is set
 
     # ------------------------------------------------------------------ building
     def _demo_banner(self) -> QWidget:
@@ -268,6 +271,12 @@ class MainWindow(QMainWindow):
         if sentence:
             self.statusBar().showMessage(sentence, 15000)
             prompts.show_info(self, sentence)
+        if self.services.security.locked:  # the restored file has its own program password
+            from app.domain.security_messages import UNLOCK_PROMPT
+
+            self.idle_lock.lock(UNLOCK_PROMPT)
+        else:
+            self.idle_lock.restart()
 
     def leave_demo(self) -> None:
         """Close the demo branch and set up the user's own branch in the real data file."""
@@ -294,6 +303,7 @@ class MainWindow(QMainWindow):
             view.remember_layout()
         self.settings.save_geometry("main", self)
         self.settings.sync()
+        self.idle_lock.stop()
         if self.search_dialog is not None:
             self.search_dialog.close()
         self.services.close()

@@ -12,7 +12,6 @@ from app.config import resolve_paths
 from app.domain import messages as msg
 from app.domain import security_messages as smsg
 from app.domain.backup_info import BackupCheck
-from app.domain.encrypted_backup import BackupHeader as EncryptedHeader
 from app.domain.errors import StorageError
 from app.services import backups as backup_service
 
@@ -88,7 +87,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     password = read_secret_line() if args.password_stdin else None
     header = backup_service.read_header(args.file)
     if header is not None:
-        say(_header_text(args.file, header))
+        say(smsg.encrypted_header_text(args.file, header))
     if args.check:
         if header is not None and password is None:
             return 0  # what can be said without the password has been said
@@ -111,18 +110,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     say(_checked(result.restored))
     say(msg.RESTORE_DONE.format(path=args.file, previous=result.previous))
     return 0
-
-
-def _header_text(path: Path, h: EncryptedHeader) -> str:
-    return smsg.ENCRYPTED_HEADER.format(
-        path=path,
-        app_version=h.app_version,
-        schema_version=h.schema_version,
-        created=h.created.replace("T", " "),
-        branch=h.branch or "chi bộ",
-        members=h.members,
-        meetings=h.meetings,
-    )
 
 
 def _checked(check: BackupCheck) -> str:

@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "password": "Mật khẩu",
     "confirm": "Nhập lại mật khẩu",
     "recovery_code": "Mã khôi phục",
+    "old_password": "Mật khẩu hiện tại",
     "idle_minutes": "Thời gian tự khóa",
 }
 FIELD_ERRORS = {
@@ -52,6 +53,10 @@ NOT_PROTECTED = (
 FIRST_START_NOTE = (
     "Sau khi lập chi bộ, có thể đặt mật khẩu chương trình ở Cài đặt → Bảo mật để mã hóa số CCCD và số điện thoại. "
     "Bản sao lưu ra USB luôn được mã hóa bằng mật khẩu, trừ khi chọn rõ \u201cKhông mã hóa\u201d."
+)
+USB_ENCRYPTED_NOTE = (
+    "Bản sao lưu đã được mã hóa bằng mật khẩu vừa nhập: không có mật khẩu thì không ai đọc được. "
+    "Hãy nhớ mật khẩu này và dùng \u201cgỡ USB an toàn\u201d trước khi rút ra."
 )
 BACKUP_EXPLAIN = (
     "Bản sao lưu ra USB hoặc ổ đĩa khác được mã hóa bằng mật khẩu (AES-256): người nhặt được USB không đọc được. "
@@ -97,3 +102,17 @@ RECOVERY_SHEET_LINES = (
     "Mất cả mật khẩu và tờ này thì số CCCD và số điện thoại của đảng viên không lấy lại được "
     "(các thông tin khác vẫn còn).",
 )
+
+
+def encrypted_header_text(path: object, header: object) -> str:
+    """What an encrypted backup's readable header says (app.domain.encrypted_backup.BackupHeader)."""
+    h = header
+    return ENCRYPTED_HEADER.format(
+        path=path,
+        app_version=h.app_version,  # type: ignore[attr-defined]
+        schema_version=h.schema_version,  # type: ignore[attr-defined]
+        created=str(h.created).replace("T", " "),  # type: ignore[attr-defined]
+        branch=h.branch or "chi bộ",  # type: ignore[attr-defined]
+        members=h.members,  # type: ignore[attr-defined]
+        meetings=h.meetings,  # type: ignore[attr-defined]
+    )

@@ -137,6 +137,9 @@ def test_backup_to_a_usb_folder_copies_in_the_background_and_reads_it_back(
     answers.folder = tmp_path / "usb"
     answers.folder.mkdir()
     view.usb_button.click()
+    dialog = view.password_dialog  # encrypted by default; this test takes the knowing "không mã hóa"
+    dialog.plain.click()
+    dialog.ok_button.click()
     qtbot.waitUntil(lambda: view.task is not None and not view.task.running, timeout=15000)
     (copy,) = answers.folder.iterdir()
     assert copy.suffix == ".sqlite3" and copy.stat().st_size > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
+from app.domain import security_messages
 from app.domain.dates import DateInputError
 from app.domain.errors import ValidationError
 from app.domain.models import BranchProfile, PartyPosition
@@ -63,6 +64,10 @@ class FirstStartDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self.form)
+        privacy = QLabel(security_messages.FIRST_START_NOTE)  # the optional password, explained up front
+        privacy.setObjectName("hint")
+        privacy.setWordWrap(True)
+        layout.addWidget(privacy)
         layout.addStretch(1)
         layout.addLayout(buttons)
 

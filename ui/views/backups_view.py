@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain import messages as msg
+from app.domain import security_messages as smsg
 from app.domain.errors import AppError
+from app.services.backups import read_header
+from ui.dialogs.backup_password_dialog import BackupPasswordDialog, RestorePasswordDialog
 from ui.errors import plain_message
 from ui.exports import open_path
 from ui.settings import UiSettings
@@ -39,6 +42,8 @@ class BackupsView(View):
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(services, settings, parent)
         self.task: BackgroundTask | None = None
+        self.password_dialog: QWidget | None = None
+        self.encrypted_copy = True
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,6 +70,9 @@ class BackupsView(View):
             "Nên sao lưu thêm ra USB mỗi tháng một lần và cất USB ở nơi khác máy tính."
         )
         intro.setWordWrap(True)
+        encryption = QLabel(smsg.BACKUP_EXPLAIN)
+        encryption.setObjectName("hint")
+        encryption.setWordWrap(True)
         row1 = QHBoxLayout()
         for button in (self.backup_button, self.usb_button, self.folder_button):
             row1.addWidget(button)
@@ -76,6 +84,7 @@ class BackupsView(View):
         layout = QVBoxLayout(self)
         layout.addWidget(self.page_title(self.title))
         layout.addWidget(intro)
+        layout.addWidget(encryption)
         layout.addWidget(self.where)
         layout.addWidget(self.banner)
         layout.addLayout(row1)
@@ -154,16 +163,24 @@ class BackupsView(View):
         self.refresh()
 
     def backup_to_folder(self) -> None:
-        """Snapshot here (it needs the database), then copy to the stick and read it back in the background."""
-        backups = self._backups()
+        """Ask where and with which password (or knowingly none); then snapshot here (it needs the database),
+        copy to the stick and read it back in the background."""
         folder = prompts.choose_folder(
             self, "Chọn USB hoặc thư mục để sao lưu", self.settings.folder("usb", Path.home())
         )
         if folder is None:
             return
         self.settings.set_folder("usb", folder)
+        dialog = BackupPasswordDialog(self.services.security.status().password_set, self)
+        self.password_dialog = dialog
+        dialog.accepted.connect(lambda: self._copy_to(folder, dialog.password, dialog.encrypt))
+        dialog.open()
+
+    def _copy_to(self, folder: Path, password: str | None, encrypt: bool) -> None:
+        backups = self._backups()
+        self.encrypted_copy = encrypt
         try:
-            job = self._busy(lambda: backups.prepare_copy(folder))
+            job = self._busy(lambda: backups.prepare_copy(folder, password=password, encrypt=encrypt))
         except AppError as exc:
             self._say("alert", plain_message(exc))
             return
@@ -176,7 +193,8 @@ class BackupsView(View):
     def _copied(self, check: Any) -> None:
         size = msg.file_size(check.size)
         done = msg.BACKUP_DONE.format(path=check.path, size=size, members=check.members, meetings=check.meetings)
-        self._say("ok", done + " " + msg.BACKUP_USB_NOTE)  # the copy holds CCCD and phone numbers too
+        note = smsg.USB_ENCRYPTED_NOTE if self.encrypted_copy else msg.BACKUP_USB_NOTE
+        self._say("ok" if self.encrypted_copy else "warning", done + " " + note)
         self.refresh()
 
     def can_leave(self) -> bool:
@@ -197,18 +215,33 @@ class BackupsView(View):
             self,
             "Chọn tệp sao lưu để khôi phục",
             self.settings.folder("usb", Path.home()),
-            "Dữ liệu Sổ Chi bộ (*.sqlite3)",
+            "Dữ liệu Sổ Chi bộ (*.sqlite3 *.mahoa)",
         )
         if path is not None:
             self.restore(path)
 
     def restore(self, path: Path) -> None:
         backups = self._backups()
+        header = read_header(path)
+        if header is not None:  # encrypted: the password first (a wrong one is asked again)
+            dialog = RestorePasswordDialog(
+                smsg.encrypted_header_text(path, header),
+                lambda pw: self._busy(lambda: backups.validate(path, pw)),
+                self,
+            )
+            self.password_dialog = dialog
+            dialog.accepted.connect(lambda: self._confirm_restore(path, dialog.result_value, dialog.password))
+            dialog.open()
+            return
         try:
             check = self._busy(lambda: backups.validate(path))
         except AppError as exc:
             self._say("alert", plain_message(exc))
             return
+        self._confirm_restore(path, check, None)
+
+    def _confirm_restore(self, path: Path, check: Any, password: str | None) -> None:
+        backups = self._backups()
         question = (
             msg.RESTORE_CHECKED.format(
                 path=path, members=check.members, meetings=check.meetings, version=check.schema_version
@@ -223,7 +256,7 @@ class BackupsView(View):
         if callable(can_leave) and not can_leave():
             return
         try:
-            result = self._busy(lambda: backups.restore(path))
+            result = self._busy(lambda: backups.restore(path, password))
         except AppError as exc:
             self._say("alert", plain_message(exc))
             return

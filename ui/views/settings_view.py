@@ -32,6 +32,7 @@ from ui.views.base import View
 from ui.widgets import prompts
 from ui.widgets.fields import DateEdit, Form
 from ui.widgets.member_picker import MemberPicker
+from ui.widgets.security_panel import SecurityPanel
 
 FONT_CHOICES = {"normal": "Bình thường", "large": "Lớn", "very_large": "Rất lớn"}
 
@@ -137,6 +138,9 @@ class SettingsView(View):
         row2.addWidget(self.default_rules_button)
         row2.addStretch(1)
         column.addLayout(row2)
+        column.addWidget(section("Bảo mật thông tin cá nhân của đảng viên"))
+        self.security_panel = SecurityPanel(services, parent if parent is not None else self.window())
+        column.addWidget(self.security_panel)
         column.addStretch(1)
         area = QScrollArea()
         area.setWidgetResizable(True)
@@ -171,6 +175,7 @@ class SettingsView(View):
         index = self.layout_profile.findText(profile.layout_profile)
         self.layout_profile.setCurrentIndex(max(0, index))
         self._show_rules(self.services.branch.rules)
+        self.security_panel.refresh()
 
     def save(self) -> None:
         if self.save_profile():

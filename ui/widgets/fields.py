@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from app.domain import messages as msg
+from app.domain import security_messages
 from app.domain.dates import DateInputError, format_dmy, parse_optional_date, parse_time
 from app.domain.errors import AppError, ValidationError
 from ui.errors import plain_message
@@ -143,7 +144,7 @@ class Form(QWidget):
 
     def sentence(self, name: str, code: str) -> str:
         """The domain's sentence for *code*, naming the field as its label on this form says it."""
-        if name in msg.FIELD_LABEL:
+        if name in msg.FIELD_LABEL or code in security_messages.FIELD_ERRORS:
             return msg.field_error(name, code)
         template = msg.FIELD_ERROR.get(code, msg.FIELD_ERROR["invalid"])
         return template.format(label=self.labels.get(name, name))

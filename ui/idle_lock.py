@@ -1,0 +1,122 @@
+"""The window locks itself after the idle time set in Cài đặt → Bảo mật, when a program password is set.
+
+Any key, click or wheel turn restarts the count. Locked, the window shows only the unlock panel: the
+screens, the menu and every shortcut are out of reach until the password (or recovery code) is given.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain import security_messages as smsg
+from ui.dialogs.unlock_dialog import UnlockPanel
+
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class LockScreen(QWidget):
+    def __init__(self, window: QMainWindow, prompt: str) -> None:
+        super().__init__()
+        self.setObjectName("lockScreen")
+        self.panel = UnlockPanel(window.services, prompt)  # type: ignore[attr-defined]
+        title = QLabel(smsg.LOCKED_TITLE)
+        title.setObjectName("pageTitle")
+        box = QWidget()
+        box.setMaximumWidth(720)
+        column = QVBoxLayout(box)
+        column.addWidget(title)
+        column.addWidget(self.panel)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+class IdleLock(QObject):
+    """Watches the application's input; after ``minutes`` without any, covers *window* with a LockScreen."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.screen: LockScreen | None = None
+        self._enabled: dict[QObject, bool] = {}
+        self.pages = QStackedWidget()
+        central = window.takeCentralWidget()
+        self.pages.addWidget(central)
+        window.setCentralWidget(self.pages)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.restart()
+
+    @property
+    def locked(self) -> bool:
+        return self.screen is not None
+
+    def _status(self):  # type: ignore[no-untyped-def]
+        return self.window.services.security.status()  # type: ignore[attr-defined]
+
+    def restart(self, interval_ms: int | None = None) -> None:
+        """Count again from now (after input, or after the idle time was changed in Cài đặt)."""
+        if self.locked:
+            return
+        status = self._status()
+        if not status.password_set:
+            self.timer.stop()
+            return
+        self.timer.start(interval_ms if interval_ms is not None else status.idle_minutes * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT and not self.locked and self.timer.isActive():
+            self.timer.start()  # same interval, from now
+        return False
+
+    def lock(self, prompt: str = "") -> None:
+        status = self._status()
+        if self.locked or not status.password_set:
+            return
+        self.screen = LockScreen(self.window, prompt or smsg.IDLE_LOCKED.format(minutes=status.idle_minutes))
+        self.screen.panel.unlocked.connect(self.unlock)
+        self.pages.addWidget(self.screen)
+        self.pages.setCurrentWidget(self.screen)
+        self._enabled = {action: action.isEnabled() for action in self.window.actions()}
+        for action in self._enabled:
+            action.setEnabled(False)
+        self.window.menuBar().setEnabled(False)
+        search = getattr(self.window, "search_dialog", None)
+        if search is not None:
+            search.hide()
+        self.screen.panel.password.setFocus()
+
+    def unlock(self) -> None:
+        if self.screen is None:
+            return
+        self.pages.setCurrentIndex(0)
+        self.pages.removeWidget(self.screen)
+        self.screen.deleteLater()
+        self.screen = None
+        for action, enabled in self._enabled.items():
+            action.setEnabled(enabled)
+        self.window.menuBar().setEnabled(True)
+        refresh = getattr(self.window, "refresh_all", None)
+        if callable(refresh):
+            refresh()
+        self.restart()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
