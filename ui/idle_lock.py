@@ -6,8 +6,8 @@ screens, the menu and every shortcut are out of reach until the password (or rec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain import security_messages as smsg
 from ui.dialogs.unlock_dialog import UnlockPanel
@@ -30,15 +30,17 @@ class LockScreen(QWidget):
         self.panel = UnlockPanel(window.services, prompt)  # type: ignore[attr-defined]
         title = QLabel(smsg.LOCKED_TITLE)
         title.setObjectName("pageTitle")
-        box = QWidget()
-        box.setMaximumWidth(720)
-        column = QVBoxLayout(box)
+        column = QVBoxLayout()
+        column.addStretch(1)
         column.addWidget(title)
         column.addWidget(self.panel)
-        layout = QVBoxLayout(self)
+        column.addStretch(2)
+        # Margins, not an alignment flag: an aligned widget is given its one-line size hint, which would
+        # squash the wrapped sentences of the panel onto each other.
+        layout = QHBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        layout.addLayout(column, 3)
+        layout.addStretch(1)
 
 
 class IdleLock(QObject):

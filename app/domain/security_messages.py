@@ -41,7 +41,7 @@ WHAT_IT_PROTECTS = (
     "chương trình hỏi mật khẩu khi mở và tự khóa khi không dùng một thời gian."
 )
 WHAT_IF_FORGOTTEN = (
-    "Khi đặt mật khẩu, chương trình in một tờ MÃ KHÔI PHỤC (dùng một lần để in, cất cùng sổ biên bản). "
+    "Khi đặt mật khẩu, chương trình đưa ra một tờ “mã khôi phục” (hiện một lần để in, cất cùng sổ biên bản). "
     "Quên mật khẩu thì dùng mã khôi phục để mở dữ liệu và đặt mật khẩu mới. "
     "Mất cả mật khẩu lẫn mã khôi phục thì số CCCD và số điện thoại bị mất hẳn, không ai lấy lại được; "
     "mọi thông tin khác (họ tên, ngày sinh, quê quán, lịch sử đảng viên, biên bản…) vẫn đọc được."

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain import security_messages as smsg
 from app.services.security import check_new_password
-from ui.dialogs.unlock_dialog import password_field
+from ui.dialogs.unlock_dialog import FittingDialog, password_field
 from ui.style import set_level
 from ui.widgets.fields import Form, attempt
 
@@ -23,7 +23,7 @@ def _label(text: str, name: str = "") -> QLabel:
     return label
 
 
-class BackupPasswordDialog(QDialog):
+class BackupPasswordDialog(FittingDialog):
     """After accept: ``encrypt`` and ``password`` (None when not encrypted)."""
 
     def __init__(self, fields_sealed: bool, parent: QWidget | None = None) -> None:
@@ -64,6 +64,7 @@ class BackupPasswordDialog(QDialog):
         self.warning.setVisible(on)
         self.form.setEnabled(not on)
         self.ok_button.setText("Sao lưu không mã hóa" if on else "Sao lưu")
+        self.refit()
 
     def _accept(self) -> None:
         if self.plain.isChecked():
@@ -75,9 +76,11 @@ class BackupPasswordDialog(QDialog):
         if attempt(self.form, self.error, lambda: check_new_password(password, confirm) or 1):
             self.encrypt, self.password = True, password
             self.accept()
+        else:
+            self.refit()
 
 
-class RestorePasswordDialog(QDialog):
+class RestorePasswordDialog(FittingDialog):
     """Asks the password of an encrypted backup; *check(password)* runs on OK (a wrong one keeps it open)."""
 
     def __init__(self, header_text: str, check: Callable[[str], Any], parent: QWidget | None = None) -> None:
@@ -114,6 +117,7 @@ class RestorePasswordDialog(QDialog):
         if value is None:
             self.password_edit.clear()
             self.password_edit.setFocus()
+            self.refit()
             return
         self.password, self.result_value = password, value
         self.accept()

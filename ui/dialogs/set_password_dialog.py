@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain import security_messages as smsg
 from app.services.security import PasswordPlan
-from ui.dialogs.unlock_dialog import password_field
+from ui.dialogs.unlock_dialog import FittingDialog, password_field
 from ui.style import set_level
 from ui.widgets import prompts
 from ui.widgets.fields import Form, attempt
@@ -35,7 +34,7 @@ def wrapped(text: str, name: str = "") -> QLabel:
     return label
 
 
-class SetPasswordDialog(QDialog):
+class SetPasswordDialog(FittingDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -51,7 +50,7 @@ class SetPasswordDialog(QDialog):
         self.confirm = self.form.add("confirm", "Nhập lại mật khẩu:", password_field())
         warning = wrapped(smsg.WHAT_IF_FORGOTTEN, "banner")
         set_level(warning, "warning")
-        self.understood = QCheckBox("Tôi đã hiểu: mất cả mật khẩu và mã khôi phục thì số CCCD, số điện thoại mất hẳn.")
+        self.understood = QCheckBox("Tôi đã hiểu: mất cả mật khẩu lẫn mã khôi phục thì mất hẳn số CCCD, số điện thoại.")
         self.next_button = QPushButton("Tiếp tục")
         self.next_button.setEnabled(False)
         self.error = wrapped("", "fieldError")
@@ -106,7 +105,7 @@ class SetPasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(780)
 
         self.understood.toggled.connect(self.next_button.setEnabled)
         self.on_paper.toggled.connect(self.set_button.setEnabled)
@@ -122,6 +121,7 @@ class SetPasswordDialog(QDialog):
             self.form, self.error, lambda: self.services.security.plan(self.password.text(), self.confirm.text())
         )
         if plan is None:
+            self.refit()
             return
         self.plan = plan
         self.password.clear()
@@ -153,3 +153,5 @@ class SetPasswordDialog(QDialog):
         done = attempt(Form(), self.set_error, lambda: self.services.security.set_password(plan) or 1)
         if done:
             self.accept()
+        else:
+            self.refit()

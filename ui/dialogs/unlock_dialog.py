@@ -7,11 +7,30 @@ idle time (LockScreen in ui/idle_lock.py). The panel only talks to SecurityServi
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
 from app.domain import security_messages as smsg
 from ui.widgets.fields import Form, attempt
+
+
+class FittingDialog(QDialog):
+    """A dialog that grows to fit its wrapped sentences whenever one appears (an error, a warning):
+    Qt sizes a window by its labels' one-line hints, which cut wrapped Vietnamese sentences short."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refit()
+
+    def refit(self) -> None:
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = max(self.width(), self.minimumWidth())
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        self.resize(width, max(height, self.height() if self.isVisible() else 0))
 
 
 def password_field(placeholder: str = "") -> QLineEdit:
@@ -26,6 +45,7 @@ class UnlockPanel(QWidget):
     """Password field and "Mở khóa"; "Quên mật khẩu?" shows the recovery code and new password fields."""
 
     unlocked = Signal()
+    resized = Signal()  # an error or the recovery fields appeared
 
     def __init__(self, services: Services, prompt: str = smsg.UNLOCK_PROMPT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,10 +108,12 @@ class UnlockPanel(QWidget):
             self.unlocked.emit()
         else:
             self.password.setFocus()
+            self.resized.emit()
 
     def _show_recovery(self) -> None:
         self.recovery.show()
         self.code.setFocus()
+        self.resized.emit()
 
     def _recover(self) -> None:
         self.recovery_error.hide()
@@ -107,6 +129,8 @@ class UnlockPanel(QWidget):
             for field in (self.code, self.new_password, self.confirm):
                 field.clear()
             self.unlocked.emit()
+        else:
+            self.resized.emit()
 
     def reset(self) -> None:
         for field in (self.password, self.code, self.new_password, self.confirm):
@@ -116,7 +140,7 @@ class UnlockPanel(QWidget):
         self.password.setFocus()
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(FittingDialog):
     """Asked before the window opens when the branch has a program password. Rejected = quit."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -135,5 +159,6 @@ class UnlockDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.panel.unlocked.connect(self.accept)
+        self.panel.resized.connect(self.refit)
         self.quit_button.clicked.connect(self.reject)
         self.panel.password.setFocus()

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
 from app.domain import security_messages as smsg
 from app.domain.crypto import IDLE_MAX, IDLE_MIN
-from ui.dialogs.unlock_dialog import password_field
+from ui.dialogs.unlock_dialog import FittingDialog, password_field
 from ui.style import set_level
 from ui.widgets.fields import Form, attempt
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(FittingDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -44,6 +44,8 @@ class ChangePasswordDialog(QDialog):
         call = lambda: security.change_password(self.old.text(), self.new.text(), self.confirm.text()) or 1  # noqa: E731
         if attempt(self.form, self.error, call):
             self.accept()
+        else:
+            self.refit()
 
 
 class SecurityPanel(QWidget):
