@@ -55,6 +55,7 @@ class SelfTest:
             self.word_documents,
             self.excel_and_package,
             self.consolidation,
+            self.encryption,
         ]
 
     def demo(self) -> str:
@@ -132,6 +133,18 @@ class SelfTest:
         files = service.write(result, self.root / "cap-tren" / "tong-hop-cap-tren.xlsx")
         check_ooxml(files.workbook, "xl/workbook.xml")
         return f"tổng hợp cấp trên: {len(result.branches)} chi bộ"
+
+
+    def encryption(self) -> str:
+        """The program password and an encrypted backup: proves the bundle carries the cipher library."""
+        security = self.services.security
+        plan = security.plan("tu-kiem-tra-1", "tu-kiem-tra-1")
+        security.set_password(plan)
+        if not security.status().fields_encrypted:
+            raise SelfTestError("số CCCD và số điện thoại chưa được mã hóa sau khi đặt mật khẩu")
+        copy = self.services.backups.backup_to(self.root / "usb-ma-hoa", password="sao-luu-1")
+        check = self.services.backups.validate(copy.path, "sao-luu-1")
+        return f"mã hóa: mật khẩu chương trình, bản sao lưu mã hóa {check.members} đảng viên đọc lại được"
 
 
 def check_ooxml(path: Path, part: str, must_contain: str = "") -> None:
