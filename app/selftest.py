@@ -134,7 +134,6 @@ class SelfTest:
         check_ooxml(files.workbook, "xl/workbook.xml")
         return f"tổng hợp cấp trên: {len(result.branches)} chi bộ"
 
-
     def encryption(self) -> str:
         """The program password and an encrypted backup: proves the bundle carries the cipher library."""
         security = self.services.security

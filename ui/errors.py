@@ -11,6 +11,7 @@ from types import TracebackType
 
 from app.domain import messages as msg
 from app.domain.errors import AppError
+from app.domain.redaction import redact_numbers
 
 UNEXPECTED = (
     "Đã có lỗi không mong muốn. Dữ liệu đã lưu trước đó vẫn an toàn. "
@@ -32,7 +33,8 @@ def log_path() -> Path | None:
 
 def log_exception(exc: BaseException) -> None:
     """Append the traceback to the crash log (best effort: logging must never raise)."""
-    text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    # No member's CCCD or phone number in the log, should an exception message quote one.
+    text = redact_numbers("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     stamp = _dt.datetime.now().isoformat(timespec="seconds")
     try:
         if _log_path is None:
