@@ -12,7 +12,7 @@ from pathlib import Path
 from app import __version__
 from app.domain import messages as msg
 from app.domain.dates import format_dmy, format_place_date
-from app.domain.errors import ExportError
+from app.domain.errors import ExportError, StorageError
 from app.domain.models import BranchProfile, Member, MemberStatus, Period
 from app.domain.report import PeriodReport
 from app.domain.vntext import fold
@@ -80,9 +80,15 @@ class SummaryService:
     def file_name(self, period: Period) -> str:
         return f"tong-hop_{slug(self.profile().branch_name)}_{period.key}.xlsx"
 
+    def _refuse_locked(self, private_asked: bool) -> None:
+        """CCCD or phone ticked while the program password has not opened them: refuse, never write blanks."""
+        if private_asked and self._ctx.members.locked:
+            raise StorageError("fields_locked")
+
     # ------------------------------------------------------------------ summary workbook
     def prepare(self, period: Period, *, with_cccd: bool = False, with_phone: bool = False) -> SummaryJob:
         """Read what the workbook of *period* shows (on the database's thread)."""
+        self._refuse_locked(with_cccd or with_phone)
         self.profile()
         return SummaryJob(
             self._reports.period_report(period),
@@ -112,6 +118,7 @@ class SummaryService:
     def prepare_roster(
         self, *, include_former: bool = False, with_cccd: bool = False, with_phone: bool = False
     ) -> RosterJob:
+        self._refuse_locked(with_cccd or with_phone)
         profile = self._branch.profile()
         today = self._ctx.today()
         members = self._ctx.members.all()

@@ -204,3 +204,17 @@ def test_the_recovery_sheet_is_a_word_page_with_the_code(demo: Services, tmp_pat
     assert plan.recovery_code in text and "TỜ MÃ KHÔI PHỤC" in text and "sổ biên bản" in text
     assert demo.security.status().password_set is False  # writing the sheet sets nothing
     assert "***" in repr(plan) and plan.recovery_code not in repr(plan)
+
+
+def test_exports_refuse_cccd_while_locked_instead_of_writing_blanks(demo: Services, tmp_path: Path) -> None:
+    _set_password(demo)
+    s = _reopen(demo)
+    try:
+        with pytest.raises(StorageError) as locked:
+            s.summary.export_roster(tmp_path / "ds.xlsx", with_cccd=True)
+        assert locked.value.code == "fields_locked" and not (tmp_path / "ds.xlsx").exists()
+        s.summary.export_roster(tmp_path / "ds.xlsx")  # without the numbers it works while locked
+        s.security.unlock(PASSWORD)
+        s.summary.export_roster(tmp_path / "ds-cccd.xlsx", with_cccd=True)
+    finally:
+        s.close()
