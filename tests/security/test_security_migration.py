@@ -1,4 +1,4 @@
-"""v2 -> v3 (m0003_security): a file saved by the previous release upgrades, keeps its members' numbers
+"""v3 -> v4 (m0004_security): a file saved by the previous release upgrades, keeps its members' numbers
 in the clear (no password yet), and can then take a password."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from app.bootstrap import open_services
 from app.config import AppPaths
 from data.migrations import LATEST_VERSION
-from data.migrations import m0003_security as step
+from data.migrations import m0004_security as step
 from tests.conftest import NOW
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
