@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from app.domain.errors import StorageError
+from data.storage import identify, storage_error
 
 #: PRAGMA application_id of every Sổ Chi bộ database ("SCB1"): tells our files from any other SQLite file.
 APPLICATION_ID = 0x53434231
@@ -45,14 +46,24 @@ class Database:
         """COMMIT if the block succeeds, ROLLBACK if it raises. Does not nest: one use case, one transaction."""
         if self.conn.in_transaction:
             raise RuntimeError("nested transaction: open it once, in the service")
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._storage(exc) from exc
         try:
             yield self.conn
             self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:  # COMMIT itself can fail, e.g. SQLITE_BUSY
-                self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.conn.in_transaction:  # COMMIT itself can fail, e.g. SQLITE_BUSY or a full disk
+                with suppress(sqlite3.Error):  # a failed rollback leaves the journal to SQLite's recovery
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise self._storage(exc) from exc
             raise
+
+    def _storage(self, exc: sqlite3.Error) -> Exception:
+        # Full, read-only, busy, I/O: one StorageError code each, so every command says the same sentence.
+        return storage_error(exc, self.path) or exc
 
     def application_id(self) -> int:
         return int(self.conn.execute("PRAGMA application_id").fetchone()[0])
@@ -76,13 +87,23 @@ class Database:
 
 
 def open_checked(path: Path) -> Database:
-    """Open the file and make sure it is healthy SQLite. Writes nothing. Raises StorageError with a code."""
+    """Open the file and make sure it is healthy SQLite. Raises StorageError with a code.
+
+    A new database is created only where no file exists. An existing file is identified first,
+    read-only (data/storage.py): one that is empty, cut short, foreign or not SQLite is refused
+    before any byte of it changes (not even the switch to WAL).
+    """
+    kind = identify(path, APPLICATION_ID)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "missing":
+            path.parent.mkdir(parents=True, exist_ok=True)
         db = Database.open(path)
     except sqlite3.DatabaseError as exc:
-        raise StorageError("not_a_database", path=str(path)) from exc
+        raise (storage_error(exc, path) or StorageError("not_a_database", path=str(path))) from exc
     except (OSError, sqlite3.Error) as exc:
+        mapped = storage_error(exc, path)
+        if mapped is not None:
+            raise mapped from exc
         raise StorageError("cannot_open", path=str(path), detail=str(exc)) from exc
     try:
         if not db.is_empty():

@@ -100,21 +100,34 @@ def open_or_recover(paths: AppPaths, owner: object = None) -> Services | None:
     """
     from PySide6.QtWidgets import QWidget
 
-    from app.services.backups import check_file, newest_good_backup, restore_damaged
+    from app.services.backups import check_file, newest_good_backup, restore_damaged, set_aside_damaged
     from ui.widgets.prompts import ask_yes_no, show_error, show_info
 
     parent = owner if isinstance(owner, QWidget) else None
     try:
         return open_services(paths)
     except StorageError as exc:
-        if exc.code != "database_damaged":
+        # An emptied, cut-short or overwritten file is damaged too: never replaced by a new branch unasked.
+        if exc.code not in ("database_damaged", "not_a_database"):
             show_error(parent, msg.describe(exc))
             return None
-        damaged = msg.describe(exc)
+        damaged, code = msg.describe(exc), exc.code
     good = newest_good_backup(paths)
     if good is None:
-        show_error(parent, damaged + "\n\n" + msg.DAMAGED_NO_BACKUP.format(folder=paths.backups))
-        return None
+        if code != "database_damaged":  # another program's file: not ours to move
+            show_error(parent, damaged)
+            return None
+        question = damaged + "\n\n" + msg.DAMAGED_NO_BACKUP.format(folder=paths.backups) + " " + msg.DAMAGED_START_NEW
+        if not ask_yes_no(parent, question, yes="Bắt đầu chi bộ mới", no="Thoát"):
+            return None
+        try:
+            aside = set_aside_damaged(paths)
+            services = open_services(paths)
+        except AppError as error:
+            show_error(parent, msg.describe(error))
+            return None
+        show_info(parent, msg.DAMAGED_SET_ASIDE.format(path=aside))
+        return services
     counts = check_file(paths, good.path).counts
     question = msg.DAMAGED_OFFER_WINDOW.format(
         at=good.at.strftime("%H:%M ngày %d/%m/%Y"), members=counts.get("member", 0), meetings=counts.get("meeting", 0)

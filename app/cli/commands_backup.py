@@ -97,7 +97,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         s = open_services(paths, backup_on_start=False)
     except StorageError as error:
-        if error.code != "database_damaged":
+        if error.code not in DAMAGED_CODES:
             raise
         # The database cannot be opened: put the validated backup in its place, keeping the damaged file.
         result = backup_service.restore_damaged(paths, args.file, password=password)
@@ -118,10 +118,16 @@ def _checked(check: BackupCheck) -> str:
     )
 
 
-def damaged_hint(args: argparse.Namespace) -> str:
-    """After "database_damaged": the newest backup that passes every check, or that there is none."""
+#: Refusals of the database file itself (emptied, cut short, overwritten): restoring a backup is the way out.
+DAMAGED_CODES = ("database_damaged", "not_a_database")
+
+
+def damaged_hint(args: argparse.Namespace, *, quiet_if_none: bool = False) -> str:
+    """After a damaged-file refusal: the newest backup that passes every check, or that there is none."""
     paths = resolve_paths(args.db)
     good = backup_service.newest_good_backup(paths)
     if good is None:
-        return msg.DAMAGED_NO_BACKUP.format(folder=paths.backups)
-    return msg.DAMAGED_OFFER.format(path=good.path, at=good.at.strftime("%d/%m/%Y %H:%M"))
+        return "" if quiet_if_none else msg.DAMAGED_NO_BACKUP.format(folder=paths.backups)
+    db = f' --db "{args.db}"' if args.db else ""
+    command = f'python -m app{db} restore "{good.path}"'
+    return msg.DAMAGED_OFFER.format(path=good.path, at=good.at.strftime("%d/%m/%Y %H:%M"), command=command)

@@ -21,9 +21,11 @@ from app.cli import (
     commands_selftest,
 )
 from app.cli.output import CliInputError
+from app.config import resolve_paths
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
 from app.domain.errors import AppError
+from data.storage import storage_error
 
 #: Modules that add subcommands; each has ``register(subparsers)``. Static on purpose (PyInstaller).
 COMMAND_MODULES = [
@@ -91,11 +93,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on usage errors
     try:
-        return int(args.handler(args) or 0)
+        try:
+            return int(args.handler(args) or 0)
+        except Exception as raw:
+            # A full, read-only or failing disk anywhere (a write, a backup, a side file) ends in the
+            # same sentence as in the window, never in a traceback.
+            mapped = None if isinstance(raw, AppError) else storage_error(raw, resolve_paths(args.db).database)
+            if mapped is None:
+                raise
+            raise mapped from raw
     except AppError as error:
         sys.stderr.write(msg.describe(error) + "\n")
-        if error.code == "database_damaged":  # say which backup to restore, and how
-            sys.stderr.write(commands_backup.damaged_hint(args) + "\n")
+        if error.code in commands_backup.DAMAGED_CODES:  # say which backup to restore, and how
+            hint = commands_backup.damaged_hint(args, quiet_if_none=error.code != "database_damaged")
+            if hint:
+                sys.stderr.write(hint + "\n")
         return 1
     except DateInputError as error:
         sys.stderr.write(msg.field_error(error.field, error.code) + "\n")

@@ -217,6 +217,16 @@ ERROR = {
     "database_locked": "Sổ Chi bộ đang mở tệp dữ liệu này ở một cửa sổ khác. Hãy dùng cửa sổ đang mở.",
     "cannot_open": "Không mở được tệp dữ liệu \u201c{path}\u201d: {detail}. "
     "Hãy kiểm tra thư mục có tồn tại và có quyền ghi.",
+    # The database's storage failed mid-action (data/storage.py): one sentence per kind, everywhere.
+    "storage_full": "Ổ đĩa chứa \u201c{path}\u201d đã đầy nên việc vừa làm chưa được lưu. "
+    "Dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy giải phóng bớt dung lượng ổ đĩa rồi làm lại.",
+    "storage_read_only": "Không ghi được vào \u201c{path}\u201d (ổ đĩa hoặc thư mục chỉ đọc, hoặc không có quyền ghi) "
+    "nên việc vừa làm chưa được lưu. Dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy chép tệp dữ liệu sang ổ đĩa "
+    "của máy rồi mở lại.",
+    "storage_busy": "Tệp dữ liệu \u201c{path}\u201d đang bị một chương trình khác giữ nên việc vừa làm chưa được lưu. "
+    "Hãy đóng chương trình đó (hoặc đợi một lát) rồi làm lại.",
+    "storage_io": "Ổ đĩa báo lỗi khi đọc hoặc ghi \u201c{path}\u201d nên việc vừa làm chưa được lưu. "
+    "Hãy kiểm tra ổ đĩa (USB có bị rút ra không?) rồi làm lại; dữ liệu đã lưu trước đó vẫn được giữ.",
     "rules_invalid": "Tệp quy tắc \u201c{path}\u201d không hợp lệ: {detail}.",
     "file_locked": "Tệp \u201c{path}\u201d đang được mở trong chương trình khác (Word/Excel). "
     "Hãy đóng tệp đó rồi thử lại. Tệp cũ vẫn được giữ nguyên.",
@@ -312,8 +322,16 @@ RESTORE_DONE = (
     "Đã khôi phục dữ liệu từ {path}. Dữ liệu trước khi khôi phục được giữ ở {previous} (có thể khôi phục lại nếu cần)."
 )
 BACKUP_PROBLEM_AT_START = "Lưu ý: chưa sao lưu tự động được khi mở chương trình. {reason}"
-DAMAGED_OFFER = "Bản sao lưu tốt gần nhất: {path} ({at}). Dùng lệnh \u201crestore\u201d với tệp này để khôi phục."
+DAMAGED_OFFER = (
+    "Bản sao lưu tốt gần nhất: {path} ({at}). Để khôi phục, chạy: {command} "
+    "(tệp hỏng được giữ lại trong thư mục sao lưu, không bị xóa)."
+)
 DAMAGED_NO_BACKUP = "Không tìm thấy bản sao lưu nào còn tốt trong {folder}."
+DAMAGED_START_NEW = (
+    "Có thể cất tệp hỏng vào thư mục sao lưu (không xóa) và bắt đầu nhập một chi bộ mới. "
+    "Chỉ làm vậy khi chắc chắn không còn bản sao lưu nào ở nơi khác (USB, máy khác)."
+)
+DAMAGED_SET_ASIDE = "Tệp dữ liệu hỏng đã được cất ở {path}. Chương trình bắt đầu với một chi bộ mới."
 DRAFT_FOUND = "Có bản nháp chưa lưu từ {at}. Khôi phục bản nháp này?"
 DAMAGED_OFFER_WINDOW = (
     "Bản sao lưu tốt gần nhất được tạo lúc {at} ({members} đảng viên, {meetings} cuộc sinh hoạt). "

@@ -24,6 +24,7 @@ from app.services.context import ServiceContext
 from data import backup as store
 from data.lock import DatabaseLock
 from data.migrations import LATEST_VERSION
+from data.storage import set_aside
 from exporters.atomic import atomic_write_bytes
 
 #: Label of the copy of a damaged database moved aside by restore_damaged (never listed as a backup).
@@ -133,6 +134,15 @@ def restore_damaged(
         finally:
             store.remove_database_file(staging)
     return RestoreResult(BackupCheck(Path(file), check.schema_version, check.counts, check.size), aside)
+
+
+def set_aside_damaged(paths: AppPaths, *, now: datetime | None = None) -> Path:
+    """Move a database that cannot be opened into the backup folder (``*.tep-hong``), when the user asks for a
+    new branch instead of a restore. Nothing is deleted; the next open starts an empty branch."""
+    at = now or datetime.now()
+    with DatabaseLock(paths.database):
+        aside = paths.backups / f"{paths.database.stem}-{at:%Y%m%d-%H%M%S}{DAMAGED_SUFFIX}"
+        return set_aside(paths.database, aside)
 
 
 @dataclass(frozen=True, slots=True)

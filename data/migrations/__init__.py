@@ -15,6 +15,7 @@ from pathlib import Path
 from app.domain.errors import StorageError
 from data.db import APPLICATION_ID, Database
 from data.migrations import m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security
+from data.storage import storage_error
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,10 @@ def migrate_checked(db: Database, *, backup: Callable[[str], Path] | None = None
     except ForeignDatabaseError as exc:
         db.close()
         raise StorageError("not_a_database", path=str(db.path)) from exc
+    except StorageError:
+        db.close()
+        raise
     except (sqlite3.Error, OSError) as exc:
         db.close()
-        raise StorageError("cannot_open", path=str(db.path), detail=str(exc)) from exc
+        mapped = storage_error(exc, db.path)
+        raise (mapped or StorageError("cannot_open", path=str(db.path), detail=str(exc))) from exc
