@@ -31,6 +31,7 @@ from data.backup import backup_database, check_backup, table_counts
 from data.db import Database, open_checked
 from data.lock import DatabaseLock
 from data.migrations import LATEST_VERSION, migrate_checked
+from data.storage import storage_error
 
 
 @dataclass
@@ -95,6 +96,15 @@ def open_services(
         except AppError as error:
             services.backup_problem = error
     return services
+
+
+def storage_failure(exc: BaseException, database: Path | None = None) -> AppError | None:
+    """The plain StorageError behind a low-level failure (disk full, read-only, busy, I/O), or None.
+
+    For the window and the CLI's last line of defence: a write that escaped the services' own mapping
+    still ends in the same sentence.
+    """
+    return storage_error(exc, database)
 
 
 def reopen(services: Services) -> Services:

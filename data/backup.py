@@ -18,6 +18,7 @@ from pathlib import Path
 from app.domain.backup_info import BACKUP_SUFFIX, BackupCheck, BackupInfo, backup_name, parse_backup_name
 from app.domain.errors import StorageError
 from data.db import APPLICATION_ID
+from data.storage import storage_error
 
 BACKUP_PREFIX = "sochibo-"  # the default database's backups; kept for older callers
 PART_SUFFIX = ".part"
@@ -51,6 +52,9 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         os.replace(partial, target)
         _fsync_dir(target.parent)
     except (OSError, sqlite3.Error) as exc:
+        full = storage_error(exc, target)  # a full or read-only disk: the same sentence as every other write
+        if full is not None and full.code in ("storage_full", "storage_read_only"):
+            raise full from exc
         raise StorageError(
             "backup_failed", path=str(target), detail=getattr(exc, "strerror", None) or str(exc)
         ) from exc
@@ -256,11 +260,13 @@ def stage_copy(source: Path, staging: Path) -> Path:
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         remove_database_file(staging)
         raise _fail("backup_missing", source) from exc
-    except sqlite3.DatabaseError as exc:
-        remove_database_file(staging)
-        raise _fail("backup_damaged", source, detail=str(exc)) from exc
     except (OSError, sqlite3.Error) as exc:
         remove_database_file(staging)
+        full = storage_error(exc, staging)  # our own disk is full: the backup is not damaged
+        if full is not None and full.code == "storage_full":
+            raise full from exc
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _fail("backup_damaged", source, detail=str(exc)) from exc
         raise _fail("backup_unreadable", source, detail=getattr(exc, "strerror", None) or str(exc)) from exc
     return staging
 

@@ -8,6 +8,7 @@ file that is refused is left exactly as it was. No business rules.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -104,6 +105,9 @@ def storage_error(exc: BaseException, path: Path | str | None) -> StorageError |
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
             return StorageError("storage_busy", path=where)
         if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) or "disk i/o error" in text:
+            # A full disk often surfaces as an I/O error (the -shm side file cannot grow): say what it is.
+            if _nearly_full(where):
+                return StorageError("storage_full", path=where)
             return StorageError("storage_io", path=where, detail=str(exc))
         if code == _SQLITE_NOTADB:
             return StorageError("not_a_database", path=where)
@@ -111,14 +115,30 @@ def storage_error(exc: BaseException, path: Path | str | None) -> StorageError |
             return StorageError("database_damaged", path=where, detail=str(exc))
         return None
     if isinstance(exc, OSError):
-        where = where or str(exc.filename or "")
+        where = str(exc.filename) if exc.filename else where  # the file that failed, not always the database
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             return StorageError("storage_full", path=where)
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return StorageError("storage_read_only", path=where)
+        if exc.errno == errno.EIO and _nearly_full(where):
+            return StorageError("storage_full", path=where)
         if exc.errno == errno.EIO:
             return StorageError("storage_io", path=where, detail=exc.strerror or str(exc))
     return None
+
+
+#: Below this much free space, an I/O error on the database is taken for a full disk.
+_NEARLY_FULL = 256 * 1024
+
+
+def _nearly_full(where: str) -> bool:
+    if not where:
+        return False
+    folder = Path(where).parent
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
 
 
 def set_aside(database: Path, aside: Path) -> Path:

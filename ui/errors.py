@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from app.bootstrap import storage_failure
 from app.domain import messages as msg
 from app.domain.errors import AppError
 from app.domain.redaction import redact_numbers
@@ -20,11 +21,14 @@ UNEXPECTED = (
 CRASH_LOG_NAME = "nhat-ky-loi.txt"
 
 _log_path: Path | None = None
+_database: Path | None = None
 
 
-def set_log_folder(folder: Path) -> None:
-    global _log_path
+def set_log_folder(folder: Path, database: Path | None = None) -> None:
+    """Where the crash log goes; *database* names the file in storage-failure sentences."""
+    global _log_path, _database
     _log_path = folder / CRASH_LOG_NAME
+    _database = database
 
 
 def log_path() -> Path | None:
@@ -51,6 +55,9 @@ def plain_message(exc: BaseException) -> str:
     """The sentence to show for *exc*: the domain's wording for expected errors, a generic one otherwise."""
     if isinstance(exc, AppError):
         return msg.describe(exc)
+    storage = storage_failure(exc, _database)  # a full, read-only or failing disk: never "unexpected"
+    if storage is not None:
+        return msg.describe(storage)
     return UNEXPECTED.format(log=str(_log_path or CRASH_LOG_NAME))
 
 
@@ -61,7 +68,7 @@ def install_excepthook(show: Callable[[str], None]) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        if not isinstance(exc, AppError):
+        if not isinstance(exc, AppError) and storage_failure(exc) is None:
             log_exception(exc.with_traceback(tb))
         try:
             show(plain_message(exc))

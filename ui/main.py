@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_font_size(app, settings.font_size)
 
     paths = resolve_paths(args.db)
-    set_log_folder(paths.database.parent)
+    set_log_folder(paths.database.parent, paths.database)
     install_excepthook(lambda text: show_error(app.activeWindow(), text))
 
     window = open_window(paths, settings, demo_if_empty=args.demo_if_empty)

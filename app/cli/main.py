@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.bootstrap import storage_failure
 from app.cli import (
     commands_backup,
     commands_core,
@@ -25,7 +26,6 @@ from app.config import resolve_paths
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
 from app.domain.errors import AppError
-from data.storage import storage_error
 
 #: Modules that add subcommands; each has ``register(subparsers)``. Static on purpose (PyInstaller).
 COMMAND_MODULES = [
@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as raw:
             # A full, read-only or failing disk anywhere (a write, a backup, a side file) ends in the
             # same sentence as in the window, never in a traceback.
-            mapped = None if isinstance(raw, AppError) else storage_error(raw, resolve_paths(args.db).database)
+            mapped = None if isinstance(raw, AppError) else storage_failure(raw, resolve_paths(args.db).database)
             if mapped is None:
                 raise
             raise mapped from raw
