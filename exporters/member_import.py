@@ -17,9 +17,12 @@ from app.domain.errors import ExportError
 from app.domain.legacy_text import to_unicode
 from app.domain.vntext import clean, fold
 from exporters.xlsx_reader import open_xlsx
+from exporters.xlsx_rows import iter_rows
 
 #: Rows searched for the header line.
 HEADER_SEARCH_ROWS = 30
+#: Non-empty rows a member list may have: a branch has hundreds of members, a whole province's list fits.
+MAX_LIST_ROWS = 50_000
 
 # Folded header texts (punctuation removed) -> field. Variants seen in provincial and branch lists.
 _HEADERS: dict[str, tuple[str, ...]] = {
@@ -118,7 +121,7 @@ def read_member_sheet(path: Path) -> MemberSheet:
         any_data = False
         missing_join: tuple[str, int] | None = None
         for ws in sheets:
-            grid = _read_grid(ws)
+            grid = _read_grid(wb, ws, where)
             if not grid:
                 continue
             any_data = True
@@ -144,25 +147,28 @@ class _Cell:
     legacy: bool = False
 
 
-def _read_grid(ws: Any) -> list[tuple[int, list[_Cell]]]:
-    """Non-empty rows as (row number, cells); text converted from legacy fonts and normalised on the way."""
+_EMPTY = _Cell(None)
+
+
+def _read_grid(wb: Any, ws: Any, where: str) -> list[tuple[int, list[_Cell]]]:
+    """Non-empty rows as (row number, cells); text converted from legacy fonts and normalised on the way.
+
+    Only the cells the file holds are visited (exporters/xlsx_rows.py), whatever size the sheet declares.
+    """
     grid = []
-    for row in ws.iter_rows():
-        cells = []
-        number = 0
-        for cell in row:
-            if getattr(cell, "row", None):
-                number = cell.row
-            cells.append(_convert(cell))
+    for number, raw in iter_rows(wb, ws, where):
+        cells = [_EMPTY] * max(c.column for c in raw)
+        for cell in raw:
+            cells[cell.column - 1] = _convert(cell.value, cell.font)
         if any(c.value is not None for c in cells):
             grid.append((number, cells))
+            if len(grid) > MAX_LIST_ROWS:
+                raise ExportError("xlsx_too_many_rows", path=where, sheet=ws.title, limit=MAX_LIST_ROWS)
     return grid
 
 
-def _convert(cell: Any) -> _Cell:
-    value = getattr(cell, "value", None)
+def _convert(value: Any, font: str | None) -> _Cell:
     if isinstance(value, str):
-        font = getattr(getattr(cell, "font", None), "name", None)
         converted = to_unicode(value, font)
         return _Cell(clean(converted) or None, legacy=unicodedata.normalize("NFC", value) != converted)
     if isinstance(value, datetime):

@@ -17,6 +17,8 @@ from exporters.xlsx_reader import open_xlsx
 
 #: Rows read from the hidden sheet at most: a year has ~60 figures; anything far beyond is not ours.
 MAX_HIDDEN_ROWS = 2000
+#: The farthest visible cell a figure may point at (ours sit in the first columns of the first rows).
+MAX_REF_ROW, MAX_REF_COLUMN = 2000, 60
 
 
 def read_branch_summary(path: Path, *, sha256: str = "") -> BranchFigures:
@@ -106,7 +108,14 @@ def _visible_values(wb: Any, refs: dict[str, tuple[str, str, float]], where: str
     for sheet, cells in wanted.items():
         if sheet not in wb.sheetnames:
             raise ExportError("summary_hidden_damaged", path=where, detail=f"thiếu trang {sheet}")
-        positions = [coordinate_from_string(c) for c in cells]
+        try:
+            positions = [coordinate_from_string(c) for c in cells]
+        except ValueError as exc:
+            raise ExportError("summary_hidden_damaged", path=where, detail="địa chỉ ô không hợp lệ") from exc
+        for col, row in positions:
+            # The refs are not under the digest: a far cell (XFD1048576) would make us read 16 billion cells.
+            if row > MAX_REF_ROW or _column_index(col) > MAX_REF_COLUMN:
+                raise ExportError("summary_hidden_damaged", path=where, detail=f"ô {col}{row} nằm ngoài bảng")
         max_row = max(r for _, r in positions)
         max_col = max(_column_index(col) for col, _ in positions)
         for r, row in enumerate(wb[sheet].iter_rows(min_row=1, max_row=max_row, max_col=max_col, values_only=True), 1):

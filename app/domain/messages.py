@@ -254,6 +254,8 @@ ERROR = {
     "Hãy đóng tệp rồi thử lại.",
     "xlsx_reader_unsafe": "Thiếu thư viện defusedxml nên Sổ Chi bộ không mở tệp Excel từ bên ngoài. "
     "Hãy cài lại Sổ Chi bộ.",
+    "xlsx_too_many_rows": "Trang \u201c{sheet}\u201d của tệp \u201c{path}\u201d có quá nhiều dòng (hơn {limit}), "
+    "không giống một danh sách đảng viên nên không được đọc. Hãy chép riêng danh sách sang một tệp Excel mới rồi thử lại.",
     "import_no_sheet": "Tệp \u201c{path}\u201d không có trang tính nào có dữ liệu. Hãy kiểm tra lại tệp.",
     "import_no_header": "Không tìm thấy dòng tiêu đề trong tệp \u201c{path}\u201d: cần có cột \u201cHọ và tên\u201d và "
     "cột \u201cNgày vào Đảng\u201d (có dấu hoặc không dấu). Hãy thêm dòng tiêu đề vào trên danh sách rồi thử lại.",

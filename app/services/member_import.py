@@ -156,6 +156,7 @@ class MemberImportService:
         by_person = {(fold(m.full_name), m.date_of_birth): m for m in stored if m.date_of_birth}
         seen: dict[tuple[str, Any], int] = {}
         today = self._ctx.today()
+        keys = self._members.unique_keys()  # one read of the stored members, not three queries per row
         for row in sheet.rows:
             fields, problems = _fields(row)
             if problems:
@@ -191,7 +192,7 @@ class MemberImportService:
             else:
                 member = parsed
             try:
-                self._members.check(member)
+                self._members.check(member, keys)
             except ValidationError as error:
                 report.problems += [_problem(row.number, f, c) for f, c in error.field_errors.items()]
                 continue

@@ -12,7 +12,7 @@ from app.domain.errors import NotFoundError, ValidationError
 from app.domain.models import LEAVING_EVENTS, Member, MemberStatus, StatusEvent, StatusEventKind
 from app.domain.vntext import clean, fold, split_name
 from app.services.context import ServiceContext
-from app.services.search import index_member
+from app.services.search import index_member, index_members
 
 MAX_NAME = 120
 MAX_TEXT = 500
@@ -99,6 +99,50 @@ def soft_warnings(member: Member, today: date) -> list[str]:
     return notes
 
 
+class UniqueKeys:
+    """The unique keys of members (party card, CCCD, folded name + birth date) held in memory, for batches.
+
+    Answers like the repository's find_by_* methods, without a query per row.
+    """
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        self._card: dict[str, int] = {}
+        self._cccd: dict[str, int] = {}
+        self._person: dict[tuple[str, str], int] = {}
+        self._of: dict[int, tuple[str, str, tuple[str, str] | None]] = {}
+        for m in members:
+            self.put(m)
+
+    def put(self, m: Member) -> None:
+        assert m.id is not None
+        old = self._of.pop(m.id, None)
+        if old is not None:
+            card, cccd, person = old
+            if self._card.get(card) == m.id:
+                del self._card[card]
+            if self._cccd.get(cccd) == m.id:
+                del self._cccd[cccd]
+            if person is not None and self._person.get(person) == m.id:
+                del self._person[person]
+        person = (fold(m.full_name), m.date_of_birth.isoformat()) if m.date_of_birth else None
+        if m.party_card_no:
+            self._card[m.party_card_no] = m.id
+        if m.cccd:
+            self._cccd[m.cccd] = m.id
+        if person is not None:
+            self._person[person] = m.id
+        self._of[m.id] = (m.party_card_no, m.cccd, person)
+
+    def find_by_card(self, card: str) -> int | None:
+        return self._card.get(card)
+
+    def find_by_cccd(self, cccd: str) -> int | None:
+        return self._cccd.get(cccd)
+
+    def find_by_person(self, name_fold: str, date_of_birth: str | None) -> int | None:
+        return self._person.get((name_fold, date_of_birth or ""))
+
+
 class MemberService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
@@ -179,29 +223,47 @@ class MemberService:
             return stored
 
     def save_many(self, members: Sequence[Member], action: str = "import") -> list[Member]:
-        """Add (id None) or update each member, all in one transaction: one invalid member and nothing is saved."""
+        """Add (id None) or update each member, all in one transaction: one invalid member and nothing is saved.
+
+        Uniqueness is checked against the stored members held in memory (kept up to date as the batch is
+        saved), and the search index is updated once for the batch: 5,000 rows spent 15 s in per-row scans.
+        """
         stored_all = []
+        added: list[Member] = []
+        updated: list[Member] = []
         with self._ctx.db.transaction():
+            keys = UniqueKeys(self._ctx.members.all())
             for member in members:
-                self._validate(member)
+                self._validate(member, keys)
                 if member.id is None:
                     stored = self._ctx.members.add(member)
+                    added.append(stored)
                 else:
                     self._ctx.members.update(member)
                     stored = self._ctx.members.get(member.id)
-                assert stored is not None and stored.id is not None
-                index_member(self._ctx, stored)
+                    assert stored is not None
+                    updated.append(stored)
+                assert stored.id is not None
+                keys.put(stored)
                 self._ctx.log("member", stored.id, action, stored.full_name)
                 stored_all.append(stored)
+            index_members(self._ctx, added, updated)
         return stored_all
 
-    def check(self, member: Member) -> None:
-        """Raise the ValidationError that add/update would raise, writing nothing (for previews of a batch)."""
-        self._validate(member)
+    def check(self, member: Member, keys: UniqueKeys | None = None) -> None:
+        """Raise the ValidationError that add/update would raise, writing nothing (for previews of a batch).
+
+        *keys* (from unique_keys()) checks uniqueness in memory: for checking many rows at once.
+        """
+        self._validate(member, keys)
+
+    def unique_keys(self) -> UniqueKeys:
+        return UniqueKeys(self._ctx.members.all())
 
     # ------------------------------------------------------------------ rules of the form
-    def _validate(self, m: Member) -> None:
+    def _validate(self, m: Member, keys: UniqueKeys | None = None) -> None:
         errors: dict[str, str] = {}
+        repo = keys if keys is not None else self._ctx.members
         today = self._ctx.today()
         if m.date_of_birth and m.date_of_birth > today:
             errors["date_of_birth"] = "future"
@@ -221,15 +283,15 @@ class MemberService:
                 errors["cccd"] = "digits"
             elif len(m.cccd) != 12:
                 errors["cccd"] = "cccd_length"
-            elif (other := self._ctx.members.find_by_cccd(m.cccd)) is not None and other != m.id:
+            elif (other := repo.find_by_cccd(m.cccd)) is not None and other != m.id:
                 errors["cccd"] = "duplicate"
-        card_owner = self._ctx.members.find_by_card(m.party_card_no) if m.party_card_no else None
+        card_owner = repo.find_by_card(m.party_card_no) if m.party_card_no else None
         if card_owner is not None and card_owner != m.id:
             errors["party_card_no"] = "duplicate"
         if m.gender and m.gender not in ("Nam", "Nữ"):
             errors["gender"] = "invalid"
         if "full_name" not in errors and m.date_of_birth is not None:
-            other = self._ctx.members.find_by_person(fold(m.full_name), m.date_of_birth.isoformat())
+            other = repo.find_by_person(fold(m.full_name), m.date_of_birth.isoformat())
             if other is not None and other != m.id:
                 errors["full_name"] = "duplicate_person"
         if errors:

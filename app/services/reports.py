@@ -40,9 +40,7 @@ class ReportService:
         not_presented = tuple(
             a
             for a in assignments
-            if a.meeting_id is None
-            and not a.status.reached_meeting
-            and periods.quarter(a.year, a.quarter).end < today
+            if a.meeting_id is None and not a.status.reached_meeting and periods.quarter(a.year, a.quarter).end < today
         )
         changes: list[MemberChange] = []
         for m in members:
@@ -67,7 +65,9 @@ class ReportService:
                 for row in meeting.attendance:
                     codes_by_member.setdefault(row.member_id, {})[month_key] = row.code
         for member in members:
-            if not any(member.status_on(p.end).on_roll or member.status_on(p.start).on_roll for p in periods.months_in(period)):
+            if not any(
+                member.status_on(p.end).on_roll or member.status_on(p.start).on_roll for p in periods.months_in(period)
+            ):
                 continue
             codes = codes_by_member.get(member.id, {}) if member.id is not None else {}
             lines.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy
@@ -44,6 +45,14 @@ def topic_text(a: TopicAssignment) -> tuple[str, str]:
 def index_member(ctx: ServiceContext, m: Member) -> None:
     assert m.id is not None
     ctx.search.put("member", m.id, *member_text(m))
+
+
+def index_members(ctx: ServiceContext, added: Sequence[Member], updated: Sequence[Member]) -> None:
+    """index_member for a batch: one scan of the index removes the updated members' rows, then plain inserts."""
+    ctx.search.remove_many("member", [m.id for m in updated if m.id is not None])
+    for m in (*added, *updated):
+        assert m.id is not None
+        ctx.search.add("member", m.id, *member_text(m))
 
 
 def index_meeting(ctx: ServiceContext, m: Meeting) -> None:

@@ -49,6 +49,13 @@ class SearchIndex:
     def remove(self, kind: str, ref_id: int) -> None:
         self._conn.execute("DELETE FROM search_index WHERE kind = ? AND ref_id = ?", (kind, ref_id))
 
+    def remove_many(self, kind: str, ref_ids: list[int]) -> None:
+        """remove() for many rows in one scan of the index per 500 ids (a scan per row made imports quadratic)."""
+        for start in range(0, len(ref_ids), 500):
+            chunk = [int(i) for i in ref_ids[start : start + 500]]
+            marks = ", ".join("?" * len(chunk))
+            self._conn.execute(f"DELETE FROM search_index WHERE kind = ? AND ref_id IN ({marks})", (kind, *chunk))
+
     def clear(self) -> None:
         self._conn.execute("DELETE FROM search_index")
 
