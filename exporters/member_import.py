@@ -72,9 +72,29 @@ _HEADERS: dict[str, tuple[str, ...]] = {
         "trinh do", "trinh do chuyen mon nghiep vu",
     ),
     "note": ("ghi chu",),
+    "status": ("trang thai hoat dong", "trang thai sinh hoat", "trang thai sinh hoat dang", "trang thai"),
+    "status_on": (
+        "ngay roi mat mien sh", "ngay roi mat mien sinh hoat", "ngay roi", "ngay thay doi trang thai",
+        "ngay chuyen trang thai", "ngay roi mat mien",
+    ),
+    "birthplace": ("noi dang ky khai sinh", "noi dang ki khai sinh", "noi sinh"),
 }  # fmt: skip
+#: Second header line under an address group ("Quê quán" over "Quốc gia | Tỉnh/Thành | Chi tiết").
+_ADDRESS_PARTS = {
+    "quoc gia": "country", "quoc tich": "country",
+    "tinh thanh": "province", "tinh thanh pho": "province", "tinh tp": "province", "tinh": "province",
+    "quan huyen": "district", "huyen": "district", "quan huyen thi xa": "district",
+    "xa phuong": "commune", "phuong xa": "commune", "xa phuong thi tran": "commune", "xa": "commune",
+    "chi tiet": "detail", "dia chi chi tiet": "detail", "dia chi": "detail", "so nha duong pho": "detail",
+    "thon xom": "detail", "thon to dan pho": "detail",
+}  # fmt: skip
+_ADDRESS_GROUPS = ("hometown", "residence", "birthplace")
 HEADER_FIELDS = {variant: name for name, variants in _HEADERS.items() for variant in variants}
-DATE_FIELDS = frozenset({"date_of_birth", "joined_on", "official_on", "branch_since", "born_male", "born_female"})
+DATE_FIELDS = frozenset(
+    {"date_of_birth", "joined_on", "official_on", "branch_since", "born_male", "born_female", "status_on"}
+)
+#: Fields read from a list that the member record has no place for: named once in the import report.
+UNREAD_FIELDS = ("birthplace",)
 #: Fields that identify a person: a row with none of them (and no number in STT) is a total or a signature line.
 _IDENTIFYING = ("date_of_birth", "born_male", "born_female", "joined_on", "party_card_no", "cccd")
 
@@ -97,6 +117,7 @@ class MemberSheet:
     rows: list[SheetRow] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # totals, signature lines, column-number rows
     legacy_cells: int = 0
+    unread: list[str] = field(default_factory=list)  # headers of columns whose data has no home (e.g. birthplace)
 
 
 def header_field(text: Any) -> str | None:
@@ -195,21 +216,53 @@ def _find_header(grid: list[tuple[int, list[_Cell]]]) -> tuple[int, dict[str, in
 def _sub_header(
     grid: list[tuple[int, list[_Cell]]], position: int, columns: dict[str, int], texts: dict[str, str]
 ) -> None:
-    """A second header line under "Ngày sinh" with "Nam" | "Nữ" columns (the birth date written under the sex)."""
-    if position + 1 >= len(grid):
+    """A second header line: "Nam" | "Nữ" under "Ngày sinh" (the birth date written under the sex), or the
+    parts of an address group ("Quê quán" merged over "Quốc gia | Tỉnh/Thành | Chi tiết")."""
+    if position + 1 >= len(grid) or grid[position + 1][0] != grid[position][0] + 1:
         return
+    above = grid[position][1]
     below = grid[position + 1][1]
+    found = False
     for index, cell in enumerate(below):
         name = header_field(cell.value)
         if name in ("born_male", "born_female") and index not in columns.values():
             columns[name] = index
             texts[name] = str(cell.value)
+            found = True
         elif name in ("born_male", "born_female") and columns.get("date_of_birth") == index:
             del columns["date_of_birth"]
             columns[name] = index
             texts[name] = str(cell.value)
-    if "born_male" in columns or "born_female" in columns:
+            found = True
+        elif (part := _address_part(cell.value)) is not None:
+            group, label = _group_over(above, index)
+            if group is None:
+                continue
+            if columns.get(group) is not None:
+                del columns[group]  # the group's own column holds only its first part
+            columns[f"{group}.{part}"] = index
+            texts[f"{group}.{part}"] = f"{label} / {cell.value}"
+            found = True
+    if found:
         columns["_sub_header"] = grid[position + 1][0]
+
+
+def _address_part(text: Any) -> str | None:
+    if not isinstance(text, str):
+        return None
+    key = " ".join(_PUNCT.sub(" ", fold(_PAREN.sub(" ", text))).split())
+    return _ADDRESS_PARTS.get(key)
+
+
+def _group_over(above: list[_Cell], index: int) -> tuple[str | None, str]:
+    """The address group whose (merged) header covers column *index*: the nearest header text at or left of it."""
+    for left in range(min(index, len(above) - 1), -1, -1):
+        value = above[left].value
+        if value is None:
+            continue
+        name = header_field(value)
+        return (name if name in _ADDRESS_GROUPS else None), str(value)
+    return None, ""
 
 
 def _rows(
@@ -222,6 +275,8 @@ def _rows(
 ) -> MemberSheet:
     sub_header = columns.pop("_sub_header", 0)
     result = MemberSheet(where, sheet, header_row, {k: texts[k] for k in columns})
+    unread = {texts[k].split(" / ")[0] for k in columns if k.split(".")[0] in UNREAD_FIELDS}
+    result.unread = sorted(unread)
     for number, cells in grid:
         if number <= max(header_row, sub_header):
             continue

@@ -163,10 +163,17 @@ def _print_import(report: ImportReport) -> None:
             say(label)
             for r in items:
                 changed = f" ({', '.join(msg.FIELD_LABEL.get(f, f) for f in r.changed)})" if r.changed else ""
-                say(f"  Dòng {r.row}: {r.member.full_name}, sinh {format_dmy(r.member.date_of_birth)}{changed}")
+                events = "".join(
+                    f"; {msg.STATUS_EVENT.get(e.kind.value, e.kind.value)} từ {format_dmy(e.on)}"
+                    for e in r.member.events
+                    if e.id is None
+                )
+                say(f"  Dòng {r.row}: {r.member.full_name}, sinh {format_dmy(r.member.date_of_birth)}{changed}{events}")
     for r in report.added + report.updated:
         for warning in r.warnings:
             say(f"Lưu ý (dòng {r.row}, {r.member.full_name}): {warning}")
+    for notice in report.notices:
+        say(f"Lưu ý: {notice}")
     say(
         msg.IMPORT_SUMMARY.format(added=len(report.added), updated=len(report.updated), unchanged=len(report.unchanged))
     )

@@ -157,6 +157,8 @@ FIELD_LABEL = {
     "due": "Hạn nộp",
     "branch_name": "Tên chi bộ",
     "event": "Thay đổi",
+    "status": "Trạng thái hoạt động",
+    "status_on": "Ngày rời/mất/miễn SH",
     "attendance": "Điểm danh",
     "votes": "Biểu quyết",
     "reason": "Lý do",
@@ -518,6 +520,29 @@ CONSOLIDATION_RECEIPT_COUNTS = (
 )
 CONSOLIDATION_RECEIPT_MADE = "Lập lúc {at}. Tệp tổng hợp: {out}"
 IMPORT_ROW_ERROR = "Dòng {row}: {reason}"
+CARD_UNUSUAL_ONE = "Số thẻ đảng viên không giống mẫu thẻ nào đã biết ({formats}). Hãy kiểm tra lại."
+CARD_UNUSUAL_ROWS = (
+    "Số thẻ đảng viên ở {count} dòng không giống mẫu thẻ nào đã biết ({formats}): dòng {rows}. Hãy kiểm tra lại."
+)
+CARD_OLD_FORMAT = (
+    "{count} đồng chí còn ghi số thẻ theo {name} ({digits} chữ số). Toàn Đảng đã đổi thẻ mới trước ngày {until} "
+    "(Chỉ thị 51-CT/TW): khi có số thẻ mới, hãy cập nhật."
+)
+IMPORT_STATUS_KNOWN = (
+    "Đang sinh hoạt Đảng, Miễn sinh hoạt, Sinh hoạt tạm thời nơi khác, Đình chỉ sinh hoạt, Chuyển sinh hoạt đi, "
+    "Xóa tên, Khai trừ, Ra khỏi Đảng, Từ trần"
+)
+IMPORT_STATUS_PROBLEM = {
+    "unknown": "Đồng chí {name}: trạng thái hoạt động \u201c{value}\u201d không nhận ra nên dòng này không được nhập. "
+    "Hãy ghi một trong: {known}.",
+    "no_date": "Đồng chí {name}: trạng thái \u201c{value}\u201d cần có ngày ở cột \u201cNgày rời/mất/miễn SH\u201d.",
+    "date": "Đồng chí {name}: ngày ở cột \u201cNgày rời/mất/miễn SH\u201d không đúng dạng ngày/tháng/năm.",
+    "future": "Đồng chí {name}: ngày của trạng thái \u201c{value}\u201d nằm trong tương lai.",
+    "before_joined": "Đồng chí {name}: ngày của trạng thái \u201c{value}\u201d sớm hơn ngày vào Đảng.",
+    "not_allowed": "Đồng chí {name}: trạng thái \u201c{value}\u201d không ghi được với tình trạng hiện có của đồng chí "
+    "(xem lịch sử sinh hoạt của đồng chí).",
+}
+IMPORT_UNREAD_COLUMNS = "Các cột không có chỗ lưu trong Sổ Chi bộ nên không được nhập: {columns}."
 IMPORT_DUPLICATE_IN_FILE = "trùng với dòng {other} ({what}). Hãy giữ lại một dòng."
 IMPORT_AMBIGUOUS = "khớp với nhiều đảng viên khác nhau đã có ({names}). Hãy kiểm tra số thẻ, CCCD, họ tên và ngày sinh."
 IMPORT_LEGACY = "Đã chuyển {count} ô từ phông chữ cũ (TCVN3/.VnTime hoặc VNI) sang Unicode."

@@ -16,9 +16,19 @@ from app.domain import messages as msg
 from app.domain.dates import format_dmy
 from app.domain.errors import ExportError, ValidationError
 from app.domain.models import Member
+from app.domain.party_card import describe_formats
 from app.domain.vntext import clean, fold
 from app.services.context import ServiceContext
-from app.services.members import DATE_FIELDS, TEXT_FIELDS, MemberService, member_from_fields, soft_warnings
+from app.services.member_import_status import StatusCell, StatusProblem, compose_addresses, read_status, with_status
+from app.services.members import (
+    DATE_FIELDS,
+    TEXT_FIELDS,
+    MemberService,
+    member_from_fields,
+    party_card_formats,
+    soft_warnings,
+    unusual_card,
+)
 from exporters.member_import import MemberSheet, SheetRow, read_member_sheet
 
 #: Fields compared to tell an update from an unchanged member.
@@ -53,6 +63,7 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)
     legacy_cells: int = 0
+    notices: list[str] = field(default_factory=list)  # said once for the whole file (card numbers, unread columns)
     dry_run: bool = False
     applied: bool = False
 
@@ -71,6 +82,7 @@ class ImportReport:
                 "joined_on": m.joined_on,
                 "party_card_no": m.party_card_no,
                 "changed": list(r.changed),
+                "events": [{"kind": e.kind.value, "on": e.on} for e in m.events if e.id is None],
                 "warnings": list(r.warnings),
             }
 
@@ -87,6 +99,7 @@ class ImportReport:
             "errors": [{"row": p.row, "field": p.field, "code": p.code, "message": p.message} for p in self.problems],
             "skipped_rows": self.skipped_rows,
             "legacy_cells": self.legacy_cells,
+            "notices": self.notices,
         }
 
 
@@ -158,7 +171,7 @@ class MemberImportService:
         today = self._ctx.today()
         keys = self._members.unique_keys()  # one read of the stored members, not three queries per row
         for row in sheet.rows:
-            fields, problems = _fields(row)
+            fields, problems, status = _fields(row)
             if problems:
                 report.problems += problems
                 continue
@@ -193,22 +206,59 @@ class MemberImportService:
                 member = parsed
             try:
                 self._members.check(member, keys)
+                member = with_status(member, status, today)
             except ValidationError as error:
                 report.problems += [_problem(row.number, f, c) for f, c in error.field_errors.items()]
                 continue
-            warnings = tuple(soft_warnings(member, today))
+            except StatusProblem as problem:
+                report.problems.append(_status_problem(row.number, member.full_name, problem))
+                continue
+            warnings = tuple(soft_warnings(member, today, card=False))
             if existing is None:
                 report.added.append(RowResult(row.number, member, (), warnings))
                 continue
             changed = tuple(k for k in _COMPARED if getattr(member, k) != getattr(existing, k))
+            if len(member.events) != len(existing.events):
+                changed += ("status",)
             target = report.updated if changed else report.unchanged
             target.append(RowResult(row.number, member, changed, warnings))
+        report.notices = _notices(sheet, report, today)
         return report
 
 
-def _fields(row: SheetRow) -> tuple[dict[str, str], list[RowProblem]]:
-    """The row as the member form's text fields (dates as dd/mm/yyyy), with what cannot be read reported."""
+def _notices(sheet: MemberSheet, report: ImportReport, today: date) -> list[str]:
+    """What is said once for the file: unusual card numbers (by row), cards of a replaced format, unread columns."""
+    notices = []
+    rows = report.added + report.updated + report.unchanged
+    formats = party_card_formats()
+    unusual = sorted(r.row for r in rows if unusual_card(r.member.party_card_no))
+    if unusual:
+        shown = ", ".join(str(n) for n in unusual[:20]) + (" …" if len(unusual) > 20 else "")
+        notices.append(msg.CARD_UNUSUAL_ROWS.format(count=len(unusual), rows=shown, formats=describe_formats(formats)))
+    for old in (f for f in formats if f.valid_until is not None and f.valid_until < today):
+        count = sum(1 for r in rows if r.member.party_card_no and old.fits(r.member.party_card_no))
+        if count:
+            digits = " hoặc ".join(str(d) for d in old.digits)
+            until = format_dmy(old.valid_until)
+            notices.append(msg.CARD_OLD_FORMAT.format(count=count, name=old.name, digits=digits, until=until))
+    if sheet.unread:
+        notices.append(msg.IMPORT_UNREAD_COLUMNS.format(columns=", ".join(f"\u201c{c}\u201d" for c in sheet.unread)))
+    return notices
+
+
+def _status_problem(row: int, name: str, problem: StatusProblem) -> RowProblem:
+    reason = msg.IMPORT_STATUS_PROBLEM[problem.code].format(
+        name=name or "(chưa có họ tên)", value=problem.text, known=msg.IMPORT_STATUS_KNOWN
+    )
+    return RowProblem(row, "status", problem.code, msg.IMPORT_ROW_ERROR.format(row=row, reason=reason))
+
+
+def _fields(row: SheetRow) -> tuple[dict[str, str], list[RowProblem], StatusCell | None]:
+    """The row as the member form's text fields (dates as dd/mm/yyyy), with what cannot be read reported,
+    and the status the row gives (read_status)."""
     values = dict(row.values)
+    compose_addresses(values)
+    values.pop("birthplace", None)  # no place-of-birth field in the member record (listed as unread)
     split_given = "full_name" not in values and "ten" in values and ("ho_dem" in values or "ho" in values)
     problems: list[RowProblem] = []
     fields: dict[str, str] = {}
@@ -233,6 +283,11 @@ def _fields(row: SheetRow) -> tuple[dict[str, str], list[RowProblem]]:
         values.setdefault("date_of_birth", male if male is not None else female)
         values.setdefault("gender", "Nam" if male is not None else "Nữ")
     values.pop("stt", None)
+    status = None
+    try:
+        status = read_status(values)
+    except StatusProblem as problem:
+        problems.append(_status_problem(row.number, full_name, problem))
     for name, value in values.items():
         if name in DATE_FIELDS:
             fields[name] = format_dmy(value) if isinstance(value, date) else _text(value)
@@ -244,7 +299,7 @@ def _fields(row: SheetRow) -> tuple[dict[str, str], list[RowProblem]]:
                 fields["gender"] = gender
         elif name in TEXT_FIELDS:
             fields[name] = _text(value)
-    return fields, problems
+    return fields, problems, status
 
 
 def _text(value: Any) -> str:

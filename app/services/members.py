@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from app.domain.dates import DateInputError, add_months, parse_optional_date, years_between
-from app.domain.errors import NotFoundError, ValidationError
+from app.domain.errors import NotFoundError, StorageError, ValidationError
+from app.domain.messages import CARD_UNUSUAL_ONE
 from app.domain.models import LEAVING_EVENTS, Member, MemberStatus, StatusEvent, StatusEventKind
+from app.domain.party_card import CardFormat, card_format_of, card_formats, describe_formats
 from app.domain.vntext import clean, fold, split_name
+from app.resources import resource_path
 from app.services.context import ServiceContext
 from app.services.search import index_member, index_members
 
@@ -89,11 +94,27 @@ def member_from_fields(fields: Mapping[str, str], *, base: Member | None = None)
     )
 
 
-def soft_warnings(member: Member, today: date) -> list[str]:
-    """Things worth a second look that do not stop saving (the 2003 card has 8 digits; new cards may not)."""
+@lru_cache(maxsize=1)
+def party_card_formats() -> tuple[CardFormat, ...]:
+    """The known Party card number formats (resources/rules/party_cards.json), read once."""
+    path = resource_path("rules", "party_cards.json")
+    try:
+        return card_formats(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise StorageError("rules_invalid", path=str(path), detail=str(exc)) from exc
+
+
+def unusual_card(number: str) -> bool:
+    """True when *number* fits no known card (8 digits: 2003 card; 12 digits: 2025 card)."""
+    return bool(number) and card_format_of(number, party_card_formats()) is None
+
+
+def soft_warnings(member: Member, today: date, *, card: bool = True) -> list[str]:
+    """Things worth a second look that do not stop saving. *card*: include the card-number note (an import
+    says it once for the whole file instead, see MemberImportService)."""
     notes = []
-    if member.party_card_no and not re.fullmatch(r"\d{8}", member.party_card_no):
-        notes.append("Số thẻ đảng viên thường gồm 8 chữ số (mẫu thẻ 2003). Hãy kiểm tra lại nếu đây là thẻ cũ.")
+    if card and unusual_card(member.party_card_no):
+        notes.append(CARD_UNUSUAL_ONE.format(formats=describe_formats(party_card_formats())))
     if member.official_on is None and add_months(member.joined_on, 24) < today:
         notes.append("Đảng viên vào Đảng đã lâu nhưng chưa có ngày chính thức. Hãy bổ sung nếu đã được công nhận.")
     return notes
@@ -240,6 +261,9 @@ class MemberService:
                     added.append(stored)
                 else:
                     self._ctx.members.update(member)
+                    for event in member.events:  # new history from the batch (e.g. an imported status)
+                        if event.id is None:
+                            self._ctx.members.add_event(member.id, event)
                     stored = self._ctx.members.get(member.id)
                     assert stored is not None
                     updated.append(stored)

@@ -123,6 +123,8 @@ class MemberImportDialog(QDialog):
                 text = msg.IMPORT_RESULT[kind]
                 if r.changed:
                     text += ": " + ", ".join(msg.FIELD_LABEL.get(f, f) for f in r.changed)
+                for e in (e for e in m.events if e.id is None):  # an imported status, as a dated event
+                    text += f"\n{msg.STATUS_EVENT.get(e.kind.value, e.kind.value)} từ {format_dmy(e.on)}"
                 if r.warnings:
                     text += "\n" + "\n".join(r.warnings)
                 rows.append((r.row, m.full_name, format_dmy(m.date_of_birth), format_dmy(m.joined_on), text, kind))
@@ -139,6 +141,7 @@ class MemberImportDialog(QDialog):
         lines = []
         if report.legacy_cells:
             lines.append(msg.IMPORT_LEGACY.format(count=report.legacy_cells))
+        lines += report.notices  # card numbers, unread columns: said once for the file
         if report.problems:
             lines.append(msg.ERROR["import_rejected"].format(count=len({p.row for p in report.problems})))
             self._say("alert", "\n".join(lines))
