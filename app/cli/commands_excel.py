@@ -164,7 +164,7 @@ def _print_import(report: ImportReport) -> None:
             for r in items:
                 changed = f" ({', '.join(msg.FIELD_LABEL.get(f, f) for f in r.changed)})" if r.changed else ""
                 events = "".join(
-                    f"; {msg.STATUS_EVENT.get(e.kind.value, e.kind.value)} từ {format_dmy(e.on)}"
+                    f"; {msg.STATUS_EVENT.get(e.kind.value, e.kind.value)}, ngày {format_dmy(e.on)}"
                     for e in r.member.events
                     if e.id is None
                 )

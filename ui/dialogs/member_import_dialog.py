@@ -124,7 +124,7 @@ class MemberImportDialog(QDialog):
                 if r.changed:
                     text += ": " + ", ".join(msg.FIELD_LABEL.get(f, f) for f in r.changed)
                 for e in (e for e in m.events if e.id is None):  # an imported status, as a dated event
-                    text += f"\n{msg.STATUS_EVENT.get(e.kind.value, e.kind.value)} từ {format_dmy(e.on)}"
+                    text += f"\n{msg.STATUS_EVENT.get(e.kind.value, e.kind.value)}, ngày {format_dmy(e.on)}"
                 if r.warnings:
                     text += "\n" + "\n".join(r.warnings)
                 rows.append((r.row, m.full_name, format_dmy(m.date_of_birth), format_dmy(m.joined_on), text, kind))
