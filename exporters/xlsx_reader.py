@@ -23,6 +23,11 @@ MAX_PACKED = 25 * 1024 * 1024
 PROLOG_BYTES = 4096
 #: A prolog (comments, processing instructions) longer than this is itself hostile: refused as entities.
 MAX_PROLOG = 1024 * 1024
+#: Parts openpyxl builds whole into objects at load time, even read-only: bounded on their own. A branch list
+#: of 5,000 members has under 2 MB of shared strings; millions of tiny strings would cost seconds and gigabytes.
+MAX_PART_UNPACKED = {"xl/sharedStrings.xml": 16 * 1024 * 1024, "xl/styles.xml": 8 * 1024 * 1024}
+#: Entries in the archive at most (a workbook has a few dozen; each is opened for the entity scan).
+MAX_ENTRIES = 2000
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and Office files protected by a password
 _FORBIDDEN_XML = (b"<!doctype", b"<!entity")
 
@@ -101,6 +106,14 @@ def _precheck(fh: IO[bytes], path: Path, max_unpacked: int) -> None:
             unpacked = sum(i.file_size for i in infos)
             if unpacked > max_unpacked:
                 raise ExportError("xlsx_too_large", path=str(path), size=unpacked // 2**20, limit=max_unpacked // 2**20)
+            if len(infos) > MAX_ENTRIES:
+                raise ExportError("xlsx_damaged", path=str(path), detail=f"{len(infos)} phần trong tệp")
+            for info in infos:
+                limit = MAX_PART_UNPACKED.get(info.filename)
+                if limit is not None and info.file_size > limit:
+                    raise ExportError(
+                        "xlsx_too_large", path=str(path), size=info.file_size // 2**20, limit=limit // 2**20
+                    )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with archive.open(info) as part:

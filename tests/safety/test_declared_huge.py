@@ -154,3 +154,41 @@ def test_a_figure_pointing_at_the_last_cell_is_refused_in_seconds(branch_summary
     code, stdout, err, seconds, peak = _cli("consolidate", str(usb), "--out", str(tmp_path / "th.xlsx"))
     assert code == 1 and "ngoài bảng" in stdout + err, (stdout, err)
     assert seconds < WALL_SECONDS and peak < PEAK_MB, (seconds, peak)
+
+
+def test_millions_of_tiny_shared_strings_are_refused_before_loading(tmp_path: Path) -> None:
+    """openpyxl builds every shared string at load time, read-only or not: 2 million of them (34 MB) are refused."""
+    base = xlsx_samples.member_list(
+        tmp_path / "base.xlsx", [[1, "Lê Thị Một", "01/01/1980", "01/01/2005"]], HEADER, title_rows=0
+    )
+
+    import io
+    import zipfile
+
+    sst = b'<?xml version="1.0" encoding="UTF-8"?>'
+    sst += b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    sst += b"<si><t>a</t></si>" * 2_000_000 + b"</sst>"
+    rel = (
+        b'<Relationship Id="rIdSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+    )
+    ctype = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", rel)
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", ctype)
+            zout.writestr(info.filename, data)
+        zout.writestr("xl/sharedStrings.xml", sst)
+    hostile = tmp_path / "chuoi.xlsx"
+    hostile.write_bytes(buffer.getvalue())
+    assert hostile.stat().st_size < 1_000_000  # a small file: 34 MB of strings packed
+    code, _, err, seconds, peak = _cli("--db", str(tmp_path / "cb.sqlite3"), "members", "import", str(hostile))
+    assert code == 1 and "quá lớn" in err, err
+    assert seconds < WALL_SECONDS and peak < PEAK_MB, (seconds, peak)
