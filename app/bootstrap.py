@@ -28,10 +28,10 @@ from app.services.security import SecurityService
 from app.services.summary import SummaryService
 from app.services.topics import TopicService, default_catalogue
 from data.backup import backup_database, check_backup, table_counts
-from data.db import Database, open_checked
+from data.db import APPLICATION_ID, Database, open_checked
 from data.lock import DatabaseLock
 from data.migrations import LATEST_VERSION, migrate_checked
-from data.storage import storage_error
+from data.storage import identify, storage_error
 
 
 @dataclass
@@ -82,6 +82,10 @@ def open_services(
     §4.5: 50 MB in about 0.1 s). A failed start-up backup does not stop the program: it is kept in
     ``Services.backup_problem`` for the window to show.
     """
+    if paths.database.exists():
+        # Refuse a damaged or foreign file before anything is created beside it (not even the .lock file);
+        # open_checked identifies it again under the lock.
+        identify(paths.database, APPLICATION_ID)
     held = DatabaseLock(paths.database).acquire() if lock else None
     try:
         services = _open(paths, now)

@@ -13,6 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from app.domain.errors import StorageError
+from data.storage import storage_error
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -52,6 +53,7 @@ class DatabaseLock:
 
     def __init__(self, database: Path) -> None:
         self.path = lock_path(database)
+        self._database = database
         self._fd: int | None = None
 
     @property
@@ -64,8 +66,12 @@ class DatabaseLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)  # never O_TRUNC: the holder's pid stays
-        except OSError as exc:
-            raise StorageError("cannot_open", path=str(self.path), detail=exc.strerror or str(exc)) from exc
+        except OSError as exc:  # a read-only or full disk says so, like every other write
+            if exc.filename:
+                exc.filename = str(self._database)  # name the user's file, not our side file
+            raise storage_error(exc, self._database) or StorageError(
+                "cannot_open", path=str(self.path), detail=exc.strerror or str(exc)
+            ) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise StorageError("database_locked", path=str(self.path))

@@ -199,3 +199,24 @@ def test_the_window_says_the_same_sentence_for_a_full_disk(qtbot, tiny) -> None:
         filler.unlink()
     finally:
         s.close()
+
+
+def test_a_read_only_disk_says_so_for_every_command(capsys, tiny, outside) -> None:
+    """The database on a medium mounted read-only (a locked SD card, a CD copy): one sentence, never a traceback."""
+    db = tiny / "sochibo.sqlite3"
+    assert run(capsys, db, "demo", "--members", "6", "--years", "1")[0] == 0
+    draft = _a_draft_meeting(capsys, db)
+    before = db.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny)], check=True, capture_output=True, timeout=20)
+    try:
+        failures = []
+        for name, args in {"members list": ["members", "list"], **_commands(db, tiny, outside, draft)}.items():
+            if name == "consolidate":
+                continue  # needs no database: its output on the read-only disk is covered by the export checks
+            code, _, err = run(capsys, db, *args)
+            if code != 1 or "Traceback" in err or not ("chỉ đọc" in err or "Không ghi được" in err):
+                failures.append(f"{name}: exit {code}, stderr {err!r}")
+        assert not failures, "\n".join(failures)
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(tiny)], capture_output=True, timeout=20)
+    assert db.read_bytes() == before

@@ -160,6 +160,7 @@ def test_a_foreign_sqlite_file_is_refused_byte_for_byte_unchanged(capsys, tmp_pa
     assert caught.value.code == "not_a_database"
     assert _stat(path) == before
     assert not Path(f"{path}-wal").exists() or kind == "wal"
+    assert not Path(f"{path}.lock").exists()  # nothing created beside it either
 
 
 def test_a_blank_sqlite_file_and_a_missing_file_become_a_new_branch(tmp_path: Path) -> None:
