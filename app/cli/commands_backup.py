@@ -127,7 +127,13 @@ def damaged_hint(args: argparse.Namespace, *, quiet_if_none: bool = False) -> st
     paths = resolve_paths(args.db)
     good = backup_service.newest_good_backup(paths)
     if good is None:
-        return "" if quiet_if_none else msg.DAMAGED_NO_BACKUP.format(folder=paths.backups)
+        if quiet_if_none:
+            return ""
+        return (
+            msg.DAMAGED_NO_BACKUP.format(folder=paths.backups)
+            + " "
+            + msg.DAMAGED_START_NEW_CLI.format(path=paths.database)
+        )
     db = f' --db "{args.db}"' if args.db else ""
     command = f'python -m app{db} restore "{good.path}"'
     return msg.DAMAGED_OFFER.format(path=good.path, at=good.at.strftime("%d/%m/%Y %H:%M"), command=command)

@@ -331,6 +331,11 @@ DAMAGED_OFFER = (
     "(tệp hỏng được giữ lại trong thư mục sao lưu, không bị xóa)."
 )
 DAMAGED_NO_BACKUP = "Không tìm thấy bản sao lưu nào còn tốt trong {folder}."
+DAMAGED_START_NEW_CLI = (
+    "Nếu có bản sao lưu ở nơi khác (USB, máy khác), hãy khôi phục bằng lệnh \u201crestore TỆP\u201d. Nếu chắc chắn "
+    "không còn gì cần giữ, hãy chuyển tệp \u201c{path}\u201d sang chỗ khác (đừng xóa) rồi chạy lại: Sổ Chi bộ sẽ bắt đầu "
+    "một chi bộ mới."
+)
 DAMAGED_START_NEW = (
     "Có thể cất tệp hỏng vào thư mục sao lưu (không xóa) và bắt đầu nhập một chi bộ mới. "
     "Chỉ làm vậy khi chắc chắn không còn bản sao lưu nào ở nơi khác (USB, máy khác)."
