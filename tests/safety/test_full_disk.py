@@ -24,7 +24,10 @@ from tests.safety.hostile_files import good_member_list
 
 #: The sentences a storage failure may end in (database writes; file writes through exporters/atomic.py).
 #: Commands whose refusal must leave the database exactly as it was (exports never change it anyway).
-WRITES_THE_DATABASE = ("members add", "meetings add", "meetings adopt", "topics assign", "members import", "restore")
+WRITES_THE_DATABASE = (
+    "members add", "meetings add", "meetings adopt", "topics assign", "members import", "restore",
+    "plans set", "models add", "learning add", "awards add",
+)  # fmt: skip
 STORAGE_SENTENCES = ("đã đầy nên việc vừa làm chưa được lưu", "Không đủ chỗ trống để ghi")
 
 
@@ -121,6 +124,43 @@ def _commands(db: Path, tiny: Path, outside: dict[str, Path], draft: int) -> dic
         "export summary": ["export", "summary", "--year", "2026", "--quarter", "3", "--out", str(tiny / "th.xlsx")],
         "export package": ["export", "package", "--year", "2026", "--quarter", "3", "--to", str(out)],
         "consolidate": ["consolidate", str(outside["summary_dir"]), "--out", str(tiny / "tong-hop.xlsx")],
+        "plans set": [
+            "plans",
+            "set",
+            "1",
+            "--year",
+            "2026",
+            "--commitments",
+            "Học tập; làm theo",
+            "--signed",
+            "05/01/2026",
+        ],
+        "models add": ["models", "add", "--year", "2026", "--title", "Mô hình dân vận khéo", "--kind", "model"],
+        "learning add": [
+            "learning",
+            "add",
+            "1",
+            "--year",
+            "2026",
+            "--submitted",
+            "05/11/2026",
+            "--file",
+            str(outside["list"]),
+        ],
+        "awards add": [
+            "awards",
+            "add",
+            "--year",
+            "2026",
+            "--form",
+            "Giấy khen",
+            "--level",
+            "Đảng ủy xã",
+            "--date",
+            "05/11/2026",
+            "--member",
+            "1",
+        ],
     }
 
 
