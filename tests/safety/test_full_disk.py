@@ -116,7 +116,7 @@ def _commands(db: Path, tiny: Path, outside: dict[str, Path], draft: int) -> dic
         "members import": ["members", "import", str(outside["list"])],
         "members export": ["members", "export", str(tiny / "danh-sach.xlsx")],
         "backup": ["backup"],
-        "backup --to": ["backup", "--to", str(out)],
+        "backup --to": ["backup", "--to", str(out), "--no-encrypt"],
         "restore": ["restore", str(outside["backup"])],
         "export minutes": ["export", "minutes", str(draft), "--out", str(tiny / "bien-ban.docx")],
         "export resolution": ["export", "resolution", str(draft), "--out", str(tiny / "nghi-quyet.docx")],
