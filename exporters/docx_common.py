@@ -52,15 +52,6 @@ def person_title(member_id: int | None, titles: Mapping[int, str]) -> str:
     return W.PERSON_TITLE.format(title=title) if title else ""
 
 
-def sentence_case(text: str) -> str:
-    """ "ĐẢNG ỦY KHỐI …" -> "Đảng ủy khối …" for the recipients list; other casing is left as typed."""
-    text = text.strip()
-    if not text or text != text.upper():
-        return text
-    lowered = text.lower()
-    return lowered[:1].upper() + lowered[1:]
-
-
 def lower_first(text: str) -> str:
     """ "Thông qua nghị quyết" -> "thông qua nghị quyết", but "HĐND …" stays (an abbreviation)."""
     if len(text) > 1 and text[0].isupper() and text[1].islower():
@@ -149,6 +140,12 @@ def is_forward(section: Section) -> bool:
     """A content block about the coming period (tasks), as opposed to results of the past one."""
     key = fold(section.title)
     return any(k in key for k in W.FORWARD_KEYS)
+
+
+def dues_section(sections: Sequence[Section]) -> Section | None:
+    """The content block about Party dues, if the secretary wrote one: the dues note then goes inside it,
+    so the dues are reported once."""
+    return next((x for x in sections if W.DUES_KEY in fold(x.title)), None)
 
 
 def heading(number: int, title: str) -> str:

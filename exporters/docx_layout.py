@@ -200,11 +200,12 @@ class DocBuilder:
         table = self._table([lay.header_left_mm, lay.header_right_mm], borders=False)
         left, right = table.add_row().cells
         paras: list[tuple[str, str, str]] = []  # (text, flags, size key)
+        # Only the letterhead prints the bodies in capitals; everywhere else a name keeps the case it was typed in.
         if lay.show_upper_body_2 and head.upper_body_2:
-            paras.append((head.upper_body_2, "", "upper_body"))
+            paras.append((head.upper_body_2.upper(), "", "upper_body"))
         if head.upper_body:
-            paras.append((head.upper_body, "", "upper_body"))
-        paras.append((head.branch or self.blank_inline, "b", "branch"))
+            paras.append((head.upper_body.upper(), "", "upper_body"))
+        paras.append((head.branch.upper() or self.blank_inline, "b", "branch"))
         paras.append((star, "", "upper_body"))
         if head.number:
             paras.append((head.number, "", "number"))
@@ -342,32 +343,34 @@ class DocBuilder:
         self._new(cell, STYLE_SIGNATURE).add_run(block.name or self.blank_inline).bold = True
 
     # ------------------------------------------------------------------ page furniture
-    def page_furniture(self, *, footer: str = "", mark: str = "") -> None:
-        """Page numbers from page 2 (different first page + PAGE field), a mark (e.g. "BẢN NHÁP") on every
-        page's header, and a small footer line on every page (e.g. the seal)."""
-        lay = self.layout
+    def page_furniture(self, *, mark: str = "") -> None:
+        """HD 36: the page number centred at the top from page 2 on (different first page + PAGE field, in a
+        centred paragraph: a tab stop drifts with the template and printed 4 cm off-centre), and a mark
+        (e.g. "BẢN NHÁP") at the right of every page's header, first page included."""
         section = self.doc.sections[0]
         section.different_first_page_header_footer = True
         p = section.header.paragraphs[0]
         self._style(p, "Header")
-        p.add_run("\t")
+        p.alignment = para_align("center")
         add_page_field(p)
-        if mark:
-            p.add_run("\t")
-            self._mark(p, mark)
         first = section.first_page_header.paragraphs[0]
         self._style(first, "Header")
         if mark:
-            first.add_run("\t\t")
-            self._mark(first, mark)
-        if not footer:
-            return  # no footer parts at all: Word shows an empty footer
-        for part in (section.footer, section.first_page_footer):
-            fp = part.paragraphs[0]
-            self._style(fp, "Footer")
-            fp.alignment = para_align("right")
-            run = fp.add_run(footer)
-            run.font.size = pt(lay.size("footer"))
+            for line in (first, section.header.add_paragraph()):
+                self._style(line, "Header")
+                line.alignment = para_align("right")
+                self._mark(line, mark)
+
+    def small_note(self, text: str) -> Any:
+        """A small line of the document's own (the seal of adopted minutes), printed once where it is put."""
+        p = self._new(self._body, STYLE_BODY)
+        fmt = p.paragraph_format
+        fmt.first_line_indent = 0
+        fmt.space_before = pt(6)
+        p.alignment = para_align("right")
+        run = p.add_run(text)
+        run.font.size = pt(self.layout.size("footer"))
+        return p
 
     def _mark(self, paragraph: Any, text: str) -> None:
         run = paragraph.add_run(text)

@@ -21,8 +21,10 @@ from app.domain.models import (
     Opinion,
 )
 from app.domain.seal import short_seal
+from app.domain.vntext import fold
 from exporters import wording as W
 from exporters.docx_common import (
+    dues_section,
     heading,
     join_names,
     letterhead,
@@ -116,15 +118,13 @@ def render_minutes(
             SignBlock((layout.label("minutes_presider"),), meeting.presider_name, layout.label("sign_hint")),
         ]
     )
+    if meeting.status is not MeetingStatus.DRAFT and meeting.content_hash:
+        b.small_note(W.SEAL.format(seal=short_seal(meeting.content_hash)))  # once, under the signatures
     for correction in meeting.corrections:
         b.heading(W.CORRECTION_HEAD.format(day=format_dmy(correction.on)))
         b.para(W.CORRECTION_REASON.format(reason=correction.reason))
         b.lines(W.CORRECTION_TEXT.format(text=correction.text))
-    sealed = meeting.status is not MeetingStatus.DRAFT and bool(meeting.content_hash)
-    b.page_furniture(
-        footer=W.SEAL.format(seal=short_seal(meeting.content_hash)) if sealed else "",
-        mark=W.DRAFT_MARK if meeting.status is MeetingStatus.DRAFT else "",
-    )
+    b.page_furniture(mark=W.DRAFT_MARK if meeting.status is MeetingStatus.DRAFT else "")
     return b.to_bytes()
 
 
@@ -183,14 +183,17 @@ def _regular(b: DocBuilder, m: Meeting, number: int) -> int:
     sections, opinions = part_of(m, MeetingPart.REGULAR)
     b.heading(heading(number, W.H_CONTENT))
     item = 0
+    dues = dues_section(sections)
     for section in sections:
         item += 1
         b.heading(W.NUMBERED.format(n=item, title=section.title), level=2)
         if section.body.strip():
             b.lines(section.body)
-        else:
+        elif not (section is dues and m.dues_note.strip()):
             b.fill_lines(2)
-    if m.dues_note.strip():
+        if section is dues and m.dues_note.strip() and fold(m.dues_note) not in fold(section.body):
+            b.lines(m.dues_note)
+    if m.dues_note.strip() and dues is None:
         item += 1
         b.heading(W.NUMBERED.format(n=item, title=W.DUES_ITEM), level=2)
         b.lines(m.dues_note)

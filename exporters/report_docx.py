@@ -5,17 +5,18 @@ where it cannot. Plain domain objects in, bytes out; no I/O, no SQL, no Qt.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from app.domain import messages as msg
 from app.domain import periods
 from app.domain.dates import format_dmy, quarter_label
 from app.domain.report import MeetingFigures, PeriodReport
 from exporters import wording as W
-from exporters.docx_common import heading, join_names, letterhead, number_text, sentence_case
+from exporters.docx_common import heading, join_names, letterhead, number_text
 from exporters.docx_layout import Cell, DocBuilder, SignBlock
 from exporters.kl01_report import kl01_section
 from exporters.layout_profile import LayoutProfile
+from exporters.report_prose import limitation_paragraphs, missing_months, missing_quarters
 
 
 def report_blanks(report: PeriodReport, *, signer_name: str = "") -> tuple[str, ...]:
@@ -66,11 +67,11 @@ def render_report(
     _hcm(b, r)
 
     b.heading(heading(3, W.REP_H_LIMITS))
-    open_findings = [f for f in r.findings if f.severity.rank > 0 and f.rule not in W.REMINDER_RULES]
-    if open_findings:
+    limitations = limitation_paragraphs(r)
+    if limitations:
         b.para(W.REP_FINDINGS_HEAD)
-        for f in sorted(open_findings, key=lambda f: -f.severity.rank):
-            b.para(W.REP_FINDING.format(severity=msg.SEVERITY[f.severity.value], message=f.message))
+        for subject, sentences in limitations:
+            b.rich([(W.REP_SUBJECT_LEAD.format(subject=subject), "i"), (sentences, "")])
     else:
         b.para(W.REP_NO_FINDINGS)
     b.fill_lines(2, lead=W.REP_CAUSES)
@@ -90,7 +91,7 @@ def render_report(
 
     recipients = [(layout.label("recipients"), "label")]
     if r.profile.upper_body.strip():
-        recipients.append((W.REP_TO_UPPER.format(body=sentence_case(r.profile.upper_body)), ""))
+        recipients.append((W.REP_TO_UPPER.format(body=r.profile.upper_body.strip()), ""))
     recipients.append((W.REP_ARCHIVE.format(archive=layout.label("archive")), ""))
     title = layout.label("deputy_secretary" if signer_is_deputy else "secretary")
     b.signatures([SignBlock((layout.label("authority"), title), signer_name)], left=recipients)
@@ -101,22 +102,20 @@ def render_report(
 # --------------------------------------------------------------------------- sections of part II
 def _regular(b: DocBuilder, r: PeriodReport) -> None:
     b.heading(W.NUMBERED.format(n=1, title=W.REP_H_REGULAR), level=2)
-    months = _months_begun(r)
+    missing = missing_months(r)
     b.para(
         W.REP_REGULAR.format(
             count=len(r.meetings),
             regular=len(r.regular_meetings),
             months=r.months_with_regular_meeting,
-            total_months=len(months),
+            total_months=r.months_with_regular_meeting + len(missing),
             pct=msg.percent(r.average_attendance_pct),
             excused=r.excused_absences,
             unexcused=r.unexcused_absences,
         )
     )
-    held = {f.meeting.on.strftime("%Y-%m") for f in r.regular_meetings}
-    missing = [f"{int(key[5:])}/{key[:4]}" for key in months if key not in held]
     if missing:
-        b.para(W.REP_MISSING_MONTHS.format(months=", ".join(missing)))
+        b.para(W.REP_MISSING_MONTHS.format(months=", ".join(f"{int(key[5:])}/{key[:4]}" for key in missing)))
     if r.meetings:
         b.table(
             W.REP_MEETINGS_WIDTHS_MM,
@@ -147,7 +146,7 @@ def _thematic(b: DocBuilder, r: PeriodReport) -> None:
         W.REP_THEMATIC.format(
             count=len(r.thematic_meetings),
             quarters=r.quarters_with_thematic_meeting,
-            total_quarters=len(_quarters_begun(r)),
+            total_quarters=r.quarters_with_thematic_meeting + len(missing_quarters(r)),
         )
     )
     if r.thematic_meetings:
@@ -203,12 +202,3 @@ def _hcm(b: DocBuilder, r: PeriodReport) -> None:
     else:
         kl01_section(b, r.kl01)
     b.fill_lines(2, lead=W.REP_HCM_EXAMPLES)
-
-
-def _months_begun(r: PeriodReport) -> list[str]:
-    """Month keys of the period that had begun by the report's date (a future month cannot be missing)."""
-    return [p.key for p in periods.months_in(r.period) if p.start <= r.generated_on]
-
-
-def _quarters_begun(r: PeriodReport) -> list[date]:
-    return [q.start for q in periods.quarters_in(r.period) if q.start <= r.generated_on]

@@ -20,8 +20,10 @@ from app.domain.models import (
     MeetingStatus,
     Section,
 )
+from app.domain.vntext import fold
 from exporters import wording as W
 from exporters.docx_common import (
+    dues_section,
     heading,
     is_forward,
     kind_phrase,
@@ -30,7 +32,6 @@ from exporters.docx_common import (
     or_blank,
     part_of,
     resolution_vote,
-    sentence_case,
     time_or_blank,
 )
 from exporters.docx_layout import DocBuilder, SignBlock
@@ -99,19 +100,19 @@ def render_resolution(
         )
     )
     b.para(W.RES_OFFICERS.format(presider=or_blank(m.presider_name), recorder=or_blank(m.recorder_name)))
-    if m.dues_note.strip():
+    sections = _sections(m)
+    if m.dues_note.strip() and dues_section(sections) is None:  # else the dues block below says it
         b.para(W.RES_DUES.format(note=m.dues_note.strip()))
     b.para(W.RES_AGREED, keep_next=True)
     b.heading(W.RES_DECIDES, center=True, before=6)
 
-    sections = _sections(m)
     past = [x for x in sections if not is_forward(x)]
     ahead = [x for x in sections if is_forward(x)]
     b.heading(heading(1, W.RES_H_RESULTS))
-    _numbered(b, past)
+    _numbered(b, past, m.dues_note)
     b.heading(heading(2, W.RES_H_TASKS))
     if ahead:
-        _numbered(b, ahead)
+        _numbered(b, ahead, m.dues_note)
     if m.conclusion.strip():
         b.lines(m.conclusion)
     elif not ahead:
@@ -131,7 +132,7 @@ def render_resolution(
 
     recipients = [(layout.label("recipients"), "label")]
     if profile.upper_body.strip():
-        recipients.append((W.RES_TO_UPPER.format(body=sentence_case(profile.upper_body)), ""))
+        recipients.append((W.RES_TO_UPPER.format(body=profile.upper_body.strip()), ""))
     recipients.append((W.RES_TO_MEMBERS, ""))
     recipients.append((W.RES_ARCHIVE.format(archive=layout.label("archive")), ""))
     title = layout.label("deputy_secretary" if signer_is_deputy else "secretary")
@@ -151,13 +152,16 @@ def _sections(m: Meeting) -> tuple[Section, ...]:
     return part_of(m, part)[0]
 
 
-def _numbered(b: DocBuilder, sections: Sequence[Section]) -> None:
+def _numbered(b: DocBuilder, sections: Sequence[Section], dues_note: str = "") -> None:
     if not sections:
         b.fill_lines(3)
         return
+    dues = dues_section(sections) if dues_note.strip() else None
     for n, section in enumerate(sections, start=1):
         b.heading(W.NUMBERED.format(n=n, title=section.title), level=2)
         if section.body.strip():
             b.lines(section.body)
-        else:
+        if section is dues and fold(dues_note) not in fold(section.body):
+            b.lines(dues_note)
+        elif not section.body.strip():
             b.fill_lines(2)

@@ -87,7 +87,7 @@ def render_summary(report: PeriodReport, meta: SummaryMeta, roster: RosterOption
         )
 
     figures = report.key_figures()
-    cells = _overview(book, letterhead("overview"), figures)
+    cells = _overview(book, letterhead("overview"), figures, _running_keys(report))
     _meetings(book, letterhead("meetings"), report)
     _topics(book, letterhead("topics"), report)
     _attendance(book, letterhead("attendance"), report)
@@ -100,7 +100,15 @@ def render_summary(report: PeriodReport, meta: SummaryMeta, roster: RosterOption
 
 
 # --------------------------------------------------------------------------- sheets
-def _overview(book: StyledBook, lh: Letterhead, figures: Mapping[str, Any]) -> dict[str, str]:
+def _running_keys(report: PeriodReport) -> set[str]:
+    """Per-month and per-quarter figure keys of periods not over on the report's day: a 0 there is not a gap."""
+    day = report.generated_on
+    keys = {f"meetings_{p.key}" for p in periods.months_in(report.period) if p.end >= day}
+    keys |= {f"thematic_{q.key}" for q in periods.quarters_in(report.period) if q.end >= day}
+    return keys
+
+
+def _overview(book: StyledBook, lh: Letterhead, figures: Mapping[str, Any], running: set[str]) -> dict[str, str]:
     """The key figures for people; returns key -> visible cell ("C9") for the tamper check."""
     c = msg.XLSX_COLUMN
     columns = [
@@ -115,7 +123,7 @@ def _overview(book: StyledBook, lh: Letterhead, figures: Mapping[str, Any]) -> d
         if key in PERCENT_KEYS:
             row = table.row([number, msg.figure_label(key), value / 100, ""], ["center", "text", "pct", "wrap"])
         else:
-            row = table.row([number, msg.figure_label(key), value, ""])
+            row = table.row([number, msg.figure_label(key), value, msg.XLSX_RUNNING if key in running else ""])
         refs[key] = f"C{row}"
     return refs
 

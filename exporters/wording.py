@@ -68,6 +68,8 @@ H_TASKS = "PHÂN CÔNG NHIỆM VỤ"
 NUMBERED = "{n}. {title}"
 HEADING = "{roman}. {title}"
 DUES_ITEM = "Tình hình nộp đảng phí"
+#: Folded keyword of a content block about dues (the dues note is printed inside it, not as a second item).
+DUES_KEY = "dang phi"
 PRESENTATION_ITEM = "Trình bày chuyên đề"
 PRESENTED_BY = "Đồng chí {names} trình bày chuyên đề \u201c{title}\u201d."
 NAMES_JOIN = ", "
@@ -181,8 +183,31 @@ REP_HCM_TOPICS = " với các chuyên đề: {titles}"
 REP_HCM_PLANS = "- Việc xây dựng kế hoạch, bản cam kết tu dưỡng, rèn luyện của đảng viên:"
 REP_HCM_EXAMPLES = "- Vai trò nêu gương của đảng viên; gương điển hình, mô hình, cách làm hay:"
 REP_H_LIMITS = "HẠN CHẾ, NGUYÊN NHÂN"
-REP_FINDINGS_HEAD = "Những vấn đề còn tồn tại theo kết quả tự kiểm tra của chi bộ:"
-REP_FINDING = "- [{severity}] {message}"
+REP_FINDINGS_HEAD = "Qua tự kiểm tra, chi bộ còn những hạn chế sau:"
+#: Section III's subjects, in the order the report takes them up (exporters/report_prose.py fills them).
+REP_SUBJECTS = {
+    "meetings": "Về nền nếp sinh hoạt chi bộ",
+    "topics": "Về sinh hoạt chuyên đề",
+    "attendance": "Về tỷ lệ đảng viên dự sinh hoạt",
+    "members": "Về công tác đảng viên",
+    "other": "Về những việc khác",
+}
+REP_SUBJECT_LEAD = "- {subject}: "
+REP_LIM_MONTH = "tháng {month}/{year}"
+REP_LIM_MONTHS = "Trong kỳ, chi bộ chưa tổ chức sinh hoạt thường kỳ {months}."
+REP_LIM_QUARTERS = "Chi bộ chưa tổ chức sinh hoạt chuyên đề {quarters}."
+REP_LIM_SHORT = "Có {count} buổi sinh hoạt chưa bảo đảm thời lượng tối thiểu ({items})."
+REP_LIM_SHORT_ITEM = "ngày {day}: {minutes} phút, yêu cầu {minimum} phút"
+REP_LIM_UNASSIGNED = "Chi bộ chưa phân công đảng viên chuẩn bị chuyên đề {quarters}."
+REP_LIM_NOT_PRESENTED = "Chuyên đề \u201c{title}\u201d của {quarter} đã được phân công nhưng chưa được trình bày."
+REP_LIM_LOW = "Có {count} buổi sinh hoạt tỷ lệ đảng viên dự chưa đạt yêu cầu ({items})."
+REP_LIM_LOW_ITEM = "ngày {day}: {present}/{base} đồng chí, đạt {pct}"
+REP_LIM_LOW_HALF = "Buổi sinh hoạt ngày {days} chưa có quá một nửa số đảng viên phải dự tham dự."
+REP_LIM_UNEXCUSED = "Đồng chí {name} vắng sinh hoạt không có lý do {count} tháng trong năm {year} (tháng {months})."
+REP_LIM_UNEXCUSED_ART8 = "Chi bộ sẽ xem xét theo quy định tại Điều 8 Điều lệ Đảng."
+REP_LIM_PROBATION = (
+    "Đồng chí {name} đã hết thời gian dự bị từ ngày {end} nhưng chi bộ chưa xét công nhận đảng viên chính thức."
+)
 REP_NO_FINDINGS = "Qua tự kiểm tra, chi bộ không phát hiện vấn đề tồn tại theo các quy định được theo dõi."
 REP_CAUSES = "- Nguyên nhân:"
 REP_H_NEXT = "PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"

@@ -279,8 +279,11 @@ def _plain(value: Any) -> Any:
 
 
 def _letterhead_lefts(lh: Letterhead) -> list[tuple[str, str]]:
-    lines = [(lh.upper_body_2, "letter_left")] if lh.upper_body_2 else []
-    return [*lines, (lh.upper_body, "letter_left"), (lh.branch_name, "letter_left_bold"), ("*", "letter_left")]
+    # The letterhead alone prints the bodies in capitals (HD 36); the names are stored as typed.
+    lines = [(lh.upper_body_2.upper(), "letter_left")] if lh.upper_body_2 else []
+    return [
+        *lines, (lh.upper_body.upper(), "letter_left"), (lh.branch_name.upper(), "letter_left_bold"), ("*", "letter_left")
+    ]
 
 
 def _letterhead_height(lh: Letterhead) -> int:

@@ -169,6 +169,7 @@ def unexcused_absences(data: BranchData, year: int) -> list[Finding]:
                 ),
                 member_id=member_id,
                 period=str(year),
+                facts={"name": names.get(member_id, f"#{member_id}"), "year": year, "months": tuple(months)},
             )
         )
     return findings
@@ -199,6 +200,7 @@ def probation_ending(data: BranchData, year: int) -> list[Finding]:
                 template.format(name=member.full_name, end=format_dmy(end)),
                 member_id=member.id,
                 period=str(year),
+                facts={"name": member.full_name, "end": end},
             )
         )
     return findings
@@ -245,6 +247,7 @@ def meeting_too_short(data: BranchData, year: int) -> list[Finding]:
                 msg.MEETING_TOO_SHORT.format(day=format_dmy(meeting.on), minutes=duration, minimum=minimum),
                 meeting_id=meeting.id,
                 period=f"{year}-{meeting.on.month:02d}",
+                facts={"day": meeting.on, "minutes": duration, "minimum": minimum},
             )
         )
     return findings

@@ -474,6 +474,7 @@ XLSX_ATTENDANCE_LEGEND = (
     "T sinh hoạt tạm thời nơi khác; Đ đình chỉ; ô trống: tháng không có sinh hoạt thường kỳ hoặc chưa sinh hoạt tại chi bộ."
 )
 XLSX_TOTAL = "Tổng cộng"
+XLSX_RUNNING = "Chưa hết kỳ: chưa tính là thiếu"
 XLSX_NO_DATA = "Sổ Chi bộ chưa theo dõi chỉ tiêu này: điền tay nếu cấp trên yêu cầu."
 XLSX_HIDDEN_NOTE = "Dữ liệu để cấp trên tổng hợp tự động. Không sửa trang này."
 #: Indicators of the "học tập và làm theo" sheet (DOMAIN §4.4, sheet D), in order. None: not in the data.

@@ -8,9 +8,11 @@ attendance = điểm danh, finding = kết quả kiểm tra (a rule check's outp
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Any
 
 
 # --------------------------------------------------------------------------- branch
@@ -478,6 +480,9 @@ class Finding:
     member_id: int | None = None
     meeting_id: int | None = None
     period: str = ""  # "2026-03", "2026-Q1", "2026"
+    # What the sentence was made from ({"months": (2, 5, 7), "name": …}), so a report can say it again in the
+    # branch's own voice. Not part of equality: two findings saying the same thing are the same finding.
+    facts: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 # --------------------------------------------------------------------------- search and history

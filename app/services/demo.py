@@ -81,8 +81,7 @@ SECTIONS = (
      "Đồng chí Bí thư thông tin tình hình thời sự trong nước, trong tỉnh; quán triệt Chỉ thị số 50-CT/TW ngày "
      "23/7/2025 của Ban Bí thư về tiếp tục đổi mới và nâng cao chất lượng sinh hoạt chi bộ."),
     ("Đánh giá kết quả thực hiện nghị quyết tháng trước",
-     "Chi bộ đã lãnh đạo hoàn thành các nhiệm vụ chuyên môn; 100% đảng viên hoàn thành nhiệm vụ được giao. "
-     "Công tác nộp đảng phí thực hiện đầy đủ, đúng hạn."),
+     "Chi bộ đã lãnh đạo hoàn thành các nhiệm vụ chuyên môn; 100% đảng viên hoàn thành nhiệm vụ được giao."),
     ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
      "Đảng viên tiếp tục thực hiện bản cam kết tu dưỡng, rèn luyện, phấn đấu năm; duy trì gương người tốt, việc tốt."),
     ("Phương hướng, nhiệm vụ tháng tới",
@@ -193,9 +192,9 @@ class DemoService:
     def _profile(self, roll: list[Member], today: date) -> None:
         self._ctx.branch.save(
             BranchProfile(
-                branch_name="CHI BỘ TRƯỜNG THPT CHUYÊN VỊ THANH",
-                upper_body="ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH",
-                upper_body_2="ĐẢNG BỘ TỈNH HẬU GIANG",
+                branch_name="Chi bộ Trường THPT chuyên Vị Thanh",
+                upper_body="Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh",
+                upper_body_2="Đảng bộ tỉnh Hậu Giang",
                 place_name="Vị Thanh",
                 term_start=date(today.year - 1, 9, 1),
                 term_end=date(today.year + 1, 8, 31),

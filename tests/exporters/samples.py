@@ -27,9 +27,9 @@ from app.resources import resource_path
 from exporters.layout_profile import LayoutProfile
 
 PROFILE = BranchProfile(
-    branch_name="CHI BỘ TRƯỜNG THPT CHUYÊN VỊ THANH",
-    upper_body="ĐẢNG ỦY KHỐI CÁC CƠ QUAN VÀ DOANH NGHIỆP TỈNH",
-    upper_body_2="ĐẢNG BỘ TỈNH HẬU GIANG",
+    branch_name="Chi bộ Trường THPT chuyên Vị Thanh",
+    upper_body="Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh",
+    upper_body_2="Đảng bộ tỉnh Hậu Giang",
     place_name="Vị Thanh",
     secretary_id=1,
     deputy_id=2,

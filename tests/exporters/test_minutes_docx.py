@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import replace
 
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from app.domain import messages as msg
@@ -163,7 +164,7 @@ def test_times_new_roman_everywhere_with_east_asian_slot(regular_doc) -> None:
     assert 'w:lang w:val="vi-VN"' in styles
 
 
-def test_page_numbers_from_page_two_and_seal_in_footer(regular_doc) -> None:
+def test_page_number_centred_from_page_two_and_the_seal_printed_once_after_the_signatures(regular_doc) -> None:
     data, doc = regular_doc
     section = doc.sections[0]
     assert section.different_first_page_header_footer
@@ -172,10 +173,18 @@ def test_page_numbers_from_page_two_and_seal_in_footer(regular_doc) -> None:
     with_page = [x for x in headers.values() if "PAGE" in x]
     assert len(with_page) == 1 and 'w:fldCharType="begin"' in with_page[0]
     assert "PAGE" not in "".join(p.text for p in section.first_page_header.paragraphs)
-    for footer in (section.footer, section.first_page_footer):
-        line = footer.paragraphs[0]
-        assert line.text == "Mã niêm phong: AB12-CD34-EF56-0000"
-        assert look(doc, line).size == 9
+    number = section.header.paragraphs[0]
+    assert number.alignment == WD_ALIGN_PARAGRAPH.CENTER and "<w:tab/>" not in number._p.xml  # HD 36: centred
+    # the seal is no page furniture: no footer carries it, the body prints it once, small, under the signatures
+    footers = "".join(x for n, x in parts.items() if n.startswith("word/footer"))
+    assert "niêm phong" not in footers
+    lines = texts(doc)
+    seals = [p for p in paragraphs(doc) if p.text.startswith("Mã niêm phong")]
+    assert [p.text for p in seals] == ["Mã niêm phong: AB12-CD34-EF56-0000"]
+    assert look(doc, seals[0]).size == 9
+    body = list(doc.element.body.iterchildren())
+    assert body.index(doc.tables[-1]._tbl) < body.index(seals[0]._p)  # after the signature table
+    assert lines.count("Mã niêm phong: AB12-CD34-EF56-0000") == 1
     assert W.DRAFT_MARK not in "".join(headers.values())
 
 
@@ -197,8 +206,8 @@ def test_a_draft_is_marked_on_every_page_and_has_no_seal() -> None:
     doc = open_docx(render(samples.regular(status=MeetingStatus.DRAFT, content_hash="", adopted_on=None)))
     section = doc.sections[0]
     for header in (section.header, section.first_page_header):
-        assert W.DRAFT_MARK in header.paragraphs[0].text
-    assert "niêm phong" not in section.footer.paragraphs[0].text
+        assert W.DRAFT_MARK in "".join(p.text for p in header.paragraphs)
+    assert not [p for p in paragraphs(doc) if "niêm phong" in p.text]
 
 
 def test_missing_recorder_and_end_time_print_visible_blanks() -> None:

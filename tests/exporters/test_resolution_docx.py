@@ -53,7 +53,7 @@ def test_recipients_and_signature() -> None:
     label = left.paragraphs[0]
     assert label.text == "Nơi nhận:" and label.runs[0].font.underline
     assert [p.text for p in left.paragraphs[1:]] == [
-        "- Đảng ủy khối các cơ quan và doanh nghiệp tỉnh (để báo cáo);",
+        "- Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh (để báo cáo);",
         "- Đảng viên trong chi bộ (để thực hiện);",
         "- Lưu Chi bộ.",
     ]

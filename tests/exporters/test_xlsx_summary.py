@@ -58,7 +58,9 @@ def test_every_visible_sheet_opens_with_the_letterhead(quarter_report: PeriodRep
     for ws in wb.worksheets[:-1]:
         rows = _rows(ws)
         first_column = [r[0] for r in rows[:4]]
-        assert first_column == [profile.upper_body_2, profile.upper_body, profile.branch_name, "*"], ws.title
+        assert first_column == [profile.upper_body_2.upper(), profile.upper_body.upper(), profile.branch_name.upper(), "*"], (
+            ws.title
+        )  # the letterhead alone prints the bodies in capitals
         texts = {v for r in rows[:8] for v in r if isinstance(v, str)}
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in texts
         assert "Vị Thanh, ngày 22 tháng 11 năm 2026" in texts

@@ -74,7 +74,7 @@ def test_demo_if_empty_opens_the_demo_in_its_own_file_and_leaves_the_real_one_em
 def test_the_window_title_names_the_program_and_the_branch(qtbot, demo, ui_settings) -> None:
     window = MainWindow(demo, ui_settings)
     qtbot.addWidget(window)
-    assert window.windowTitle() == "Sổ Chi bộ — CHI BỘ TRƯỜNG THPT CHUYÊN VỊ THANH"
+    assert window.windowTitle() == "Sổ Chi bộ — Chi bộ Trường THPT chuyên Vị Thanh"
     window.close()
 
 

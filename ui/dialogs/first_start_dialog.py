@@ -33,10 +33,10 @@ class FirstStartDialog(QDialog):
 
         self.form = Form()
         self.branch_name = self.form.add(
-            "branch_name", "Tên chi bộ: *", QLineEdit(), "Như trên con dấu, ví dụ: CHI BỘ TRƯỜNG THPT VỊ THANH"
+            "branch_name", "Tên chi bộ: *", QLineEdit(), "Viết như tên riêng, ví dụ: Chi bộ Trường THPT Vị Thanh (đầu văn bản tự in hoa)"
         )
         self.upper_body = self.form.add(
-            "upper_body", "Cấp ủy cấp trên trực tiếp:", QLineEdit(), "Ví dụ: ĐẢNG ỦY XÃ VỊ THỦY"
+            "upper_body", "Cấp ủy cấp trên trực tiếp:", QLineEdit(), "Ví dụ: Đảng ủy xã Vị Thủy"
         )
         self.place_name = self.form.add("place_name", "Địa danh ghi ngày tháng:", QLineEdit(), "Ví dụ: Vị Thanh")
         self.term_start = self.form.add("term_start", "Nhiệm kỳ chi ủy từ ngày:", DateEdit("term_start"))
