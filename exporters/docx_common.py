@@ -10,7 +10,17 @@ from datetime import date
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy, format_place_date, format_time_vn, month_label, quarter_label, roman
-from app.domain.models import BranchProfile, Meeting, MeetingKind, MeetingPart, Opinion, Section, Vote, VoteRule
+from app.domain.models import (
+    BranchProfile,
+    Meeting,
+    MeetingKind,
+    MeetingPart,
+    MeetingStatus,
+    Opinion,
+    Section,
+    Vote,
+    VoteRule,
+)
 from app.domain.vntext import fold
 from exporters import wording as W
 from exporters.docx_layout import Letterhead
@@ -134,6 +144,16 @@ def resolution_vote(votes: Sequence[Vote]) -> Vote | None:
         if W.RESOLUTION_VOTE_KEY in fold(vote.item):
             return vote
     return votes[0] if votes else None
+
+
+def adopted_resolution(meeting: Meeting) -> bool:
+    """Whether the sitting adopted a resolution: adopted minutes with a numbered resolution, or a passed vote
+    that names it ("Thông qua nghị quyết tháng"). A thematic sitting's vote on its conclusion is no resolution."""
+    if meeting.status is MeetingStatus.DRAFT:
+        return False
+    if meeting.resolution_number.strip():
+        return True
+    return any(v.passed and W.RESOLUTION_VOTE_KEY in fold(v.item) for v in meeting.votes)
 
 
 def is_forward(section: Section) -> bool:

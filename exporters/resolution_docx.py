@@ -141,6 +141,11 @@ def render_resolution(
     return b.to_bytes()
 
 
+def resolution_subject(m: Meeting) -> str:
+    """The resolution's subject line ("Chi bộ tháng 3 năm 2026"), also used to name its file."""
+    return _subject(m)
+
+
 def _subject(m: Meeting) -> str:
     if m.kind is MeetingKind.CHUYEN_DE:
         return W.SUBJECT_THEMATIC.format(quarter=quarter_label(m.quarter), year=m.on.year)

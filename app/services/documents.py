@@ -34,12 +34,14 @@ from app.resources import resource_path
 from app.services.context import ServiceContext
 from app.services.meetings import MeetingService
 from app.services.reports import ReportService
+from app.services.summary import slug
 from exporters import wording
 from exporters.atomic import atomic_write_bytes
+from exporters.docx_common import adopted_resolution, kind_phrase
 from exporters.layout_profile import LayoutProfile, merged
 from exporters.minutes_docx import minutes_blanks, render_minutes
 from exporters.report_docx import render_report, report_blanks
-from exporters.resolution_docx import render_resolution, resolution_blanks
+from exporters.resolution_docx import render_resolution, resolution_blanks, resolution_subject
 
 DEFAULT_LAYOUT = "HD36-2018"
 #: Branch setting holding the secretary's own layout changes (JSON laid over the chosen profile).
@@ -169,15 +171,19 @@ class DocumentService:
             raise ExportError("folder_is_file", path=str(folder))
         meetings = self._meetings.list(period=period)
         shared = self._shared(meetings)
-        jobs = []
         used: set[str] = set()
-        for meeting in meetings:
-            name = self.file_name(meeting, "minutes")
-            stem, n = name[: -len(".docx")], 2
-            while name in used:  # two sittings of one kind on one day
-                name, n = f"{stem}-{n}.docx", n + 1
-            used.add(name)
-            jobs.append(self._minutes_job(meeting, folder / name, shared))
+        return [
+            self._minutes_job(meeting, folder / _unique(self.file_name(meeting, "minutes"), used), shared)
+            for meeting in meetings
+        ]
+
+    def prepare_resolution_batch(self, period: Period, folder: Path) -> list[DocumentJob]:
+        """The resolution of every sitting in *period* that adopted one (none is numbered here)."""
+        jobs, used = [], set[str]()
+        for meeting in self._meetings.list(period=period):
+            if meeting.id is not None and adopted_resolution(meeting):
+                name = _unique(self.file_name(meeting, "resolution"), used)
+                jobs.append(self.prepare_resolution(meeting.id, Path(folder) / name))
         return jobs
 
     def prepare_resolution(self, meeting_id: int, out: Path, *, number: bool | int = False) -> DocumentJob:
@@ -213,8 +219,10 @@ class DocumentService:
 
     @staticmethod
     def file_name(meeting: Meeting, document: str = "minutes") -> str:
-        """ "2026-03-05_bien-ban-thuong-ky.docx": ISO date first so that a folder listing sorts by date."""
-        return f"{meeting.on.isoformat()}_{FILE_WORD[document]}-{meeting.kind.value.replace('_', '-')}.docx"
+        """ "2026-03-05_bien-ban_sinh-hoat-chi-bo-thuong-ky-thang-3-nam-2026.docx": ISO date first so that a
+        folder listing sorts by date, then what the document is in words a person at the committee reads."""
+        what = resolution_subject(meeting) if document == "resolution" else kind_phrase(meeting)
+        return f"{meeting.on.isoformat()}_{FILE_WORD[document]}_{slug(what, 90)}.docx"
 
     def _shared(self, meetings: list[Meeting]) -> _Shared:
         """What every minutes of a batch needs, read once (members, topics, profile, layout)."""
@@ -314,6 +322,15 @@ def _presenters(topic: TopicAssignment | None) -> tuple[str, ...]:
     lead = topic.lead
     ordered = [lead, *[a for a in topic.assignees if a is not lead]] if lead else list(topic.assignees)
     return tuple(a.name for a in ordered if a.name)
+
+
+def _unique(name: str, used: set[str]) -> str:
+    """*name*, or "<stem>-2.docx" … when a file of the batch already has it (two sittings of one kind on one day)."""
+    stem, n, candidate = name[: -len(".docx")], 2, name
+    while candidate in used:
+        candidate, n = f"{stem}-{n}.docx", n + 1
+    used.add(candidate)
+    return candidate
 
 
 def _docx_target(out: Path, document: str = "minutes") -> Path:

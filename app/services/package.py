@@ -28,6 +28,20 @@ Progress = Callable[[int, int, str], None]
 SPACE_MARGIN = 1 << 20
 
 
+#: Folders of the package, in words a person at the committee reads without the manifest (ASCII for any stick).
+MINUTES_FOLDER = "bien-ban"
+RESOLUTIONS_FOLDER = "nghi-quyet"
+
+
+def package_names(period: Period) -> dict[str, str]:
+    """The report's and the summary's file names: "bao-cao-ket-qua-sinh-hoat-chi-bo_quy-iii-nam-2026.docx" …"""
+    when = slug(periods.label(period), 80)
+    return {
+        "report": f"bao-cao-ket-qua-sinh-hoat-chi-bo_{when}.docx",
+        "summary": f"bang-tong-hop-so-lieu_{when}.xlsx",
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class PackageJob:
     """A package rendered in memory, ready to copy: folder name, files, manifest."""
@@ -124,11 +138,14 @@ class PackageService:
     def _stage(self, period: Period, staging: Path) -> tuple[str, ...]:
         """Render everything into a local staging folder (nothing on the stick yet)."""
         warnings: list[str] = []
-        for result in self._documents.minutes_batch(period, staging / "bien-ban"):
+        for result in self._documents.minutes_batch(period, staging / MINUTES_FOLDER):
             warnings += result.warnings
-        report = self._documents.report(period, staging / f"bao-cao_{period.key}.docx")
+        for job in self._documents.prepare_resolution_batch(period, staging / RESOLUTIONS_FOLDER):
+            warnings += job.write().warnings
+        names = package_names(period)
+        report = self._documents.report(period, staging / names["report"])
         warnings += report.warnings
-        atomic_write_bytes(staging / f"tong-hop_{period.key}.xlsx", self._summary.workbook(period))
+        atomic_write_bytes(staging / names["summary"], self._summary.workbook(period))
         return tuple(warnings)
 
     @staticmethod

@@ -16,10 +16,14 @@ from app.domain import manifest, periods
 from app.domain.errors import ExportError
 from app.services import package as package_module
 from app.services.consolidation import ConsolidationService
+from app.services.documents import DocumentService
+from exporters.docx_common import adopted_resolution
 from tests.conftest import db_fingerprint
 
 Q3 = periods.quarter(2026, 3)
 NAME = "chi-bo-truong-thpt-chuyen-vi-thanh_2026-Q3"
+REPORT = package_module.package_names(Q3)["report"]
+SUMMARY = package_module.package_names(Q3)["summary"]
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -34,7 +38,16 @@ def test_package_contents_and_manifest(demo: Services, tmp_path: Path) -> None:
     files = _tree(result.folder)
     minutes = sorted(k for k in files if k.startswith("bien-ban/"))
     assert len(minutes) == len(demo.meetings.list(period=Q3)) == 4
-    assert set(files) == {*minutes, "bao-cao_2026-Q3.docx", "tong-hop_2026-Q3.xlsx", "manifest.json"}
+    resolutions = sorted(k for k in files if k.startswith("nghi-quyet/"))
+    # every sitting that adopted a resolution brings it (the demo's thematic sitting votes on its conclusion only)
+    adopted = [m for m in demo.meetings.list(period=Q3) if adopted_resolution(m)]
+    assert adopted and len(resolutions) == len(adopted)
+    assert [r[len("nghi-quyet/") :] for r in resolutions] == [DocumentService.file_name(m, "resolution") for m in adopted]
+    assert set(files) == {*minutes, *resolutions, REPORT, SUMMARY, "manifest.json"}
+    # names a person understands without the manifest: what the document is, and when
+    assert REPORT == "bao-cao-ket-qua-sinh-hoat-chi-bo_quy-iii-nam-2026.docx"
+    assert "bien-ban/2026-09-17_bien-ban_sinh-hoat-chuyen-de-quy-iii-nam-2026.docx" in files
+    assert "nghi-quyet/2026-07-05_nghi-quyet_chi-bo-thang-7-nam-2026.docx" in files
     listing = manifest.parse(files["manifest.json"].decode("utf-8"))
     assert listing.meta["period"] == "2026-Q3" and listing.meta["branch_code"] == "demo-vithanh"
     assert {e.path for e in listing.files} == set(files) - {"manifest.json"}
@@ -144,7 +157,7 @@ def test_a_stick_that_reads_back_wrong_loses_the_package(
     usb = tmp_path / "usb"
     with pytest.raises(ExportError) as caught:
         demo.package.build(Q3, usb)
-    assert caught.value.code == "package_verify_failed" and caught.value.details["file"] == "tong-hop_2026-Q3.xlsx"
+    assert caught.value.code == "package_verify_failed" and caught.value.details["file"] == SUMMARY
     assert os.listdir(usb) == []
 
 
@@ -183,7 +196,7 @@ def test_cli_export_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_prepare_then_write_in_steps_and_cancel(demo: Services, tmp_path: Path) -> None:
     job = demo.package.prepare(Q3)  # the database part (the window does it on the GUI thread)
-    assert job.name == NAME and {rel for rel, _ in job.files} >= {"bao-cao_2026-Q3.docx", "tong-hop_2026-Q3.xlsx"}
+    assert job.name == NAME and {rel for rel, _ in job.files} >= {REPORT, SUMMARY}
     usb = tmp_path / "usb"
     calls = {"n": 0}
 
