@@ -24,17 +24,17 @@ class RosterOptions:
 def roster_columns(options: RosterOptions) -> list[tuple[str, Column]]:
     c = msg.XLSX_COLUMN
     cols = [
-        ("stt", Column(c["stt"], 6, "num")),
-        ("name", Column(c["name"], 26)),
-        ("born", Column(c["born"], 12, "date")),
-        ("gender", Column(c["gender"], 8)),
-        ("ethnicity", Column(c["ethnicity"], 9)),
-        ("joined", Column(c["joined"], 12, "date")),
-        ("official", Column(c["official"], 12, "date")),
-        ("card", Column(c["card"], 12)),
-        ("party_position", Column(c["party_position"], 13)),
-        ("job", Column(c["job"], 26, "wrap")),
-        ("status", Column(c["status"], 16)),
+        ("stt", Column(c["stt"], 5, "num")),
+        ("name", Column(c["name"], 22)),
+        ("born", Column(c["born"], 11, "date")),
+        ("gender", Column(c["gender"], 6)),
+        ("ethnicity", Column(c["ethnicity"], 7)),
+        ("joined", Column(c["joined"], 11, "date")),
+        ("official", Column(c["official"], 11, "date")),
+        ("card", Column(c["card"], 11)),
+        ("party_position", Column(c["party_position"], 12)),
+        ("job", Column(c["job"], 16, "wrap")),
+        ("status", Column(c["status"], 14)),
     ]
     if options.with_cccd:
         cols.append(("cccd", Column(c["cccd"], 15)))

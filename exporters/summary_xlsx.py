@@ -112,11 +112,11 @@ def _overview(book: StyledBook, lh: Letterhead, figures: Mapping[str, Any], runn
     """The key figures for people; returns key -> visible cell ("C9") for the tamper check."""
     c = msg.XLSX_COLUMN
     columns = [
-        Column(c["stt"], 6, "center"),
-        Column(c["indicator"], 46),
-        Column(c["value"], 12, "int"),
-        Column(c["unit"], 28, "wrap"),
-    ]
+        Column(c["stt"], 5, "center"),
+        Column(c["indicator"], 44, "wrap"),
+        Column(c["value"], 11, "int"),
+        Column(c["unit"], 24, "wrap"),
+    ]  # 84 units: one portrait A4 page wide at 100 %
     table = book.sheet(msg.XLSX_SHEET["overview"], lh, columns, data_rows=len(figures))
     refs: dict[str, str] = {}
     for number, (key, value) in enumerate(figures.items(), start=1):
@@ -134,15 +134,17 @@ def _meetings(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
         ("stt", 5, "center"), ("month", 8, "center"), ("date", 11, "date"), ("kind", 15, "wrap"),
         ("minutes", 9, "int"), ("total", 8, "int"), ("exempt", 7, "int"), ("away", 8, "int"), ("base", 7, "int"),
         ("present", 7, "int"), ("pct", 8, "pct"), ("excused", 8, "int"), ("unexcused", 8, "int"),
-        ("unexcused_names", 22, "wrap"), ("guests", 22, "wrap"), ("topic", 30, "wrap"), ("presenters", 18, "wrap"),
-        ("opinions", 9, "int"), ("votes", 14, "wrap"), ("minutes_status", 12, "text"),
+        ("unexcused_names", 18, "wrap"), ("guests", 16, "wrap"), ("topic", 24, "wrap"), ("presenters", 15, "wrap"),
+        ("opinions", 7, "int"), ("votes", 11, "wrap"), ("minutes_status", 12, "wrap"),
     ]  # fmt: skip
+    # Two landscape pages across at 100 %: the figures, then the names and contents (STT, month, date repeated).
     table = book.sheet(
         msg.XLSX_SHEET["meetings"],
         lh,
         [Column(c[key], width, kind) for key, width, kind in layout],
         landscape=True,
         freeze_col=3,
+        repeat_cols=3,
         data_rows=len(report.meetings) + 1,
     )
     for number, fig in enumerate(report.meetings, start=1):
@@ -199,6 +201,7 @@ def _topics(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
         [Column(c[key], width, kind) for key, width, kind in layout],
         landscape=True,
         freeze_col=3,
+        repeat_cols=3,
         data_rows=len(report.assignments),
     )
     by_meeting = {f.meeting.id: f for f in report.meetings if f.meeting.id is not None}
@@ -249,6 +252,7 @@ def _attendance(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
         columns,
         landscape=True,
         freeze_col=2,
+        repeat_cols=2,
         data_rows=len(report.attendance),
     )
     severity: dict[int, str] = {}
@@ -340,11 +344,11 @@ def hcm_notes(report: PeriodReport) -> dict[str, str]:
 def _hcm(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
     c = msg.XLSX_COLUMN
     columns = [
-        Column(c["stt"], 6, "center"),
-        Column(c["indicator"], 52, "wrap"),
-        Column(c["value"], 12, "int"),
-        Column(c["unit"], 40, "wrap"),
-    ]
+        Column(c["stt"], 5, "center"),
+        Column(c["indicator"], 44, "wrap"),
+        Column(c["value"], 11, "int"),
+        Column(c["unit"], 25, "wrap"),
+    ]  # one portrait page wide
     values = hcm_indicators(report)
     notes = hcm_notes(report)
     table = book.sheet(msg.XLSX_SHEET["hcm"], lh, columns, data_rows=len(values))

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from exporters.xlsx_print import PAGE_UNITS, line_count, page_blocks, print_setup, row_height
+
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 12
 
@@ -127,15 +129,16 @@ class StyledBook:
                 cell.font = self._font(italic=True)
                 cell.alignment = Alignment(horizontal="center")
             case "letter_left":
-                cell.alignment = Alignment(horizontal="center")
+                cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
             case "letter_left_bold" | "letter_right_bold":
                 cell.font = self._font(bold=True)
-                cell.alignment = Alignment(horizontal="center")
+                cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
             case "letter_right_italic":
                 cell.font = self._font(italic=True)
-                cell.alignment = Alignment(horizontal="center")
+                cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
             case "note":
                 cell.font = self._font(italic=True, size=11)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
         return cell._style
 
     def cell(self, ws: Any, value: Any, kind: str = "text") -> Any:
@@ -160,40 +163,66 @@ class StyledBook:
         freeze_col: int = 0,
         data_rows: int = 0,
         header_rows: Sequence[Sequence[str]] = (),
+        repeat_cols: int = 0,
     ) -> TableSheet:
         """Open a sheet, write the letterhead and the table header; return it ready for data rows.
 
         *data_rows* sizes the bordered table area; *header_rows* are extra header lines above the column names.
+        Printed at 100 %, never shrunk: a table wider than the page is cut into page-wide blocks of columns, and
+        with *repeat_cols* the first columns (STT, date …) are written again at the head of each later block, so
+        every printed page says which row is which. The letterhead and the title stay within the first block.
         """
         from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.pagebreak import Break
 
         ws = self.wb.create_sheet(sheet_name(name))
-        for i, col in enumerate(columns, start=1):
+        blocks = page_blocks([c.width for c in columns], PAGE_UNITS[landscape], repeat_cols)
+        source = list(range(blocks[1] if len(blocks) > 1 else len(columns)))
+        breaks = []
+        for b, start in enumerate(blocks[1:], start=1):
+            end = blocks[b + 1] if b + 1 < len(blocks) else len(columns)
+            breaks.append(len(source))
+            source += [*range(repeat_cols), *range(start, end)]
+        shown = [columns[i] for i in source]
+        for i, col in enumerate(shown, start=1):
             ws.column_dimensions[get_column_letter(i)].width = col.width
+        for at in breaks:
+            ws.col_breaks.append(Break(id=at))  # a manual break after column *at* (1-based)
+        widths = [c.width for c in shown]
         height = _letterhead_height(letterhead) if letterhead else 0
         header_row = height + len(header_rows) + 1
         first_data = header_row + 1
         ws.freeze_panes = f"{get_column_letter(freeze_col + 1)}{first_data}"
         ws.print_title_rows = f"{height + 1}:{header_row}"
-        _print_setup(ws, landscape)
+        print_setup(ws, landscape)
         if data_rows:
-            last_col = get_column_letter(len(columns))
+            last_col = get_column_letter(len(shown))
             _grid(ws, f"A{first_data}:{last_col}{first_data + data_rows - 1}")
+        first_page = widths[: breaks[0]] if breaks else widths
         if letterhead:
-            self._letterhead(ws, letterhead, len(columns))
-        for extra in header_rows:
+            self._letterhead(ws, letterhead, first_page)
+        for j, extra in enumerate(header_rows):
+            extra = [extra[i] if i < len(extra) else "" for i in source]
+            ws.row_dimensions[height + 1 + j].height = row_height(
+                [(text, w, "bold") for text, w in zip(extra, widths, strict=True)]
+            )
             ws.append([self.cell(ws, text, "head") if text else self.cell(ws, None, "head") for text in extra])
-        ws.append([self.cell(ws, col.header, "head") for col in columns])
-        return TableSheet(self, ws, list(columns), first_data)
+        ws.row_dimensions[header_row].height = row_height([(c.header, c.width, "bold") for c in shown])
+        ws.append([self.cell(ws, col.header, "head") for col in shown])
+        return TableSheet(
+            self, ws, list(columns), first_data, first_page, None if source == list(range(len(columns))) else source
+        )
 
-    def _letterhead(self, ws: Any, lh: Letterhead, width: int) -> None:
+    def _letterhead(self, ws: Any, lh: Letterhead, widths: Sequence[float]) -> None:
         from openpyxl.worksheet.cell_range import CellRange
 
         def merge(row: int, first: int, last: int) -> None:
             if last > first:
                 ws.merged_cells.add(CellRange(min_col=first, max_col=last, min_row=row, max_row=row))
 
+        width = len(widths)
         left = max(1, (width + 1) // 2)
+        left_units, right_units, all_units = sum(widths[:left]), sum(widths[left:]), sum(widths)
         lefts = _letterhead_lefts(lh)
         rights = [(lh.party, "letter_right_bold"), ("", "text"), (lh.date_line, "letter_right_italic")]
         row_no = 0
@@ -203,15 +232,22 @@ class StyledBook:
             text, kind = lefts[i]
             row[0] = self.cell(ws, text, kind)
             merge(row_no, 1, left)
+            lines = [(text, left_units, "bold" if "bold" in kind else "normal")]
             if i < len(rights) and rights[i][0] and width > 1:
                 text, kind = rights[i]
                 row[left] = self.cell(ws, text, kind)
                 merge(row_no, left + 1, width)
+                lines.append((text, right_units, "bold" if "bold" in kind else "normal"))
+            ws.row_dimensions[row_no].height = row_height(lines)
             ws.append(row)
         ws.append([])
         row_no += 1
         for text, kind in ((lh.title, "title"), (lh.period_line, "subtitle")):
             row_no += 1
+            # the title is 14 pt bold: about 1.3 times the width and height of a 12 pt letter
+            ws.row_dimensions[row_no].height = row_height(
+                [(text, all_units / 1.3, "bold")], 1.3 if kind == "title" else 1
+            )
             ws.append([self.cell(ws, text, kind)])
             merge(row_no, 1, width)
         ws.append([])
@@ -230,40 +266,74 @@ class StyledBook:
 class TableSheet:
     """Rows of one table; each value is written with its column's kind unless given as (value, kind)."""
 
-    def __init__(self, book: StyledBook, ws: Any, columns: list[Column], first_data_row: int) -> None:
+    def __init__(
+        self,
+        book: StyledBook,
+        ws: Any,
+        columns: list[Column],
+        first_data_row: int,
+        first_page: Sequence[float] = (),
+        source: list[int] | None = None,
+    ) -> None:
         self.book = book
         self.ws = ws
         self.columns = columns
         self.first_data_row = first_data_row
         self.rows_written = 0
+        self._note_units = sum(first_page) or sum(c.width for c in columns)
+        self._note_cols = len(first_page) or len(columns)
+        self._source = source  # printed column -> table column, when columns repeat on later pages
 
     @property
     def next_row(self) -> int:
         return self.first_data_row + self.rows_written
 
     def row(self, values: Iterable[Any], kinds: Sequence[str] | None = None) -> int:
-        """Append one row; return its 1-based row number."""
+        """Append one row; return its 1-based row number. A text too long for its column wraps, and the row is
+        given the height its lines need (stored, so Excel and LibreOffice keep it; neither grows a row by itself
+        for a file they did not write, and the lines then ran over the rows below)."""
         cells = []
+        wrapped: list[tuple[str, float, str]] = []
+        if self._source is not None:
+            values, given = list(values), kinds
+            values = [values[i] if i < len(values) else None for i in self._source]
+            kinds = None if given is None else [given[i] if i < len(given) else "text" for i in self._source]
+        columns = self.columns if self._source is None else [self.columns[i] for i in self._source]
         for i, value in enumerate(values):
             if value is None or value == "":
                 cells.append(None)
                 continue
-            kind = kinds[i] if kinds is not None else (self.columns[i].kind if i < len(self.columns) else "text")
+            kind = kinds[i] if kinds is not None else (columns[i].kind if i < len(columns) else "text")
             if isinstance(value, str) and kind in _NUMERIC:
                 kind = "bold" if kind.startswith("bold") else "text"
+            if isinstance(value, str) and i < len(columns):
+                width = columns[i].width
+                weight = "bold" if kind.startswith("bold") or kind == "head" else "normal"
+                if kind in _PLAIN and line_count(value, width, weight) > 1:
+                    kind = "wrap"
+                if kind == "wrap":
+                    wrapped.append((value, width, weight))
             if kind in _PLAIN and not (isinstance(value, str) and value.startswith("=")):
                 # A bare value streams through openpyxl's one reusable cell; a Cell object costs an exception
                 # inside openpyxl per cell. Most cells of a large sheet take this path.
                 cells.append(_plain(value))
             else:
                 cells.append(self.book.cell(self.ws, _plain(value), kind))
-        self.ws.append(cells)
         number = self.next_row
+        if wrapped:
+            self.ws.row_dimensions[number].height = row_height(wrapped)
+        self.ws.append(cells)
         self.rows_written += 1
         return number
 
     def note(self, text: str) -> None:
-        """A line below the table (a legend, a source remark)."""
+        """A paragraph below the table (a legend, a source remark), wrapped within the first page's width."""
+        from openpyxl.worksheet.cell_range import CellRange
+
+        number = self.next_row
+        self.ws.row_dimensions[number].height = row_height([(text, self._note_units, "note")])
+        if self._note_cols > 1:
+            self.ws.merged_cells.add(CellRange(min_col=1, max_col=self._note_cols, min_row=number, max_row=number))
         self.ws.append([self.book.cell(self.ws, text, "note")])
         self.rows_written += 1
 
@@ -282,23 +352,15 @@ def _letterhead_lefts(lh: Letterhead) -> list[tuple[str, str]]:
     # The letterhead alone prints the bodies in capitals (HD 36); the names are stored as typed.
     lines = [(lh.upper_body_2.upper(), "letter_left")] if lh.upper_body_2 else []
     return [
-        *lines, (lh.upper_body.upper(), "letter_left"), (lh.branch_name.upper(), "letter_left_bold"), ("*", "letter_left")
+        *lines,
+        (lh.upper_body.upper(), "letter_left"),
+        (lh.branch_name.upper(), "letter_left_bold"),
+        ("*", "letter_left"),
     ]
 
 
 def _letterhead_height(lh: Letterhead) -> int:
     return len(_letterhead_lefts(lh)) + 4  # letterhead lines, blank, title, period, blank
-
-
-def _print_setup(ws: Any, landscape: bool) -> None:
-    ws.page_setup.paperSize = 9  # A4 (Worksheet.PAPERSIZE_A4; the streaming sheet lacks the constant)
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
 
 
 def _grid(ws: Any, ref: str) -> None:

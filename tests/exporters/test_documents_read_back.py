@@ -42,7 +42,9 @@ def test_the_report_has_no_severity_tags_and_groups_findings_by_subject(demo: Se
     meetings = next(x for x in section if x.startswith("- Về nền nếp sinh hoạt chi bộ: "))
     assert "Trong kỳ, chi bộ chưa tổ chức sinh hoạt thường kỳ tháng 2/2026." in meetings
     members = next(x for x in section if x.startswith("- Về công tác đảng viên: "))
-    assert re.search(r"Đồng chí [^.]+ vắng sinh hoạt không có lý do 3 tháng trong năm 2026 \(tháng 3, 5 và 7\)\.", members)
+    assert re.search(
+        r"Đồng chí [^.]+ vắng sinh hoạt không có lý do 3 tháng trong năm 2026 \(tháng 3, 5 và 7\)\.", members
+    )
     assert "Điều 8 Điều lệ Đảng" in members
     # the program's own phrasing ("… chưa có cuộc sinh hoạt … nào được ghi") is not what the branch writes
     assert "được ghi" not in "\n".join(section)
@@ -92,7 +94,9 @@ def test_names_keep_their_capitals_outside_the_letterhead(demo: Services, tmp_pa
 
 def test_each_section_prints_once_and_the_dues_once(demo: Services, tmp_path: Path) -> None:
     regular = next(
-        m for m in demo.meetings.list(year=2026) if m.kind is MeetingKind.THUONG_KY and m.status is MeetingStatus.ADOPTED
+        m
+        for m in demo.meetings.list(year=2026)
+        if m.kind is MeetingKind.THUONG_KY and m.status is MeetingStatus.ADOPTED
     )
     assert regular.id is not None and regular.dues_note
     for kind, path in (
