@@ -58,9 +58,12 @@ def test_every_visible_sheet_opens_with_the_letterhead(quarter_report: PeriodRep
     for ws in wb.worksheets[:-1]:
         rows = _rows(ws)
         first_column = [r[0] for r in rows[:4]]
-        assert first_column == [profile.upper_body_2.upper(), profile.upper_body.upper(), profile.branch_name.upper(), "*"], (
-            ws.title
-        )  # the letterhead alone prints the bodies in capitals
+        assert first_column == [
+            profile.upper_body_2.upper(),
+            profile.upper_body.upper(),
+            profile.branch_name.upper(),
+            "*",
+        ], ws.title  # the letterhead alone prints the bodies in capitals
         texts = {v for r in rows[:8] for v in r if isinstance(v, str)}
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" in texts
         assert "Vị Thanh, ngày 22 tháng 11 năm 2026" in texts
@@ -197,7 +200,11 @@ def test_year_summary_has_twelve_months_and_four_quarters(demo: Services) -> Non
     assert {f"thematic_2026-Q{q}" for q in range(1, 5)} <= figures
     ws = wb[msg.XLSX_SHEET["attendance"]]
     header = _find(ws, msg.XLSX_COLUMN["name"])
-    months = [v for v in (ws.cell(header.row, c).value for c in range(1, ws.max_column + 1)) if str(v).startswith("T") and str(v).endswith("/2026")]
+    months = [
+        v
+        for v in (ws.cell(header.row, c).value for c in range(1, ws.max_column + 1))
+        if str(v).startswith("T") and str(v).endswith("/2026")
+    ]
     assert months[0] == "T1/2026" and months[-1] == "T12/2026"
     assert len(set(months)) == 12  # across two printed pages
 

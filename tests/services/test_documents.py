@@ -132,7 +132,10 @@ def test_batch_gives_two_sittings_on_one_day_distinct_names(demo: Services, tmp_
         demo.meetings.create(demo.meetings.prepare(MeetingKind.BAT_THUONG, day))
     results = demo.documents.minutes_batch(periods.month(2026, 11), tmp_path)
     names = [r.path.name for r in results]
-    first, second = "2026-11-19_bien-ban_sinh-hoat-chi-bo-bat-thuong.docx", "2026-11-19_bien-ban_sinh-hoat-chi-bo-bat-thuong-2.docx"
+    first, second = (
+        "2026-11-19_bien-ban_sinh-hoat-chi-bo-bat-thuong.docx",
+        "2026-11-19_bien-ban_sinh-hoat-chi-bo-bat-thuong-2.docx",
+    )
     assert first in names and second in names
 
 

@@ -42,7 +42,9 @@ def test_package_contents_and_manifest(demo: Services, tmp_path: Path) -> None:
     # every sitting that adopted a resolution brings it (the demo's thematic sitting votes on its conclusion only)
     adopted = [m for m in demo.meetings.list(period=Q3) if adopted_resolution(m)]
     assert adopted and len(resolutions) == len(adopted)
-    assert [r[len("nghi-quyet/") :] for r in resolutions] == [DocumentService.file_name(m, "resolution") for m in adopted]
+    assert [r[len("nghi-quyet/") :] for r in resolutions] == [
+        DocumentService.file_name(m, "resolution") for m in adopted
+    ]
     assert set(files) == {*minutes, *resolutions, REPORT, SUMMARY, "manifest.json"}
     # names a person understands without the manifest: what the document is, and when
     assert REPORT == "bao-cao-ket-qua-sinh-hoat-chi-bo_quy-iii-nam-2026.docx"

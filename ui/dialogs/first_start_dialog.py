@@ -33,7 +33,10 @@ class FirstStartDialog(QDialog):
 
         self.form = Form()
         self.branch_name = self.form.add(
-            "branch_name", "Tên chi bộ: *", QLineEdit(), "Viết như tên riêng, ví dụ: Chi bộ Trường THPT Vị Thanh (đầu văn bản tự in hoa)"
+            "branch_name",
+            "Tên chi bộ: *",
+            QLineEdit(),
+            "Viết như tên riêng, ví dụ: Chi bộ Trường THPT Vị Thanh (đầu văn bản tự in hoa)",
         )
         self.upper_body = self.form.add(
             "upper_body", "Cấp ủy cấp trên trực tiếp:", QLineEdit(), "Ví dụ: Đảng ủy xã Vị Thủy"
