@@ -77,7 +77,8 @@ def render_report(
     b.fill_lines(2, lead=W.REP_CAUSES)
 
     b.heading(heading(4, W.REP_H_NEXT))
-    b.para(W.REP_NEXT_DEFAULT)
+    guide = r.regulations.get("meeting_guide", "")
+    b.para(W.REP_NEXT_DEFAULT.format(guide=W.REP_NEXT_GUIDE.format(guide=guide) if guide else ""))
     for a in r.not_presented:
         b.para(W.REP_NEXT_TOPIC.format(title=a.title, quarter=quarter_label(a.quarter), year=a.year))
     if r.unexcused_absences:

@@ -110,8 +110,8 @@ def _unexcused(f: Finding) -> str:
     sentence = W.REP_LIM_UNEXCUSED.format(
         name=f.facts["name"], count=len(months), year=f.facts["year"], months=_join(months)
     )
-    if f.severity is Severity.ALERT:
-        sentence += " " + W.REP_LIM_UNEXCUSED_ART8
+    if f.severity is Severity.ALERT:  # the rule in force in the year judged: Art. 8 and QĐ 24 or QĐ 294
+        sentence += " " + W.REP_LIM_UNEXCUSED_ART8.format(basis=f.facts.get("basis") or "Điều 8 Điều lệ Đảng")
     return sentence
 
 

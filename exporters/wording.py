@@ -204,7 +204,7 @@ REP_LIM_LOW = "Có {count} buổi sinh hoạt tỷ lệ đảng viên dự chưa
 REP_LIM_LOW_ITEM = "ngày {day}: {present}/{base} đồng chí, đạt {pct}"
 REP_LIM_LOW_HALF = "Buổi sinh hoạt ngày {days} chưa có quá một nửa số đảng viên phải dự tham dự."
 REP_LIM_UNEXCUSED = "Đồng chí {name} vắng sinh hoạt không có lý do {count} tháng trong năm {year} (tháng {months})."
-REP_LIM_UNEXCUSED_ART8 = "Chi bộ sẽ xem xét theo quy định tại Điều 8 Điều lệ Đảng."
+REP_LIM_UNEXCUSED_ART8 = "Chi bộ sẽ xem xét theo quy định tại {basis}."
 REP_LIM_PROBATION = (
     "Đồng chí {name} đã hết thời gian dự bị từ ngày {end} nhưng chi bộ chưa xét công nhận đảng viên chính thức."
 )
@@ -213,8 +213,9 @@ REP_CAUSES = "- Nguyên nhân:"
 REP_H_NEXT = "PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"
 REP_NEXT_DEFAULT = (
     "- Duy trì nền nếp sinh hoạt chi bộ thường kỳ hằng tháng và sinh hoạt chuyên đề ít nhất mỗi quý một lần; "
-    "nâng cao chất lượng sinh hoạt chi bộ theo Hướng dẫn 42-HD/BTCTW."
+    "nâng cao chất lượng sinh hoạt chi bộ{guide}."
 )
+REP_NEXT_GUIDE = " theo {guide}"  # the meeting guide in force at the period's end, from the rule set
 REP_NEXT_TOPIC = "- Tổ chức trình bày chuyên đề \u201c{title}\u201d ({quarter} năm {year}) đã phân công."
 #: Rule findings that are reminders of things to do, not shortcomings: listed under the next period's tasks.
 REMINDER_RULES = ("party_badge_due",)

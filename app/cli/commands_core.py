@@ -319,6 +319,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     "member_id": f.member_id,
                     "meeting_id": f.meeting_id,
                     "period": f.period,
+                    "basis": f.facts.get("basis", ""),  # the rule's legal basis in force on the day judged
                 }
                 for f in findings
             ]

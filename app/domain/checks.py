@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from app.domain import messages as msg
@@ -148,12 +148,13 @@ def unexcused_absence_months(data: BranchData, year: int) -> dict[int, list[int]
 def unexcused_absences(data: BranchData, year: int) -> list[Finding]:
     """Charter Art. 8: months in a calendar year with an unexcused absence; warn at 2, alert at 3."""
     names = {m.id: m.full_name for m in data.members}
+    rules = data.rules.on(min(date(year, 12, 31), data.today))  # the year judged by its own rules
     findings = []
     for member_id, months in sorted(unexcused_absence_months(data, year).items()):
         count = len(months)
-        if count >= data.rules.unexcused_alert:
+        if count >= rules.unexcused_alert:
             severity, template = Severity.ALERT, msg.UNEXCUSED_ALERT
-        elif count >= data.rules.unexcused_warning:
+        elif count >= rules.unexcused_warning:
             severity, template = Severity.WARNING, msg.UNEXCUSED_WARNING
         else:
             continue
@@ -236,7 +237,7 @@ def meeting_too_short(data: BranchData, year: int) -> list[Finding]:
     """A meeting shorter than the rule set's minimum for its kind (a warning, never a block)."""
     findings = []
     for meeting in _meetings(data):
-        minimum = data.rules.min_duration_for(meeting.kind)
+        minimum = data.rules.on(meeting.on).min_duration_for(meeting.kind)  # the rule of the meeting's day
         duration = meeting.duration_minutes
         if meeting.on.year != year or duration is None or not minimum or duration >= minimum:
             continue
@@ -261,9 +262,10 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
         if meeting.on.year != year or not base:  # no attendance recorded means no base either
             continue
         pct = 100.0 * present / base
-        if pct <= data.rules.attendance_alert_below:
+        rules = data.rules.on(meeting.on)  # the rule of the meeting's day
+        if pct <= rules.attendance_alert_below:
             severity, template = Severity.ALERT, msg.ATTENDANCE_ALERT
-        elif pct < data.rules.attendance_warning_below:
+        elif pct < rules.attendance_warning_below:
             severity, template = Severity.WARNING, msg.ATTENDANCE_WARNING
         else:
             continue
@@ -343,6 +345,26 @@ CHECKS: tuple[Callable[[BranchData, int], list[Finding]], ...] = (
 def run_all(
     data: BranchData, year: int, checks: Iterable[Callable[[BranchData, int], list[Finding]]] = CHECKS
 ) -> list[Finding]:
-    """All findings of *year*, most serious first, then in rule order."""
-    findings = [f for check in checks for f in check(data, year)]
+    """All findings of *year*, most serious first, then in rule order. Each carries in ``facts["basis"]`` the legal
+    basis of its rule in force on the day judged (a 2024 month by the rules of 2024)."""
+    findings = [_with_basis(f, data, year) for check in checks for f in check(data, year)]
     return sorted(findings, key=lambda f: -f.severity.rank)
+
+
+def judged_on(finding: Finding, data: BranchData, year: int) -> date:
+    """The day a finding is judged by: its meeting's date, else the end of its period (never after today)."""
+    if finding.facts.get("day"):
+        return finding.facts["day"]  # type: ignore[no-any-return]
+    meeting = next((m for m in _meetings(data) if finding.meeting_id is not None and m.id == finding.meeting_id), None)
+    if meeting is not None:
+        return meeting.on
+    try:
+        end = periods.parse_key(finding.period).end if finding.period else date(year, 12, 31)
+    except ValueError:
+        end = date(year, 12, 31)
+    return min(end, data.today)
+
+
+def _with_basis(finding: Finding, data: BranchData, year: int) -> Finding:
+    basis = data.rules.cite(finding.rule, judged_on(finding, data, year))
+    return replace(finding, facts={**finding.facts, "basis": basis}) if basis else finding

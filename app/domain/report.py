@@ -64,6 +64,8 @@ class PeriodReport:
     months: tuple[str, ...]  # "2026-01" … for the matrix columns
     status_counts: dict[str, int] = field(default_factory=dict)  # MemberStatus value -> count at period end
     kl01: Kl01Figures | None = None  # học tập và làm theo Bác: plans, learning reports, models, awards
+    # Regulation slot -> citation in force at the period's end (or the report's day, if earlier).
+    regulations: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ derived figures
     @property

@@ -82,9 +82,19 @@ class BranchService:
         if not raw:
             return builtin_rules()
         try:
-            return RuleSet.from_dict(json.loads(raw))
+            stored = RuleSet.from_dict(json.loads(raw))
         except ValueError:
             return builtin_rules()
+        if not stored.citations:  # saved before the rules were dated: the branch's thresholds, the dated citations
+            shipped = builtin_rules()
+            stored = replace(
+                stored,
+                regulations={**stored.regulations, **shipped.regulations},
+                citations=shipped.citations,
+                bases=shipped.bases,
+                open_points=shipped.open_points,
+            )
+        return stored
 
     def is_empty(self) -> bool:
         return self._ctx.members.count() == 0 and self._ctx.meetings.count() == 0 and not self.profile().is_set_up

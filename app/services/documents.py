@@ -199,7 +199,7 @@ class DocumentService:
             shared.layout,
             signer_name=signer,
             signer_is_deputy=deputy,
-            basis=self._basis(),
+            basis=self._basis(meeting.on),
             generated_at=self._ctx.now(),
         )
         blanks = resolution_blanks(meeting, signer_name=signer)
@@ -289,8 +289,9 @@ class DocumentService:
             return name, meeting.presider_id != profile.secretary_id
         return self._member_name(profile.secretary_id), False
 
-    def _basis(self) -> list[str]:
-        regulations = self._ctx.rules.regulations
+    def _basis(self, day: date) -> list[str]:
+        """The documents a resolution of *day* is based on: those in force that day (QĐ 24 before 1/7/2025)."""
+        regulations = self._ctx.rules.regulations_on(day)
         return [regulations[key] for key in ("implementing", "meeting_guide") if regulations.get(key)]
 
 

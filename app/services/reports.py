@@ -99,6 +99,7 @@ class ReportService:
             months=months,
             status_counts=dict(status_counts),
             kl01=kl01,
+            regulations=ctx.rules.regulations_on(end_day),
         )
 
 
