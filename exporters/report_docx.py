@@ -143,13 +143,15 @@ def _meeting_row(n: int, f: MeetingFigures) -> list[str | Cell]:
 
 def _thematic(b: DocBuilder, r: PeriodReport) -> None:
     b.heading(W.NUMBERED.format(n=2, title=W.REP_H_THEMATIC), level=2)
-    b.para(
-        W.REP_THEMATIC.format(
-            count=len(r.thematic_meetings),
-            quarters=r.quarters_with_thematic_meeting,
-            total_quarters=r.quarters_with_thematic_meeting + len(missing_quarters(r)),
+    judged = r.quarters_with_thematic_meeting + len(missing_quarters(r))
+    if judged:
+        b.para(
+            W.REP_THEMATIC.format(
+                count=len(r.thematic_meetings), quarters=r.quarters_with_thematic_meeting, total_quarters=judged
+            )
         )
-    )
+    else:
+        b.para(W.REP_THEMATIC_RUNNING.format(count=len(r.thematic_meetings)))
     if r.thematic_meetings:
         rows = []
         for n, f in enumerate(r.thematic_meetings, start=1):

@@ -163,6 +163,8 @@ REP_MEETINGS_HEADER = ("STT", "Ngày", "Hình thức", "Có mặt", "Tỷ lệ",
 REP_MEETINGS_WIDTHS_MM = (12.0, 26.0, 32.0, 17.0, 18.0, 30.0, 30.0)
 REP_H_THEMATIC = "Sinh hoạt chuyên đề"
 REP_THEMATIC = "Trong kỳ, chi bộ tổ chức {count} buổi sinh hoạt chuyên đề ({quarters}/{total_quarters} quý có sinh hoạt chuyên đề)."
+#: When no quarter of the period is over yet (nor held): nothing to count against.
+REP_THEMATIC_RUNNING = "Trong kỳ, chi bộ tổ chức {count} buổi sinh hoạt chuyên đề (quý đang diễn ra chưa kết thúc)."
 REP_THEMATIC_HEADER = ("STT", "Ngày", "Chuyên đề", "Người trình bày", "Có mặt")
 REP_THEMATIC_WIDTHS_MM = (12.0, 26.0, 70.0, 40.0, 17.0)
 REP_NOT_PRESENTED_HEAD = "Chuyên đề đã phân công nhưng chưa trình bày:"

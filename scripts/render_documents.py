@@ -1,11 +1,18 @@
-"""Render the demo branch's Word documents to PNG pages, so anyone can look at them without Word.
+"""Render every kind of document to PNG pages, so anyone can look at them without Word or Excel.
 
-Builds the demo branch in a temporary database (clock fixed at 22/11/2026), writes every kind of document
-through DocumentService, converts them with LibreOffice headless (its own profile folder, so a running
-LibreOffice is not disturbed) and rasterises the PDFs with pdftoppm. Needs libreoffice-writer-nogui,
-fonts-liberation2 (metric-compatible with Times New Roman) and poppler-utils.
+Two branches, each in a temporary database:
+- the demo branch (clock fixed at 22/11/2026): every kind of minutes (regular, thematic, combined with an addendum,
+  draft, nearly empty, HD 05 layout), a resolution, quarter and year reports, the Excel summary of the year, the
+  member roster, the USB package's files and an upper-committee consolidation of that package;
+- a branch set up today, as a secretary does at first start (profile typed in normal case, a few members, this
+  month's first meeting adopted): its minutes, resolution, year report and summary — the running month and
+  quarter must not read as missed.
+Each file is converted with LibreOffice headless (its own profile folder, so a running LibreOffice is not
+disturbed), rasterised with pdftoppm, and its PDF measured (smallest text, overlapping words). Needs
+libreoffice-writer-nogui and libreoffice-calc-nogui, fonts-liberation2 (metric twin of Times New Roman) and
+poppler-utils.
 
-    .venv/bin/python scripts/render_documents.py [--out out/preview] [--dpi 70]
+    .venv/bin/python scripts/render_documents.py [--out out/preview] [--dpi 70] [--today 2026-12-01]
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ sys.path.insert(0, str(ROOT))
 from app.bootstrap import open_services  # noqa: E402
 from app.config import AppPaths  # noqa: E402
 from app.domain import periods  # noqa: E402
-from app.domain.models import AttendanceCode, MeetingKind, MeetingStatus  # noqa: E402
+from app.domain.models import AttendanceCode, BranchProfile, MeetingKind, MeetingStatus, PartyPosition  # noqa: E402
+from app.services.consolidation import ConsolidationService  # noqa: E402
+from app.services.members import member_from_fields  # noqa: E402
 
 NOW = datetime(2026, 11, 22, 9, 30)
 
@@ -64,11 +73,80 @@ def write_documents(folder: Path, data_dir: Path) -> list[Path]:
         out.append(d.resolution(regular.id, folder / "6-nghi-quyet.docx", number=True).path)
         out.append(d.report(periods.quarter(2026, 3), folder / "7-bao-cao-quy.docx", number=True).path)
         out.append(d.report(periods.year(2026), folder / "8-bao-cao-nam.docx").path)
+        year = periods.year(2026)
+        out.append(s.summary.export(year, folder / "10-tong-hop-nam.xlsx"))
+        out.append(s.summary.export_roster(folder / "11-danh-sach-dang-vien.xlsx"))
+        usb = data_dir / "usb"
+        package = s.package.build(periods.quarter(2026, 3), usb)
+        print("Gói USB:", ", ".join(e.path for e in package.files))
+        consolidation = ConsolidationService(now=lambda: NOW).run([usb])
+        out.append(
+            ConsolidationService(now=lambda: NOW).write(consolidation, folder / "12-tong-hop-cac-chi-bo.xlsx").workbook
+        )
         s.branch.save_profile(replace(s.branch.profile(), layout_profile="HD05-2026"))
         out.append(d.minutes(regular.id, folder / "9-bien-ban-HD05.docx").path)
         return out
     finally:
         s.close()
+
+
+def write_new_branch(folder: Path, data_dir: Path, today: date) -> list[Path]:
+    """A branch set up today through the services, as the first-start dialog does, and its documents."""
+    now = datetime.combine(today, time(9, 0))
+    s = open_services(AppPaths.under(data_dir), now=lambda: now, lock=False, backup_on_start=False)
+    # The branch's records start this month (members' "sinh hoạt tại chi bộ từ"): earlier months are not judged.
+    since = date(today.year, today.month, 1).strftime("%d/%m/%Y")
+    try:
+        secretary = s.members.add(
+            member_from_fields(
+                {"full_name": "Nguyễn Thị Ánh", "joined_on": "19/05/2001", "official_on": "19/05/2002",
+                 "branch_since": since, "party_position": PartyPosition.BI_THU.value}
+            )
+        )  # fmt: skip
+        s.branch.save_profile(
+            BranchProfile(
+                branch_name="Chi bộ Khu phố 3",
+                upper_body="Đảng ủy phường Hòa Bình",
+                place_name="Hòa Bình",
+                term_start=date(2025, 9, 1),
+                term_end=date(2030, 8, 31),
+                secretary_id=secretary.id,
+                committee_ids=(secretary.id,) if secretary.id else (),
+            )
+        )
+        for name, joined, official in (
+            ("Trần Văn Bình", "03/02/1990", "03/02/1991"),
+            ("Lê Thị Cúc", "07/11/2015", "07/11/2016"),
+            ("Phạm Quốc Dũng", "02/09/2026", ""),  # probationary: never in a vote's base
+        ):
+            fields = {"full_name": name, "joined_on": joined, "official_on": official, "branch_since": since}
+            s.members.add(member_from_fields({k: v for k, v in fields.items() if v}))
+        first = date(today.year, today.month, 1)
+        meeting = s.meetings.prepare(MeetingKind.THUONG_KY, first)
+        meeting = s.meetings.create(replace(meeting, start=time(19, 30), end=time(21, 0), place="Nhà văn hóa khu phố 3",
+                                            recorder_name="Lê Thị Cúc", dues_note="Đảng viên nộp đảng phí đầy đủ."))  # fmt: skip
+        assert meeting.id is not None
+        adopted = s.meetings.adopt(meeting.id, first)
+        assert adopted.id is not None
+        d = s.documents
+        return [
+            d.minutes(adopted.id, folder / "20-chi-bo-moi-bien-ban.docx").path,
+            d.resolution(adopted.id, folder / "21-chi-bo-moi-nghi-quyet.docx").path,
+            d.report(periods.year(today.year), folder / "22-chi-bo-moi-bao-cao-nam.docx").path,
+            s.summary.export(periods.year(today.year), folder / "23-chi-bo-moi-tong-hop.xlsx"),
+        ]
+    finally:
+        s.close()
+
+
+def measure(pdf: Path) -> str:
+    """ "3 trang; chữ nhỏ nhất 11,0 pt; 0 chỗ chữ đè nhau" from the PDF's word boxes (tests/exporters/pdf_words.py)."""
+    from tests.exporters.pdf_words import overlaps, words
+
+    found = words(pdf)
+    pages = max((w.page for w in found), default=0)
+    smallest = min((w.size_pt for w in found), default=0.0)
+    return f"{pages} trang; chữ nhỏ nhất {smallest:.1f} pt; {len(overlaps(found))} chỗ chữ đè nhau".replace(".", ",", 1)
 
 
 def render(docx: list[Path], folder: Path, dpi: int) -> list[Path]:
@@ -84,6 +162,9 @@ def render(docx: list[Path], folder: Path, dpi: int) -> list[Path]:
     pngs: list[Path] = []
     for path in docx:
         pdf = path.with_suffix(".pdf")
+        if not pdf.exists():
+            sys.exit(f"LibreOffice không chuyển được {path.name} (cần libreoffice-calc-nogui cho tệp Excel).")
+        print(f"{path.name}: {measure(pdf)}")
         subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / path.stem)], check=True)
         pngs += sorted(folder.glob(f"{path.stem}-*.png"))
     return pngs
@@ -93,14 +174,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "preview")
     parser.add_argument("--dpi", type=int, default=70)
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="the new branch's day")
     args = parser.parse_args()
     folder: Path = args.out
     if folder.exists():
-        for old in [*folder.glob("*.png"), *folder.glob("*.pdf"), *folder.glob("*.docx")]:
+        for old in [*folder.glob("*.png"), *folder.glob("*.pdf"), *folder.glob("*.docx"), *folder.glob("*.xlsx")]:
             old.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sochibo-demo-") as data_dir:
-        docx = write_documents(folder, Path(data_dir))
+        docx = write_documents(folder, Path(data_dir) / "demo")
+        docx += write_new_branch(folder, Path(data_dir) / "new", args.today)
     for png in render(docx, folder, args.dpi):
         print(png.relative_to(ROOT) if png.is_relative_to(ROOT) else png)
     return 0
