@@ -61,7 +61,7 @@ def test_demo_if_empty_opens_the_demo_in_its_own_file_and_leaves_the_real_one_em
     try:
         assert window.demo
         assert "CHI BỘ MẪU" in window.windowTitle()
-        assert window.windowTitle().startswith("Sổ Chi bộ — CHI BỘ")
+        assert window.windowTitle().startswith("Sổ Chi bộ — Chi bộ")
         assert window.services.paths.database.name == "demo.sqlite3"
         assert window.services.members.all()
     finally:
