@@ -37,12 +37,20 @@ def page_blocks(widths: Sequence[float], page_units: float, repeated: int) -> li
     return starts
 
 
+_NARROW = frozenset("iIjlrtf.,:;'!|()[]")
+_WIDE = frozenset("mwMWĐ%@")
+
+
 def text_width(text: str, weight: str = "normal") -> float:
     """Points *text* prints in Times New Roman 12, a little generous (capitals are much wider than letters)."""
     em = 0.0
     for ch in text:
         if ch == " ":
             em += 0.25
+        elif ch in _NARROW:
+            em += 0.33
+        elif ch in _WIDE:
+            em += 0.9
         elif ch.isupper():
             em += 0.72
         elif ch.isdigit():

@@ -75,11 +75,23 @@ def test_never_shrunk_to_fit_and_row_heights_are_stored(books: dict[str, bytes])
         assert ws.print_title_rows  # the header rows repeat on every page
         header = ws.print_title_rows.split(":")[-1].strip("$")
         assert ws.row_dimensions[int(header)].height >= 15.75  # tall enough for its wrapped lines
-    hcm = wb[msg.XLSX_SHEET["hcm"]]
-    note = next(c for row in hcm.iter_rows() for c in row if c.value == msg.XLSX_NO_DATA)
-    lines = line_count(msg.XLSX_NO_DATA, hcm.column_dimensions[note.column_letter].width)
-    assert lines > 1 and hcm.row_dimensions[note.row].height >= lines * 15.75
-    assert hcm.row_dimensions[note.row].customHeight  # Excel keeps a height it was given
+    wrapped = 0
+    for ws in wb.worksheets[:-1]:  # every text longer than its column has a row tall enough, stored for Excel
+        header = int(ws.print_title_rows.split(":")[-1].strip("$"))
+        merged = {c for r in ws.merged_cells.ranges for row in ws.iter_rows(
+            min_row=r.min_row, max_row=r.max_row, min_col=r.min_col, max_col=r.max_col) for c in row}  # fmt: skip
+        for row in ws.iter_rows(min_row=header + 1):
+            for cell in row:
+                if not isinstance(cell.value, str) or cell in merged:
+                    continue
+                lines = line_count(cell.value, ws.column_dimensions[cell.column_letter].width)
+                if lines > 1 and cell.alignment.wrap_text:
+                    wrapped += 1
+                    dims = ws.row_dimensions[cell.row]
+                    assert dims.customHeight and dims.height >= lines * 15.75, (ws.title, cell.coordinate)
+                elif lines > 1:  # a label that does not wrap ("Tổng cộng") runs on only into an empty cell
+                    assert ws.cell(cell.row, cell.column + 1).value in (None, ""), (ws.title, cell.coordinate)
+    assert wrapped > 10
 
 
 def test_a_wide_sheet_goes_on_to_a_second_page_with_its_first_columns_again(books: dict[str, bytes]) -> None:
