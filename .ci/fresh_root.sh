@@ -205,7 +205,7 @@ no_real_database root
 timed "user: scripts/test.sh" in_root tester "scripts/test.sh"
 timed "user, no network: scripts/test.sh --collect-only (set-up again)" in_root tester --no-net "scripts/test.sh --collect-only -q >/dev/null"
 timed "root, no network: xvfb-run -a scripts/run.sh (set-up again)" window_check root --no-net
-export SOCHIBO_EXTRA_DEBS="libreoffice-writer-nogui fonts-liberation2 poppler-utils binutils libpython3.11"
+export SOCHIBO_EXTRA_DEBS="libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 poppler-utils binutils libpython3.11"
 export SOCHIBO_TEST_BUNDLE=1
 timed "root: LibreOffice and bundle tests (SOCHIBO_EXTRA_DEBS, SOCHIBO_TEST_BUNDLE=1 scripts/test.sh)" \
   in_root root "scripts/test.sh -q 2>&1 | tee /root/last-pytest.log; exit \${PIPESTATUS[0]}"

@@ -152,7 +152,7 @@ def measure(pdf: Path) -> str:
 def render(docx: list[Path], folder: Path, dpi: int) -> list[Path]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftoppm") is None:
-        sys.exit("Cần cài libreoffice-writer-nogui và poppler-utils (và fonts-liberation2) để xem trước.")
+        sys.exit("Cần cài libreoffice-writer-nogui, libreoffice-calc-nogui và poppler-utils (và fonts-liberation2) để xem trước.")
     with tempfile.TemporaryDirectory(prefix="sochibo-lo-") as profile:
         subprocess.run(
             [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
