@@ -38,11 +38,12 @@ class DateInputError(ValueError):
     """A date or time the user typed cannot be read.
 
     ``code`` is "empty" (nothing typed), "format" (not a shape we accept) or "impossible"
-    (right shape, but no such day or time, or a year outside 1900..2100). The UI turns
-    ``field`` and ``code`` into a Vietnamese sentence next to the field.
+    (right shape, but no such day, or a year outside 1900..2100); a time gets its own codes,
+    "time_format" and "time_impossible" (25:70), so that it is never answered with a date's sentence.
+    The UI turns ``field`` and ``code`` into a Vietnamese sentence next to the field.
     """
 
-    CODES = ("empty", "format", "impossible")
+    CODES = ("empty", "format", "impossible", "time_format", "time_impossible")
 
     def __init__(self, field: str, code: str, text: str) -> None:
         if code not in self.CODES:
@@ -131,9 +132,9 @@ def parse_time(text: str | None, field: str = "time") -> time:
         digits = folded
         hour, minute, second = (int(digits), 0, 0) if len(digits) <= 2 else (int(digits[:-2]), int(digits[-2:]), 0)
     else:
-        raise DateInputError(field, "format", s)
+        raise DateInputError(field, "time_format", s)
     if hour > 23 or minute > 59 or second > 59:
-        raise DateInputError(field, "impossible", s)
+        raise DateInputError(field, "time_impossible", s)
     return time(hour, minute, second)
 
 

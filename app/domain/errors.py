@@ -50,3 +50,16 @@ class ExportError(AppError):
     """A file could not be written or read (open in Word/Excel, full disk, damaged input)."""
 
     code = "export"
+
+
+class StaleEditError(ConflictError):
+    """A save carried an older version than the stored row: someone saved in between. Nothing was written.
+
+    ``current`` is the record as stored now, for the form to show instead of overwriting it.
+    """
+
+    code = "stale_edit"
+
+    def __init__(self, what: str, current: object) -> None:
+        super().__init__("stale_edit", what=what)
+        self.current = current

@@ -184,6 +184,8 @@ FIELD_ERROR = {
     "format": "{label}: không đúng dạng ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026.",
     "time_format": "{label}: không đúng dạng giờ. Hãy nhập theo dạng giờ:phút, ví dụ 19:30.",
     "impossible": "{label}: ngày không có thật (ví dụ 31/02). Hãy kiểm tra lại ngày, tháng.",
+    "time_impossible": "{label}: giờ không có thật (giờ từ 0 đến 23, phút từ 0 đến 59). "
+    "Hãy nhập lại, ví dụ 19:30.",
     "future": "{label}: ngày nằm trong tương lai. Hãy kiểm tra lại.",
     "before_birth": "{label}: sớm hơn ngày sinh. Hãy kiểm tra lại.",
     "before_joined": "{label}: sớm hơn ngày vào Đảng. Hãy kiểm tra lại.",
@@ -206,6 +208,9 @@ FIELD_ERROR = {
 
 ERROR = {
     "not_found": "Không tìm thấy bản ghi này (có thể đã bị xóa). Hãy tải lại danh sách.",
+    "stale_edit": "Chưa lưu: {what} đã được sửa và lưu ở chỗ khác sau khi đồng chí mở ra. "
+    "Để không ghi đè lên thông tin mới hơn, lần lưu này bị từ chối; thông tin hiện tại đang hiện ra, "
+    "hãy xem lại rồi nhập lại thay đổi của mình.",
     "meeting_locked": "Biên bản đã được thông qua nên không sửa được nội dung. "
     "Nếu cần, hãy lập bản đính chính có ghi lý do.",
     "database_not_empty": "Cơ sở dữ liệu đã có dữ liệu nên không tạo chi bộ mẫu. "

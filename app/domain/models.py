@@ -31,6 +31,9 @@ class BranchProfile:
     committee_ids: tuple[int, ...] = ()
     branch_code: str = ""  # stable identifier for consolidation; generated once
     layout_profile: str = "HD36-2018"
+    # The first day this branch keeps its record here: no rule judges a period before it. Default: the first
+    # day of the month the branch (or its data file) was set up; moved earlier when history is entered.
+    record_start: date | None = None
 
     @property
     def is_set_up(self) -> bool:
@@ -153,6 +156,7 @@ class Member:
     note: str = ""
     events: tuple[StatusEvent, ...] = ()
     id: int | None = None
+    version: int = 0  # the stored row's edit counter when this was read (a stale save is refused)
 
     @property
     def roll_start(self) -> date:
@@ -389,6 +393,7 @@ class Meeting:
     content_hash: str = ""  # seal of the adopted content
     corrections: tuple[Correction, ...] = ()
     id: int | None = None
+    version: int = 0  # the stored row's edit counter when this was read (a stale save is refused)
 
     @property
     def duration_minutes(self) -> int | None:
@@ -450,6 +455,7 @@ class TopicAssignment:
     meeting_id: int | None = None
     note: str = ""
     id: int | None = None
+    version: int = 0  # the stored row's edit counter when this was read (a stale save is refused)
 
     @property
     def lead(self) -> Assignee | None:

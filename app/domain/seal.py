@@ -11,7 +11,7 @@ from app.domain.models import Attendance, Meeting
 
 #: Fields that are bookkeeping, not content: changing them must not break the seal.
 _NOT_CONTENT = frozenset(
-    {"id", "status", "adopted_on", "content_hash", "corrections", "doc_number", "resolution_number"}
+    {"id", "version", "status", "adopted_on", "content_hash", "corrections", "doc_number", "resolution_number"}
 )
 _CONTENT_FIELDS = tuple(f.name for f in fields(Meeting) if f.name not in _NOT_CONTENT)
 

@@ -7,7 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 from app.domain.attendance import default_attendance, summarize
-from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.dates import format_dmy
+from app.domain.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
 from app.domain.models import (
     Attendance,
     AttendanceSummary,
@@ -117,6 +118,8 @@ class MeetingService:
                 raise NotFoundError(id=meeting.id)
             if not current.is_editable:
                 raise ConflictError("meeting_locked", id=meeting.id)
+            if current.version != meeting.version:
+                raise StaleEditError(f"biên bản buổi sinh hoạt ngày {format_dmy(current.on)}", current)
             prepared = self._checked(meeting)
             self._ctx.meetings.update(replace(prepared, status=current.status, content_hash=current.content_hash))
             stored = self._ctx.meetings.get(meeting.id)

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from app.domain.dates import DateInputError, add_months, parse_optional_date, years_between
-from app.domain.errors import NotFoundError, StorageError, ValidationError
+from app.domain.errors import NotFoundError, StaleEditError, StorageError, ValidationError
 from app.domain.messages import CARD_UNUSUAL_ONE
 from app.domain.models import LEAVING_EVENTS, Member, MemberStatus, StatusEvent, StatusEventKind
 from app.domain.party_card import CardFormat, card_format_of, card_formats, describe_formats
@@ -81,6 +81,7 @@ def member_from_fields(fields: Mapping[str, str], *, base: Member | None = None)
     assert joined is not None
     return Member(
         id=base.id if base else None,
+        version=base.version if base else 0,
         events=base.events if base else (),
         full_name=full_name,
         ho=ho,
@@ -203,11 +204,16 @@ class MemberService:
             return stored
 
     def update(self, member: Member) -> Member:
+        """Save an edit. Refused with StaleEditError (carrying the stored member) when *member* was read
+        at an older version: someone saved in between, and their change must not be overwritten."""
         if member.id is None:
             raise NotFoundError()
         with self._ctx.db.transaction():
-            if self._ctx.members.get(member.id) is None:
+            stored = self._ctx.members.get(member.id)
+            if stored is None:
                 raise NotFoundError(id=member.id)
+            if stored.version != member.version:
+                raise StaleEditError(f"thông tin đồng chí {stored.full_name}", stored)
             self._validate(member)
             self._ctx.members.update(member)
             stored = self._ctx.members.get(member.id)

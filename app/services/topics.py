@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from app.domain.errors import NotFoundError, ValidationError
+from app.domain.errors import NotFoundError, StaleEditError, ValidationError
 from app.domain.models import Assignee, CatalogueTopic, Member, TopicAssignment, TopicStatus
 from app.domain.vntext import clean
 from app.resources import resource_path
@@ -84,8 +84,11 @@ class TopicService:
         if assignment.id is None:
             raise NotFoundError()
         with self._ctx.db.transaction():
-            if self._ctx.topics.get(assignment.id) is None:
+            stored = self._ctx.topics.get(assignment.id)
+            if stored is None:
                 raise NotFoundError(id=assignment.id)
+            if stored.version != assignment.version:
+                raise StaleEditError(f"phân công chuyên đề \u201c{stored.title}\u201d", stored)
             cleaned = replace(assignment, title=clean(assignment.title), basis_doc=clean(assignment.basis_doc))
             self._validate(cleaned)
             self._ctx.topics.update(cleaned)

@@ -14,12 +14,18 @@ from pathlib import Path
 
 from app.domain.errors import StorageError
 from data.db import APPLICATION_ID, Database
-from data.migrations import m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security
+from data.migrations import (
+    m0001_initial,
+    m0002_search_log_seal,
+    m0003_kl01,
+    m0004_security,
+    m0005_record_start_versions,
+)
 from data.storage import storage_error
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = (m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security)
+MIGRATIONS = (m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security, m0005_record_start_versions)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 

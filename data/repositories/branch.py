@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 
 from app.domain.models import BranchProfile, ChangeLogEntry
 from data.repositories._rows import d2s, s2d
@@ -30,23 +30,34 @@ class BranchRepository:
             committee_ids=tuple(json.loads(r["committee_ids"])),
             branch_code=r["branch_code"],
             layout_profile=r["layout_profile"],
+            record_start=s2d(r["record_start"]),
         )
 
     def save(self, p: BranchProfile) -> None:
         self._conn.execute(
             "INSERT INTO branch (id, branch_name, upper_body, upper_body_2, place_name, term_start, term_end, "
-            "secretary_id, deputy_id, committee_ids, branch_code, layout_profile) "
-            "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "secretary_id, deputy_id, committee_ids, branch_code, layout_profile, record_start) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
             "branch_name = excluded.branch_name, upper_body = excluded.upper_body, "
             "upper_body_2 = excluded.upper_body_2, place_name = excluded.place_name, "
             "term_start = excluded.term_start, term_end = excluded.term_end, secretary_id = excluded.secretary_id, "
             "deputy_id = excluded.deputy_id, committee_ids = excluded.committee_ids, "
-            "branch_code = excluded.branch_code, layout_profile = excluded.layout_profile",
+            "branch_code = excluded.branch_code, layout_profile = excluded.layout_profile, "
+            "record_start = excluded.record_start",
             (
                 p.branch_name, p.upper_body, p.upper_body_2, p.place_name, d2s(p.term_start), d2s(p.term_end),
                 p.secretary_id, p.deputy_id, json.dumps(list(p.committee_ids)), p.branch_code, p.layout_profile,
+                d2s(p.record_start),
             ),
         )  # fmt: skip
+
+    def set_record_start(self, day: date) -> None:
+        """Move the record's start (the row is created, still unnamed, for a file that was just made)."""
+        self._conn.execute(
+            "INSERT INTO branch (id, record_start) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET record_start = excluded.record_start",
+            (d2s(day),),
+        )
 
     # ------------------------------------------------------------------ settings (business, not window state)
     def setting(self, key: str, default: str = "") -> str:

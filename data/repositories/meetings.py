@@ -212,6 +212,7 @@ class MeetingRepository:
             doc_number=r["doc_number"],
             resolution_number=r["resolution_number"],
             content_hash=r["content_hash"],
+            version=r["version"],
             attendance=tuple(children["attendance"].get(mid, ())),
             opinions=tuple(
                 Opinion(o["speaker_name"], o["text"], o["speaker_id"], MeetingPart(o["part"]))
@@ -250,7 +251,7 @@ class MeetingRepository:
     def update(self, meeting: Meeting) -> None:
         """Replace the stored meeting (scalars and every child list) with *meeting*."""
         assignments = ", ".join(f"{c.strip()} = ?" for c in _SCALARS.split(","))
-        self._conn.execute(f"UPDATE meeting SET {assignments} WHERE id = ?", (*_scalar_values(meeting), meeting.id))
+        self._conn.execute(f"UPDATE meeting SET {assignments}, version = version + 1 WHERE id = ?", (*_scalar_values(meeting), meeting.id))
         for table in ("attendance", "opinion", "vote", "task"):
             self._conn.execute(f"DELETE FROM {table} WHERE meeting_id = ?", (meeting.id,))
         assert meeting.id is not None
@@ -258,13 +259,13 @@ class MeetingRepository:
 
     def set_status(self, meeting_id: int, status: str, adopted_on: date | None, content_hash: str) -> None:
         self._conn.execute(
-            "UPDATE meeting SET status = ?, adopted_on = ?, content_hash = ? WHERE id = ?",
+            "UPDATE meeting SET status = ?, adopted_on = ?, content_hash = ?, version = version + 1 WHERE id = ?",
             (status, d2s(adopted_on), content_hash, meeting_id),
         )
 
     def set_numbers(self, meeting_id: int, doc_number: str, resolution_number: str) -> None:
         self._conn.execute(
-            "UPDATE meeting SET doc_number = ?, resolution_number = ? WHERE id = ?",
+            "UPDATE meeting SET doc_number = ?, resolution_number = ?, version = version + 1 WHERE id = ?",
             (doc_number, resolution_number, meeting_id),
         )
 
@@ -273,6 +274,7 @@ class MeetingRepository:
             "INSERT INTO correction (meeting_id, on_date, reason, text) VALUES (?, ?, ?, ?)",
             (meeting_id, d2s(correction.on), correction.reason, correction.text),
         )
+        self._conn.execute("UPDATE meeting SET version = version + 1 WHERE id = ?", (meeting_id,))
         return int(cursor.lastrowid or 0)
 
     def delete(self, meeting_id: int) -> bool:

@@ -57,6 +57,7 @@ def _to_member(row: sqlite3.Row, events: tuple[StatusEvent, ...], cipher: FieldC
         education=row["education"],
         note=row["note"],
         events=events,
+        version=row["version"],
     )
 
 
@@ -163,7 +164,7 @@ class MemberRepository:
             columns, values = f"{_COLUMNS}, {_PRIVATE}", (*values, *self._private(member))
         assignments = ", ".join(f"{c.strip()} = ?" for c in columns.split(","))
         self._conn.execute(
-            f"UPDATE member SET {assignments}, name_fold = ?, sort_key = ? WHERE id = ?",
+            f"UPDATE member SET {assignments}, name_fold = ?, sort_key = ?, version = version + 1 WHERE id = ?",
             (*values, fold(member.full_name), name_sort_key(member.ho, member.dem, member.ten), member.id),
         )
 
@@ -172,10 +173,20 @@ class MemberRepository:
             "INSERT INTO member_event (member_id, kind, on_date, note, decision) VALUES (?, ?, ?, ?, ?)",
             (member_id, event.kind.value, d2s(event.on), event.note, event.decision),
         )
+        self._touch(member_id)
         return int(cursor.lastrowid or 0)
 
     def delete_event(self, event_id: int) -> bool:
-        return self._conn.execute("DELETE FROM member_event WHERE id = ?", (event_id,)).rowcount == 1
+        row = self._conn.execute("SELECT member_id FROM member_event WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            return False
+        self._conn.execute("DELETE FROM member_event WHERE id = ?", (event_id,))
+        self._touch(int(row[0]))
+        return True
+
+    def _touch(self, member_id: int) -> None:
+        """The history is part of the member: a new or removed event makes an open form stale."""
+        self._conn.execute("UPDATE member SET version = version + 1 WHERE id = ?", (member_id,))
 
     def find_by_card(self, card: str) -> int | None:
         row = self._conn.execute("SELECT id FROM member WHERE party_card_no = ?", (card,)).fetchone()

@@ -62,6 +62,7 @@ class TopicRepository:
             meeting_id=r["meeting_id"],
             note=r["note"],
             assignees=assignees,
+            version=r["version"],
         )
 
     def add(self, assignment: TopicAssignment) -> int:
@@ -73,7 +74,7 @@ class TopicRepository:
 
     def update(self, assignment: TopicAssignment) -> None:
         sets = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
-        self._conn.execute(f"UPDATE topic_assignment SET {sets} WHERE id = ?", (*_values(assignment), assignment.id))
+        self._conn.execute(f"UPDATE topic_assignment SET {sets}, version = version + 1 WHERE id = ?", (*_values(assignment), assignment.id))
         self._conn.execute("DELETE FROM topic_assignee WHERE assignment_id = ?", (assignment.id,))
         assert assignment.id is not None
         self._write_assignees(assignment.id, assignment)

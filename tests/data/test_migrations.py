@@ -126,3 +126,20 @@ def test_new_database_is_marked_as_ours(services) -> None:
     assert pragmas.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert pragmas.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert pragmas.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_upgrade_from_v4_adds_edit_versions_and_starts_the_record_with_the_first_meeting(tmp_path: Path) -> None:
+    db_path = _fixture(tmp_path, 4)
+    services = open_services(AppPaths.for_database(db_path))
+    try:
+        assert schema_version(services.ctx.db) == LATEST_VERSION
+        members = services.members.all()
+        assert len(members) == 3 and {m.version for m in members} == {1}
+        assert services.meetings.get(1).version == 1
+        # The v4 file's first meeting was on 05/03/2025: its record starts with that month, not 1985.
+        assert services.branch.profile().record_start.isoformat() == "2025-03-01"
+        assert services.branch.profile().branch_name == "CHI BỘ KHU PHỐ 3"
+    finally:
+        services.close()
+    backups = list((tmp_path / "data" / "sao-luu").glob("*.sqlite3"))
+    assert len(backups) == 1 and "v4" in backups[0].name

@@ -189,12 +189,12 @@ def test_parse_time(text: str, expected: time) -> None:
 
 @pytest.mark.parametrize("text", ["24:00", "19:60", "2400", "1975", "25h", "19:30:60"])
 def test_parse_time_impossible(text: str) -> None:
-    assert _error(text, parse_time).code == "impossible"
+    assert _error(text, parse_time).code == "time_impossible"
 
 
 @pytest.mark.parametrize("text", ["abc", "19:3", "19:", "19-30", "12345", "7 30", "h30", "19 giờ 30 phút sáng"])
 def test_parse_time_format(text: str) -> None:
-    assert _error(text, parse_time).code == "format"
+    assert _error(text, parse_time).code == "time_format"
 
 
 @pytest.mark.parametrize("text", ["", " ", None])
