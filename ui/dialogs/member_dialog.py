@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import DateInputError
-from app.domain.errors import AppError, ValidationError
+from app.domain.errors import AppError, StaleEditError, ValidationError
 from app.domain.models import Member, PartyPosition
 from app.domain.vntext import clean, fold
 from app.services.members import MemberService, member_from_fields, soft_warnings
@@ -62,6 +62,7 @@ class MemberDialog(QDialog):
         self._others = [m for m in others if member is None or m.id != member.id]
         self._today = today or date.today()
         self.saved: Member | None = None
+        self.stale = False  # a save was refused because the member changed since the form opened
         self.dirty = False
         self.setWindowTitle("Sửa thông tin đảng viên" if member else "Thêm đảng viên")
         self.setMinimumWidth(620)
@@ -209,11 +210,25 @@ class MemberDialog(QDialog):
         except ValidationError as exc:
             self._show_errors(exc.field_errors)
             return
+        except StaleEditError as exc:
+            self._show_stored(exc)
+            return
         except AppError as exc:
             self._show_banner(plain_message(exc))
             return
         self.dirty = False
         self.accept()
+
+    def _show_stored(self, exc: StaleEditError) -> None:
+        """Refused as stale: nothing was written; the form now shows the member as stored, to edit again."""
+        assert isinstance(exc.current, Member)
+        self.stale = True
+        self._member = exc.current
+        self.main_form.clear_errors()
+        self.other_form.clear_errors()
+        self._fill(exc.current)
+        self.dirty = False
+        self._show_banner(plain_message(exc))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         main = {k: v for k, v in errors.items() if k in self.main_form.fields}

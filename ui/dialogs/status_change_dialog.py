@@ -32,6 +32,7 @@ class StatusChangeDialog(QDialog):
         self._service = service
         self._member = member
         self.saved: Member | None = None
+        self.stale = False  # a dated change adds to the history: it is never refused as stale
         status = member.status_on(today)
         self.setWindowTitle("Thay đổi tình trạng đảng viên")
         self.setMinimumWidth(560)

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError, format_dmy, roman
+from app.domain.errors import StaleEditError
 from app.domain.models import Assignee, CatalogueTopic, MeetingFigures, Member, TopicAssignment, TopicStatus
 from app.services.topics import TopicService, topic_groups
+from ui.errors import plain_message
 from ui.style import comfortable_size
 from ui.widgets.fields import DateEdit, Form, attempt
 from ui.widgets.prompts import button_box
@@ -48,6 +50,7 @@ class TopicDialog(QDialog):
         self._service = service
         self._assignment = assignment
         self.saved: TopicAssignment | None = None
+        self.stale = False  # a save was refused because the assignment changed since the form opened
         self.setWindowTitle("Sửa phân công chuyên đề" if assignment else "Phân công chuyên đề")
         self.setMinimumWidth(640)
 
@@ -180,6 +183,42 @@ class TopicDialog(QDialog):
                     )
                 )
 
-        self.saved = attempt(self.form, self.error, store)
-        if self.saved is not None:
+        refused: list[StaleEditError] = []
+
+        def store_unless_stale() -> TopicAssignment | None:
+            try:
+                return store()
+            except StaleEditError as exc:
+                refused.append(exc)
+                return None
+
+        self.saved = attempt(self.form, self.error, store_unless_stale)
+        if refused:
+            self._show_stored(refused[0])
+        elif self.saved is not None:
             self.accept()
+
+    def _show_stored(self, exc: StaleEditError) -> None:
+        """Refused as stale: nothing was written; the form now shows the assignment as stored, to edit again."""
+        current = exc.current
+        assert isinstance(current, TopicAssignment)
+        self.stale = True
+        self._assignment = current
+        self.form.clear_errors()
+        self.year.setValue(current.year)
+        self.quarter.setCurrentIndex(current.quarter - 1)
+        self.title.setCurrentText(current.title)
+        self.group.setCurrentText(current.group)
+        self.basis_doc.setText(current.basis_doc)
+        self.note.setText(current.note)
+        self.due.set_value(current.draft_due)
+        self.status.setCurrentIndex(self.status.findData(current.status.value))
+        self.meeting.setCurrentIndex(max(0, self.meeting.findData(current.meeting_id)))
+        chosen = {p.member_id for p in current.assignees}
+        for row in range(self.people.count()):
+            item = self.people.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._lead_id = current.lead.member_id if current.lead else None
+        self.error.setText(plain_message(exc))
+        self.error.show()

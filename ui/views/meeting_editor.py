@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain.dates import format_dmy
-from app.domain.errors import AppError, ValidationError
+from app.domain.errors import AppError, StaleEditError, ValidationError
 from app.domain.models import Meeting, MeetingKind, MemberStatus
 from ui.errors import plain_message
 from ui.style import set_level
@@ -279,6 +279,11 @@ class MeetingEditor(QWidget):
             if placed:
                 self.tabs.setCurrentIndex(0)
             self._show_banner("alert", "Chưa lưu được. " + msg.describe(exc))
+            return False
+        except StaleEditError as exc:  # saved elsewhere since it was opened: show what is stored, write nothing
+            assert isinstance(exc.current, Meeting)
+            self.load(exc.current)
+            self._show_banner("alert", plain_message(exc))
             return False
         except AppError as exc:
             self._show_banner("alert", plain_message(exc))

@@ -106,8 +106,8 @@ class MeetingsView(View):
         self.year.currentIndexChanged.connect(lambda _i: self._load_year())
         self.new_button.clicked.connect(self.new_item)
         self.open_button.clicked.connect(self.open_current)
+        # Only activated: a double-click emits both signals (the editor was loaded twice).
         self.table.activated.connect(lambda _index: self.open_current())
-        self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.editor.back.connect(self.show_list)
         self.editor.saved.connect(self._editor_saved)
         self.editor.status.connect(self.status)

@@ -200,7 +200,8 @@ class MembersView(View):
         self.status_button.clicked.connect(self.change_status)
         self.import_button.clicked.connect(self.import_excel)
         self.export_button.clicked.connect(self.export_excel)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        # Only activated: a double-click emits doubleClicked *and* activated (Windows, X11), and connecting both
+        # opened two forms of one member, the second of which later overwrote the first's save.
         self.table.activated.connect(lambda _index: self.edit_current())
         # While typing a search the current row changes with the filter: the detail panel (which reads the
         # member's attendance from the database) follows once typing pauses, so keystrokes stay fast.
@@ -229,6 +230,8 @@ class MembersView(View):
         self._show_detail()
 
     def new_item(self) -> None:
+        if self._raise_open_form():
+            return
         dialog = MemberDialog(self.services.members, others=self.model_members(), today=self._today(), parent=self)
         self._open(dialog, "Đã thêm đồng chí {name}.")
 
@@ -243,6 +246,8 @@ class MembersView(View):
 
     # ------------------------------------------------------------------ actions
     def edit_current(self) -> None:
+        if self._raise_open_form():
+            return
         member = self.current_member()
         if member is None:
             self.status.emit("Hãy chọn một đảng viên trong danh sách trước.")
@@ -253,6 +258,8 @@ class MembersView(View):
         self._open(dialog, "Đã lưu thông tin đồng chí {name}.")
 
     def change_status(self) -> None:
+        if self._raise_open_form():
+            return
         member = self.current_member()
         if member is None:
             self.status.emit("Hãy chọn một đảng viên trong danh sách trước.")
@@ -282,6 +289,14 @@ class MembersView(View):
 
         exports.export_roster(self, self.services, self.status.emit)
 
+    def _raise_open_form(self) -> bool:
+        """One form at a time: a second request brings the open one to the front instead of opening another."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return True
+        return False
+
     def _open(self, dialog: MemberDialog | StatusChangeDialog, sentence: str) -> None:
         """Window-modal, not exec(): tests and the event loop keep running while the form is open."""
         self.dialog = dialog
@@ -291,8 +306,13 @@ class MembersView(View):
                 self._after_save(dialog.saved, sentence.format(name=dialog.saved.full_name))
             self.dialog = None
 
+        def closed() -> None:
+            if dialog.stale:  # refused as stale: the roll shows what is stored now
+                self.refresh()
+            self.dialog = None
+
         dialog.accepted.connect(done)
-        dialog.rejected.connect(lambda: setattr(self, "dialog", None))
+        dialog.rejected.connect(closed)
         dialog.open()
 
     def _after_save(self, member: Member, sentence: str) -> None:

@@ -106,8 +106,8 @@ class TopicsView(View):
         self.assign_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
+        # Only activated: a double-click emits both signals, and two forms of one assignment were opened.
         self.table.activated.connect(lambda _i: self.edit_current())
-        self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.fresh.itemActivated.connect(self._assign_member)
         self.catalogue.itemActivated.connect(self._assign_title)
 
@@ -184,6 +184,10 @@ class TopicsView(View):
     def open_dialog(
         self, assignment: TopicAssignment | None, *, title: str = "", member_id: int | None = None
     ) -> TopicDialog:
+        if self.dialog is not None and self.dialog.isVisible():  # one form at a time
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
         year = self._year()
         current = self.current()
         quarter = current[0] if current else (self.services.ctx.today().month - 1) // 3 + 1
@@ -210,8 +214,14 @@ class TopicsView(View):
             dialog.check_members([member_id])
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._saved(dialog.saved))
+        dialog.rejected.connect(lambda: self._closed(dialog))
         dialog.open()
         return dialog
+
+    def _closed(self, dialog: TopicDialog) -> None:
+        self.dialog = None
+        if dialog.stale:  # refused as stale: the plan shows what is stored now
+            self._load_year()
 
     def _saved(self, assignment: TopicAssignment | None) -> None:
         self.dialog = None
