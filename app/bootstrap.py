@@ -166,6 +166,8 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     ctx.rules = services.branch.stored_rules()
     if fresh:
         with db.transaction():
+            # A file is set up when it is made (window or command line): its record starts this month.
+            ctx.branch.set_record_start(services.branch.default_record_start())
             for topic in default_catalogue():
                 ctx.topics.add_catalogue(topic)
     elif 0 < old < 2:

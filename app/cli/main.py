@@ -14,6 +14,7 @@ from app import __version__
 from app.bootstrap import storage_failure
 from app.cli import (
     commands_backup,
+    commands_branch,
     commands_core,
     commands_excel,
     commands_export,
@@ -30,6 +31,7 @@ from app.domain.errors import AppError
 #: Modules that add subcommands; each has ``register(subparsers)``. Static on purpose (PyInstaller).
 COMMAND_MODULES = [
     commands_core,
+    commands_branch,
     commands_selftest,
     commands_backup,
     commands_export,

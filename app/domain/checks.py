@@ -51,6 +51,9 @@ class BranchData:
     since: date | None = None
     figures: Sequence[MeetingFigures] | None = None
     unexcused: UnexcusedMonths | None = None
+    # The first day the branch keeps its record here (BranchProfile.record_start): no period that ended
+    # before it is judged. None (a file kept before v3 without meetings): the first recorded day.
+    record_start: date | None = None
 
     def __post_init__(self) -> None:
         if self.figures is None or self.unexcused is None:
@@ -90,7 +93,9 @@ def _meetings(data: BranchData) -> Sequence[MeetingFigures]:
 
 
 def _first_day(data: BranchData) -> date:
-    """The branch's first recorded day: its first member's roll start or first meeting."""
+    """The first day judged: the record's start, else its first member's roll start or first meeting."""
+    if data.record_start is not None:
+        return data.record_start
     starts = [m.roll_start for m in data.members]
     starts += [m.on for m in _meetings(data)]
     if data.since is not None:
@@ -314,7 +319,7 @@ def topic_not_presented(data: BranchData, year: int) -> list[Finding]:
         if assignment.year != year:
             continue
         quarter = periods.quarter(year, assignment.quarter)
-        if quarter.end >= data.today:
+        if quarter.end >= data.today or quarter.end < _first_day(data):
             continue
         if assignment.meeting_id is not None or assignment.status.reached_meeting:
             continue

@@ -147,6 +147,7 @@ FIELD_LABEL = {
     "on": "Ngày",
     "start": "Giờ bắt đầu",
     "end": "Giờ kết thúc",
+    "record_start": "Ngày bắt đầu ghi sổ",
     "kind": "Loại sinh hoạt",
     "members": "Đảng viên",
     "excused": "Danh sách vắng có lý do",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
+from datetime import date
 
 from app.domain.errors import StorageError, ValidationError
 from app.domain.models import BranchProfile
@@ -43,15 +44,35 @@ class BranchService:
             upper_body_2=clean(profile.upper_body_2),
             place_name=clean(profile.place_name),
             branch_code=profile.branch_code or self._ctx.branch.get().branch_code or uuid.uuid4().hex,
+            record_start=profile.record_start or self._ctx.branch.get().record_start or self.default_record_start(),
         )
         if not cleaned.branch_name:
             raise ValidationError({"branch_name": "required"})
         if cleaned.term_start and cleaned.term_end and cleaned.term_end < cleaned.term_start:
             raise ValidationError({"term_end": "invalid"})
+        if cleaned.record_start is not None and cleaned.record_start > self._ctx.today():
+            raise ValidationError({"record_start": "future"})
         with self._ctx.db.transaction():
             self._ctx.branch.save(cleaned)
             self._ctx.log("branch", 1, "update", cleaned.branch_name)
         return cleaned
+
+    def default_record_start(self) -> date:
+        """The first day of this month: a branch set up today keeps its record from this month on."""
+        return self._ctx.today().replace(day=1)
+
+    def record_start(self) -> date:
+        """The first day of the branch's record here; no rule judges a period before it."""
+        return self._ctx.branch.get().record_start or self.default_record_start()
+
+    def set_record_start(self, day: date) -> date:
+        """Move the record's start (earlier, when history is entered). Never after today."""
+        if day > self._ctx.today():
+            raise ValidationError({"record_start": "future"})
+        with self._ctx.db.transaction():
+            self._ctx.branch.set_record_start(day)
+            self._ctx.log("branch", 1, "record_start", day.isoformat())
+        return day
 
     def setting(self, key: str, default: str = "") -> str:
         return self._ctx.branch.setting(key, default)

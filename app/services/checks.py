@@ -40,6 +40,7 @@ class CheckService:
             since=ctx.meetings.first_date(),
             figures=ctx.meetings.figures_between(date(year, 1, 1), date(year, 12, 31)),
             unexcused={year: ctx.meetings.unexcused_months(year)},
+            record_start=ctx.branch.get().record_start,
         )
 
     def run(self, year: int | None = None, data: checks.BranchData | None = None) -> list[Finding]:

@@ -7,6 +7,7 @@ rule checks have something to find.
 from __future__ import annotations
 
 import random
+import uuid
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
@@ -113,7 +114,7 @@ class DemoService:
             rng = random.Random(seed)
             today = ctx.today()
             roll = self._members(rng, members, today, years)
-            self._profile(roll, today)
+            self._profile(roll, today, years)
             meetings = self._meetings(rng, roll, today, years)
             assignments = self._topics(rng, roll, meetings, today, years)
             fill_kl01(ctx, random.Random(seed + 1), roll, today, years)
@@ -189,7 +190,8 @@ class DemoService:
             return (StatusEvent(StatusEventKind.TU_TRAN, mid, "Từ trần"),)
         return ()
 
-    def _profile(self, roll: list[Member], today: date) -> None:
+    def _profile(self, roll: list[Member], today: date, years: int) -> None:
+        first_year = today.year - years + 1  # the demo's record starts with its first year of meetings
         self._ctx.branch.save(
             BranchProfile(
                 branch_name="Chi bộ Trường THPT chuyên Vị Thanh",
@@ -201,7 +203,9 @@ class DemoService:
                 secretary_id=roll[0].id,
                 deputy_id=roll[1].id,
                 committee_ids=tuple(m.id for m in roll[:3] if m.id is not None),
-                branch_code="demo-" + "vithanh",
+                # One code per demo file: two demo branches must never consolidate as one.
+                branch_code="demo-" + uuid.uuid4().hex[:12],
+                record_start=date(first_year, 1, 1),
             )
         )
         self._ctx.branch.set_setting("default_place", PLACE)

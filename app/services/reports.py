@@ -37,10 +37,14 @@ class ReportService:
         end_day = min(period.end, today)
         roll = tuple(m for m in members if m.status_on(end_day).on_roll)
         status_counts = Counter(m.status_on(end_day).value for m in roll)
+        record_start = ctx.branch.get().record_start  # quarters before the record are not judged
         not_presented = tuple(
             a
             for a in assignments
-            if a.meeting_id is None and not a.status.reached_meeting and periods.quarter(a.year, a.quarter).end < today
+            if a.meeting_id is None
+            and not a.status.reached_meeting
+            and periods.quarter(a.year, a.quarter).end < today
+            and (record_start is None or periods.quarter(a.year, a.quarter).end >= record_start)
         )
         changes: list[MemberChange] = []
         for m in members:

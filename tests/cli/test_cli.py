@@ -197,3 +197,33 @@ def test_a_file_that_is_not_ours_is_refused_with_a_message(tmp_path: Path, capsy
     code, _, err = run(capsys, bogus, "members", "list")
     assert code == 1 and "không phải là dữ liệu Sổ Chi bộ" in err
     assert bogus.read_text(encoding="utf-8").startswith("không phải")
+
+
+def test_check_on_a_branch_set_up_today_reports_nothing_for_months_before_it(capsys, db) -> None:
+    """The file is set up when the command line creates it: its record starts this month."""
+    from datetime import date
+
+    add_member(capsys, db, "Trần Thị Ánh", "20/01/1975", "01/09/1997", "--official", "01/09/1998")
+    today = date.today()
+    start = run_json(capsys, db, "branch", "record-start")
+    assert start == {"record_start": today.replace(day=1).isoformat()}
+    findings = run_json(capsys, db, "check", "--year", str(today.year))
+    before = [f for f in findings if f["period"] and f["period"] < today.strftime("%Y-%m")]
+    assert before == [] and not [f for f in findings if f["rule"] == "monthly_meeting_missing"]
+
+
+def test_branch_record_start_moves_earlier_and_refuses_bad_dates(capsys, db) -> None:
+    from datetime import date
+
+    add_member(capsys, db, "Trần Thị Ánh", "20/01/1975", "01/09/1997", "--official", "01/09/1998")
+    year = date.today().year - 1
+    code, out, err = run(capsys, db, "branch", "record-start", f"01/01/{year}")
+    assert code == 0 and f"01/01/{year}" in out
+    findings = run_json(capsys, db, "check", "--year", str(year))
+    assert len([f for f in findings if f["rule"] == "monthly_meeting_missing"]) == 12
+    before = db_fingerprint(db)
+    code, _, err = run(capsys, db, "branch", "record-start", "31/02/2025")
+    assert code == 1 and "Ngày bắt đầu ghi sổ" in err and "ngày không có thật" in err
+    code, _, err = run(capsys, db, "branch", "record-start", f"01/01/{date.today().year + 1}")
+    assert code == 1 and "tương lai" in err
+    assert db_fingerprint(db) == before

@@ -51,7 +51,8 @@ def test_package_contents_and_manifest(demo: Services, tmp_path: Path) -> None:
     assert "bien-ban/2026-09-17_bien-ban_sinh-hoat-chuyen-de-quy-iii-nam-2026.docx" in files
     assert "nghi-quyet/2026-07-05_nghi-quyet_chi-bo-thang-7-nam-2026.docx" in files
     listing = manifest.parse(files["manifest.json"].decode("utf-8"))
-    assert listing.meta["period"] == "2026-Q3" and listing.meta["branch_code"] == "demo-vithanh"
+    code = demo.branch.profile().branch_code
+    assert listing.meta["period"] == "2026-Q3" and code.startswith("demo-") and listing.meta["branch_code"] == code
     assert {e.path for e in listing.files} == set(files) - {"manifest.json"}
     for entry in listing.files:
         assert manifest.matches(entry, files[entry.path])

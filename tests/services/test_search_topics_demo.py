@@ -77,14 +77,17 @@ def test_demo_is_deterministic_and_shows_every_situation(tmp_path) -> None:
     from app.config import AppPaths
     from tests.conftest import NOW
 
-    dumps = []
+    dumps, codes = [], []
     for n in (1, 2):
         s = open_services(AppPaths.under(tmp_path / str(n)), now=lambda: NOW)
         DemoService(s.ctx).fill(members=30, years=2, seed=7)
         statuses = {m.status_on(NOW.date()) for m in s.members.all()}
         rules = {f.rule for f in s.checks.run(2026)}
+        codes.append(s.branch.profile().branch_code)
         s.close()
-        dumps.append(db_fingerprint(AppPaths.under(tmp_path / str(n)).database))
+        dumps.append(db_fingerprint(AppPaths.under(tmp_path / str(n)).database).replace(codes[-1].encode(), b"CODE"))
+    # Everything is the same but the branch code: two demo files must never consolidate as one branch.
+    assert codes[0] != codes[1] and all(c.startswith("demo-") for c in codes)
     assert dumps[0] == dumps[1]
     assert {MemberStatus.CHINH_THUC, MemberStatus.DU_BI, MemberStatus.MIEN_SH, MemberStatus.SHTT_DI,
             MemberStatus.SHTT_DEN, MemberStatus.CHUYEN_DI, MemberStatus.TU_TRAN} <= statuses  # fmt: skip
