@@ -118,3 +118,38 @@ def test_choosing_the_demo_at_first_start_leaves_no_empty_data_file_behind(
         window.close()
     assert not real.database.exists()
     assert not real.database.with_name(real.database.name + "-wal").exists()
+
+
+def test_first_start_asks_the_secretary_s_full_membership_date(qtbot, services) -> None:
+    """After 28 years she showed as probationary: the dialog now asks when she became a full member."""
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from app.domain.models import MemberStatus
+
+    dialog = FirstStartDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.branch_name.setText("CHI BỘ KHU PHỐ 3")
+    dialog.secretary_name.setText("Trần Thị Ánh")  # Vietnamese cannot be typed by keyClicks (TECH-NOTES §1.4)
+    qtbot.keyClicks(dialog.secretary_joined, "01/09/1997")
+    qtbot.keyClicks(dialog.secretary_official, "01/09/1998")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    (secretary,) = services.members.all()
+    assert secretary.official_on == date(1998, 9, 1)
+    assert secretary.status_on(NOW.date()) is MemberStatus.CHINH_THUC
+    assert services.branch.profile().record_start == date(2026, 11, 1)
+    assert [f for f in services.checks.run(2026) if f.rule == "monthly_meeting_missing"] == []
+
+
+def test_a_new_member_defaults_to_the_position_most_hold(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    view = window.show_view("members")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.party_position.currentText() == PartyPosition.DANG_VIEN.value
+    dialog.reject()

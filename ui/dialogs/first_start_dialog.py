@@ -48,6 +48,12 @@ class FirstStartDialog(QDialog):
         self.secretary_joined = self.form.add(
             "secretary_joined", "Ngày vào Đảng của Bí thư:", DateEdit("secretary_joined")
         )
+        self.secretary_official = self.form.add(
+            "secretary_official",
+            "Ngày chính thức của Bí thư:",
+            DateEdit("secretary_official"),
+            "Ngày được công nhận đảng viên chính thức. Để trống nếu còn dự bị.",
+        )
         for editor in (self.branch_name, self.upper_body, self.place_name, self.secretary_name):
             editor.setMaxLength(200)
 
@@ -108,7 +114,12 @@ class FirstStartDialog(QDialog):
         try:
             if secretary:
                 member = member_from_fields(
-                    {"full_name": secretary, "joined_on": joined_text, "party_position": PartyPosition.BI_THU.value}
+                    {
+                        "full_name": secretary,
+                        "joined_on": joined_text,
+                        "official_on": self.secretary_official.text(),
+                        "party_position": PartyPosition.BI_THU.value,  # what the form asked, not a guess
+                    }
                 )
                 secretary_id = members.add(member).id
             self._services.branch.save_profile(
@@ -123,7 +134,11 @@ class FirstStartDialog(QDialog):
                 )
             )
         except ValidationError as exc:
-            renamed = {"full_name": "secretary_name", "joined_on": "secretary_joined"}
+            renamed = {
+                "full_name": "secretary_name",
+                "joined_on": "secretary_joined",
+                "official_on": "secretary_official",
+            }
             self.form.show_errors({renamed.get(k, k): v for k, v in exc.field_errors.items()})
             return
         self.choice = "setup"

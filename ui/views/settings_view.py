@@ -67,6 +67,12 @@ class SettingsView(View):
         self.default_place = f.add("default_place", "Địa điểm sinh hoạt thường dùng:", QLineEdit())
         self.term_start = f.add("term_start", "Nhiệm kỳ từ ngày:", DateEdit("term_start"))
         self.term_end = f.add("term_end", "Nhiệm kỳ đến ngày:", DateEdit("term_end"))
+        self.record_start = f.add(
+            "record_start",
+            "Bắt đầu ghi sổ từ ngày:",
+            DateEdit("record_start"),
+            "Tháng, quý trước ngày này không bị kiểm tra. Đưa sớm hơn khi nhập lịch sử cũ.",
+        )
         self.secretary = f.add("secretary", "Bí thư:", MemberPicker())
         self.deputy = f.add("deputy", "Phó Bí thư:", MemberPicker())
         self.layout_profile = f.add(
@@ -170,6 +176,7 @@ class SettingsView(View):
         self.default_place.setText(self.services.branch.setting("default_place"))
         self.term_start.set_value(profile.term_start)
         self.term_end.set_value(profile.term_end)
+        self.record_start.set_value(profile.record_start or self.services.branch.record_start())
         self.secretary.set_member(profile.secretary_id)
         self.deputy.set_member(profile.deputy_id)
         index = self.layout_profile.findText(profile.layout_profile)
@@ -207,7 +214,8 @@ class SettingsView(View):
     def save_profile(self) -> bool:
         errors: dict[str, str] = {}
         dates = {}
-        for name, editor in (("term_start", self.term_start), ("term_end", self.term_end)):
+        editors = (("term_start", self.term_start), ("term_end", self.term_end), ("record_start", self.record_start))
+        for name, editor in editors:
             try:
                 dates[name] = editor.value()
             except DateInputError as exc:
@@ -225,6 +233,7 @@ class SettingsView(View):
             place_name=self.place_name.text(),
             term_start=dates["term_start"],
             term_end=dates["term_end"],
+            record_start=dates["record_start"] or current.record_start,
             secretary_id=secretary,
             deputy_id=deputy,
             layout_profile=self.layout_profile.currentText() or current.layout_profile,
