@@ -132,7 +132,7 @@ class MemberDialog(QDialog):
         self.date_of_birth.editingFinished.connect(self._check_person)
         self.official_on.editingFinished.connect(self._show_soft_warnings)
         self.dirty = False
-        comfortable_size(self, 90, 30)
+        comfortable_size(self, 90, 40)  # every field fits with its hint/error line
         self.full_name.setFocus()
 
     # ------------------------------------------------------------------ filling and reading

@@ -240,9 +240,10 @@ class MeetingEditor(QWidget):
                 drafts.save_meeting(meeting)
             else:
                 self._store(meeting)
-        except ValidationError as exc:
-            self.general.form.show_errors({k: v for k, v in exc.field_errors.items() if k in FORM_FIELDS})
-            self.autosave_label.setText("Chưa tự lưu được: có ô ghi chưa đúng (màu đỏ).")
+        except ValidationError:
+            # No sentences while the user types: they appear on leaving the field or on saving, and a form
+            # that grew red lines every 3 s moved the fields under the cursor.
+            self.autosave_label.setText("Chưa tự lưu được: có ô ghi chưa đúng, hãy xem lại trước khi lưu.")
             return
         except AppError as exc:
             self.autosave_label.setText(f"Chưa tự lưu được: {plain_message(exc)}")

@@ -9,8 +9,19 @@ from collections.abc import Callable, Mapping
 from datetime import date, time
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain import messages as msg
 from app.domain import security_messages
@@ -88,8 +99,52 @@ class TimeEdit(QLineEdit):
         self.problem.emit("")
 
 
+class MessageLine(QLabel):
+    """The line under a field for its hint or its error: always one line tall, so a message appearing never
+    moves the fields below the cursor; a longer message wraps and its height is asked for from the width
+    it really has (QFormLayout under-sizes wrapped labels, which squashed the field above and clipped accents).
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def _line(self) -> int:
+        return self.fontMetrics().lineSpacing()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self._line())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else self._line()
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 class Form(QWidget):
-    """A label/field form whose errors appear in red under the field they concern."""
+    """A label/field form whose errors appear in red under the field they concern.
+
+    Each field has one line under it, reserved from the start: its hint, or its error in place of the hint.
+    An error clears as soon as the field is edited (a date or time is read again on leaving the field).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +153,7 @@ class Form(QWidget):
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
         self.labels: dict[str, str] = {}
 
     def add(self, name: str, label: str, editor: W, hint: str = "") -> W:
@@ -111,26 +167,42 @@ class Form(QWidget):
         )
         column.addWidget(editor, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
         box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # hints wrap at the form's width
-        if hint:
-            hint_label = QLabel(hint)
-            hint_label.setObjectName("hint")
-            # One line, no wrapping: QFormLayout under-sizes rows whose height depends on their width,
-            # which squashed the field above a wrapped hint at the largest font. Keep hints short.
-            column.addWidget(hint_label)
-        error = QLabel()
+        hint_label = MessageLine(hint)
+        hint_label.setObjectName("hint")
+        error = MessageLine()
         error.setObjectName("fieldError")
-        error.setWordWrap(True)
         error.hide()
+        column.addWidget(hint_label)
         column.addWidget(error)
         row_label = QLabel(label)
         row_label.setBuddy(editor)
         self.layout_.addRow(row_label, box)
         self.fields[name] = editor
         self.errors[name] = error
+        self.hints[name] = hint_label
         self.labels[name] = label.replace("&", "").rstrip(": *")
         if isinstance(editor, DateEdit | TimeEdit):
             editor.problem.connect(lambda code, n=name: self.set_error(n, code))
+        self._clear_when_edited(name, editor)
         return editor
+
+    def _clear_when_edited(self, name: str, editor: QWidget) -> None:
+        """An error goes away when the user changes the field (checked again on leaving it, or on saving)."""
+
+        def clear(*_: object) -> None:
+            if self.errors[name].isVisibleTo(self):
+                self.set_error(name, "")
+
+        if isinstance(editor, QLineEdit):
+            editor.textEdited.connect(clear)
+        elif isinstance(editor, QComboBox):
+            editor.currentIndexChanged.connect(clear)
+            if editor.lineEdit() is not None:
+                editor.lineEdit().textEdited.connect(clear)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.textChanged.connect(clear)
+        elif isinstance(editor, QAbstractSpinBox):
+            editor.editingFinished.connect(clear)
 
     def set_error(self, name: str, code: str, text: str = "") -> None:
         """Show (code or text) or clear ("" and "") the sentence under field *name*."""
@@ -139,6 +211,8 @@ class Form(QWidget):
             return
         sentence = text or (self.sentence(name, code) if code else "")
         label.setText(sentence)
+        # The error takes the hint's line (the hint comes back when it clears): the fields below stay put.
+        self.hints[name].setVisible(not sentence)
         label.setVisible(bool(sentence))
         mark_invalid(self.fields[name], bool(sentence))
 
