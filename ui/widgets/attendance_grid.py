@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,22 +26,66 @@ from ui.models.attendance_model import KEY_CODES, AttendanceColumn, AttendanceMo
 from ui.style import set_level
 
 
+class CodeCombo(QComboBox):
+    """The drop-down of the eight codes. The single keys choose their code here too (X M S P K, as in the grid);
+    any other letter does nothing: Qt's type-to-search picked "Sinh hoạt tạm thời nơi khác" while a reason was
+    typed, and silently took the member out of the base. A code that changes the base is chosen by mouse or arrows.
+    """
+
+    chosen = Signal(object)  # AttendanceCode
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for code in AttendanceCode:
+            out = "" if code.in_base else " — không tính vào số phải dự"
+            self.addItem(f"{msg.ATTENDANCE_CODE[code.value]} ({msg.ATTENDANCE_LETTER[code.value]}){out}", code.value)
+        self.view().installEventFilter(self)
+        self.activated.connect(lambda _i: self.chosen.emit(AttendanceCode(self.currentData())))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._single_key(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._single_key(event):
+            super().keyPressEvent(event)
+
+    def _single_key(self, event: QKeyEvent) -> bool:
+        """True when the key was handled here: a code letter chooses it, any other letter is ignored."""
+        text = event.text()
+        if not text or not text.isprintable() or text.isspace():
+            return False
+        code = KEY_CODES.get(text.lower())
+        if code is not None:
+            self.setCurrentIndex(self.findData(code.value))
+            self.hidePopup()
+            self.chosen.emit(code)
+        return True
+
+
 class CodeDelegate(QStyledItemDelegate):
-    """A drop-down of the eight attendance codes, in Vietnamese."""
+    """Edits the code with a CodeCombo; a choice is stored at once and the table moves on as after a key."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
-        combo = QComboBox(parent)
-        for code in AttendanceCode:
-            combo.addItem(f"{msg.ATTENDANCE_CODE[code.value]} ({msg.ATTENDANCE_LETTER[code.value]})", code.value)
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        combo = CodeCombo(parent)
+        row = index.row()
+        combo.chosen.connect(lambda code, c=combo, r=row: self._chosen(c, r, code))
         return combo
+
+    def _chosen(self, combo: CodeCombo, row: int, code: AttendanceCode) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+        table = self.parent()
+        if isinstance(table, AttendanceTable):
+            table.move_after(row, code)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-        editor.showPopup()
+        editor.showPopup()  # a click on the cell opens the list at once; the single keys still work in it
 
     def setModelData(
         self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
@@ -51,25 +95,40 @@ class CodeDelegate(QStyledItemDelegate):
 
 
 class AttendanceTable(QTableView):
-    """Letters set the code of the current row and move down, as a secretary ticks a paper list."""
+    """Letters set the code of the current row and move down, as a secretary ticks a paper list.
+
+    They work on the name and the code cell alike (and in the open drop-down); in the reason cell a letter
+    is the reason's text. Any other letter on a name or code cell does nothing (it never opens the drop-down).
+    """
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        code = KEY_CODES.get(event.text().lower()) if event.text() else None
         model = self.model()
+        text = event.text()
+        on_reason = self.currentIndex().column() == AttendanceColumn.REASON
         if (
-            code is not None
+            text
+            and text.isprintable()
+            and not text.isspace()
             and isinstance(model, AttendanceModel)
             and self.state() != QAbstractItemView.State.EditingState
-            and self.currentIndex().column() != AttendanceColumn.REASON
+            and not on_reason
+            and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         ):
+            code = KEY_CODES.get(text.lower())
             row = self.currentIndex().row()
-            if model.set_code(row, code):
-                if code in (AttendanceCode.VANG_CO_LY_DO, AttendanceCode.VANG_KHONG_LY_DO):
-                    self.setCurrentIndex(model.index(row, AttendanceColumn.REASON))  # the reason comes next
-                else:
-                    self.setCurrentIndex(model.index(min(row + 1, model.rowCount() - 1), AttendanceColumn.CODE))
+            if code is not None and model.set_code(row, code):
+                self.move_after(row, code)
             return
         super().keyPressEvent(event)
+
+    def move_after(self, row: int, code: AttendanceCode) -> None:
+        """After a code: to the reason of an absence, else to the next member's code."""
+        model = self.model()
+        if code in (AttendanceCode.VANG_CO_LY_DO, AttendanceCode.VANG_KHONG_LY_DO):
+            self.setCurrentIndex(model.index(row, AttendanceColumn.REASON))  # the reason comes next
+        else:
+            self.setCurrentIndex(model.index(min(row + 1, model.rowCount() - 1), AttendanceColumn.CODE))
+        self.setFocus()
 
 
 def quorum_sentence(summary: AttendanceSummary, rules: RuleSet) -> tuple[str, str]:
@@ -119,8 +178,8 @@ class AttendanceGrid(QWidget):
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         legend = QLabel(
-            "Bấm vào ô Điểm danh để chọn, hoặc gõ một phím: X có mặt · M đến muộn · S về sớm · "
-            "P vắng có lý do · K vắng không lý do. Gõ P hoặc K thì con trỏ sang ô Lý do."
+            "Gõ một phím ở bất kỳ ô nào của dòng: X có mặt · M đến muộn · S về sớm · P vắng có lý do · "
+            "K vắng không lý do (gõ P hoặc K thì con trỏ sang ô Lý do). Bấm vào ô Điểm danh để chọn trong danh sách."
         )
         legend.setObjectName("hint")
         legend.setWordWrap(True)
