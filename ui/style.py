@@ -16,6 +16,7 @@ OK_BG = "#dff6dd"
 OK_FG = "#0e5c0e"
 INFO_BG = "#e8f1fb"
 MUTED = "#555555"
+LOCKED_BG = "#ececec"  # adopted minutes: read-only fields look read-only
 
 
 def stylesheet(points: int) -> str:
@@ -34,6 +35,8 @@ QListWidget#navigation {{ font-size: {nav}pt; }}
 QListWidget#navigation::item {{ padding: 8px 10px; }}
 QListWidget#navigation::item:selected {{ background: #1f5fa8; color: white; }}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 2px solid {ERROR_RED}; }}
+QWidget[locked="true"] QLineEdit, QWidget[locked="true"] QPlainTextEdit, QWidget[locked="true"] QTableView {{
+    background: {LOCKED_BG}; color: #222222; border: 1px solid #c8c8c8; }}
 QPushButton {{ padding: 5px 12px; }}
 QTabBar::tab {{ padding: 7px 12px; }}
 QTableView {{ gridline-color: #d0d0d0; }}
@@ -56,6 +59,14 @@ def set_level(label: QWidget, level: str) -> None:
     label.setProperty("level", level)
     label.style().unpolish(label)
     label.style().polish(label)
+
+
+def mark_locked(widget: QWidget, locked: bool) -> None:
+    """Grey, read-only look for everything inside *widget* (adopted minutes), re-applying the stylesheet."""
+    widget.setProperty("locked", "true" if locked else "false")
+    for child in (widget, *widget.findChildren(QWidget)):
+        child.style().unpolish(child)
+        child.style().polish(child)
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:

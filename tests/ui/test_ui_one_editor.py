@@ -50,7 +50,9 @@ def test_a_member_form_read_before_another_save_is_refused_and_shows_the_stored_
     """The finding: the older form put the secretary back to 'Dự bị' and erased her gender and history line."""
     view = window.show_view("members")
     services = window.services
-    member = next(m for m in services.members.all() if m.official_on is None and m.status_on(date(2026, 11, 22)).on_roll)
+    member = next(
+        m for m in services.members.all() if m.official_on is None and m.status_on(date(2026, 11, 22)).on_roll
+    )
     view.select_member(member.id)
     row = view.table.currentIndex().row()
     _double_click_row(qtbot, view.table, row)

@@ -19,13 +19,25 @@ from app.domain.dates import format_dmy
 from app.domain.errors import AppError, StaleEditError, ValidationError
 from app.domain.models import Meeting, MeetingKind, MemberStatus
 from ui.errors import plain_message
-from ui.style import set_level
+from ui.style import mark_locked, set_level
 from ui.widgets import prompts
 from ui.widgets.attendance_grid import AttendanceGrid
 from ui.widgets.meeting_tabs import ConclusionPage, ContentPage, GeneralPage, OpinionsPage
 
 AUTOSAVE_MS = 3000
 FORM_FIELDS = ("kind", "on", "start", "end", "place", "form", "title")
+
+
+def locked_sentence(meeting: Meeting) -> str:
+    """What adopted minutes say above their (read-only) pages: why nothing can be typed, and the way to correct."""
+    text = (
+        f"Biên bản đã được thông qua ngày {format_dmy(meeting.adopted_on)} nên đã khóa: chỉ xem, không sửa trực tiếp. "
+        "Muốn sửa một chỗ, bấm “Đính chính…” và ghi ngày, lý do, nội dung đính chính; bản gốc được giữ nguyên."
+    )
+    if meeting.corrections:
+        done = "; ".join(f"ngày {format_dmy(c.on)}: {c.reason}" for c in meeting.corrections)
+        text += f" Đã có {len(meeting.corrections)} bản đính chính ({done})."
+    return text
 
 
 class MeetingEditor(QWidget):
@@ -152,16 +164,13 @@ class MeetingEditor(QWidget):
         kind = msg.MEETING_KIND[meeting.kind.value]
         state = msg.MEETING_STATUS[meeting.status.value]
         new = " (chưa lưu)" if meeting.id is None else ""
-        self.heading.setText(f"{kind} ngày {format_dmy(meeting.on)} — {state}{new}")
+        locked = "" if editable else " (chỉ xem)"
+        self.heading.setText(f"{kind} ngày {format_dmy(meeting.on)} — {state}{locked}{new}")
+        mark_locked(self.tabs, not editable)
         if editable:
             self.banner.hide()
         else:
-            extra = f" Có {len(meeting.corrections)} bản đính chính." if meeting.corrections else ""
-            self._show_banner(
-                "info",
-                f"Biên bản đã được thông qua ngày {format_dmy(meeting.adopted_on)} nên đã khóa, không sửa được. "
-                f"Nếu cần sửa, hãy bấm “Đính chính…” và ghi rõ lý do.{extra}",
-            )
+            self._show_banner("warning", locked_sentence(meeting))
 
     # ------------------------------------------------------------------ building the meeting from the form
     def build(self) -> Meeting:
