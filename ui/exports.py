@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -24,6 +24,7 @@ from app.domain import messages as msg
 from app.domain.errors import AppError
 from app.domain.models import Meeting
 from ui.errors import plain_message
+from ui.folders import documents_folder
 from ui.tasks import Progress, run_task
 from ui.widgets import prompts
 
@@ -55,8 +56,8 @@ def service(services: Services, name: str) -> Any:
 
 
 def export_folder() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home()) / APP_NAME
+    """Documents/"Sổ Chi bộ", created on first use (a dialog on a missing folder opened in the program's folder)."""
+    return documents_folder()
 
 
 def open_path(path: Path) -> None:
@@ -124,7 +125,7 @@ def export_meeting_document(
     name = docs.file_name(meeting, which) if hasattr(docs, "file_name") else f"{which}.docx"
     folder = export_folder()
     path = prompts.choose_save_path(
-        parent, f"Lưu {msg.DOC_WHAT.get(which, which)}", folder / name, "Tài liệu Word (*.docx)"
+        parent, f"Lưu {msg.DOC_WHAT.get(which, which)}", folder / name, "Tài liệu Word (*.docx)", kind=which
     )
     if path is None:
         return
@@ -148,7 +149,7 @@ def export_report(parent: QWidget, services: Services, period: Any, say: Callabl
     docs = service(services, "documents")
     label = periods.label(period)
     suggested = export_folder() / f"{period.key}_bao-cao.docx"
-    path = prompts.choose_save_path(parent, f"Lưu báo cáo {label}", suggested, "Tài liệu Word (*.docx)")
+    path = prompts.choose_save_path(parent, f"Lưu báo cáo {label}", suggested, "Tài liệu Word (*.docx)", kind="report")
     if path is None:
         return
 
@@ -174,7 +175,7 @@ def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: 
     if not services.meetings.list(period=period):
         prompts.show_info(parent, msg.DOC_BATCH_EMPTY.format(period=label))
         return
-    folder = prompts.choose_folder(parent, f"Chọn thư mục để lưu biên bản {label}", export_folder())
+    folder = prompts.choose_folder(parent, f"Chọn thư mục để lưu biên bản {label}", export_folder(), kind="minutes")
     if folder is None:
         return
 
@@ -214,7 +215,7 @@ def export_summary(parent: QWidget, services: Services, period: Any, say: Callab
         prompts.show_error(parent, plain_message(exc))
         return
     path = prompts.choose_save_path(
-        parent, f"Lưu bảng tổng hợp {label}", export_folder() / name, "Bảng tính Excel (*.xlsx)"
+        parent, f"Lưu bảng tổng hợp {label}", export_folder() / name, "Bảng tính Excel (*.xlsx)", kind="summary"
     )
     if path is None:
         return
@@ -243,7 +244,7 @@ def export_package(parent: QWidget, services: Services, period: Any, say: Callab
     package = service(services, "package")
     label = periods.label(period)
     folder = prompts.choose_folder(
-        parent, f"Chọn ổ USB (hoặc thư mục) để ghi gói nộp cấp trên {label}", export_folder()
+        parent, f"Chọn ổ USB (hoặc thư mục) để ghi gói nộp cấp trên {label}", export_folder(), kind="usb"
     )
     if folder is None:
         return
@@ -279,7 +280,11 @@ def export_roster(parent: QWidget, services: Services, say: Callable[[str], None
     """The member roster (Excel), importable again: members read here, the workbook written in the background."""
     summary = getattr(services, "summary", None) or service(services, "workbooks")
     path = prompts.choose_save_path(
-        parent, "Lưu danh sách đảng viên", export_folder() / "danh-sach-dang-vien.xlsx", "Bảng tính Excel (*.xlsx)"
+        parent,
+        "Lưu danh sách đảng viên",
+        export_folder() / "danh-sach-dang-vien.xlsx",
+        "Bảng tính Excel (*.xlsx)",
+        kind="roster",
     )
     if path is None:
         return

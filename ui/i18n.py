@@ -64,8 +64,10 @@ QT_STRINGS: dict[str, dict[str, str]] = {
     "QAbstractSpinBox": {"&Step up": "Tăng", "Step &down": "Giảm", "&Select All": "Chọn tất cả"},
     "QFileDialog": {
         "Look in:": "Tìm trong:",
+        "&Look in:": "&Tìm trong:",  # Qt 6 puts a mnemonic in it: the line above no longer matched
         "File &name:": "&Tên tệp:",
         "Files of type:": "Loại tệp:",
+        "Files of &type:": "&Loại tệp:",
         "&Open": "&Mở",
         "&Save": "&Lưu",
         "&Choose": "&Chọn",
@@ -76,6 +78,8 @@ QT_STRINGS: dict[str, dict[str, str]] = {
         "Parent Directory": "Thư mục cha",
         "Create New Folder": "Tạo thư mục mới",
         "New Folder": "Thư mục mới",
+        "&New Folder": "Thư mục &mới",
+        "Show ": "Hiện cột ",
         "List View": "Dạng danh sách",
         "Detail View": "Dạng chi tiết",
         "All Files (*)": "Mọi tệp (*)",

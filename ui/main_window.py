@@ -24,6 +24,7 @@ from app.bootstrap import Services
 from app.config import AppPaths
 from app.domain.errors import AppError
 from ui.errors import plain_message
+from ui.folders import FolderMemory
 from ui.settings import FONT_SIZES, UiSettings
 from ui.style import apply_font_size, set_level
 from ui.views.base import View
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.settings = settings
+        prompts.use_folder_memory(FolderMemory(settings))  # every file dialog starts in the last folder of its kind
         self.demo = demo
         self.real_paths = real_paths
         self.views: dict[str, View] = {}

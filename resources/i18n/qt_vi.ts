@@ -34,12 +34,20 @@
         <translation>Tìm trong:</translation>
     </message>
     <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
         <source>File &amp;name:</source>
         <translation>&amp;Tên tệp:</translation>
     </message>
     <message>
         <source>Files of type:</source>
         <translation>Loại tệp:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -80,6 +88,14 @@
     <message>
         <source>New Folder</source>
         <translation>Thư mục mới</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>Thư mục &amp;mới</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Hiện cột </translation>
     </message>
     <message>
         <source>List View</source>

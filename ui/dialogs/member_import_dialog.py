@@ -88,7 +88,9 @@ class MemberImportDialog(QDialog):
 
     # ------------------------------------------------------------------ steps
     def choose(self) -> None:
-        path = prompts.choose_open_file(self, "Chọn danh sách đảng viên", self.start_folder, "Bảng tính Excel (*.xlsx)")
+        path = prompts.choose_open_file(
+            self, "Chọn danh sách đảng viên", self.start_folder, "Bảng tính Excel (*.xlsx)", kind="import"
+        )
         if path is not None:
             self.load(path)
 

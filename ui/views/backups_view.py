@@ -166,7 +166,7 @@ class BackupsView(View):
         """Ask where and with which password (or knowingly none); then snapshot here (it needs the database),
         copy to the stick and read it back in the background."""
         folder = prompts.choose_folder(
-            self, "Chọn USB hoặc thư mục để sao lưu", self.settings.folder("usb", Path.home())
+            self, "Chọn USB hoặc thư mục để sao lưu", self.settings.folder("usb", Path.home()), kind="usb"
         )
         if folder is None:
             return
@@ -216,6 +216,7 @@ class BackupsView(View):
             "Chọn tệp sao lưu để khôi phục",
             self.settings.folder("usb", Path.home()),
             "Dữ liệu Sổ Chi bộ (*.sqlite3 *.mahoa)",
+            kind="usb",
         )
         if path is not None:
             self.restore(path)

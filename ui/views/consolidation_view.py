@@ -166,14 +166,16 @@ class ConsolidationView(View):
 
     def add_files(self) -> None:
         start = self.settings.folder("consolidation", exports.export_folder())
-        files = prompts.choose_open_files(self, "Chọn các tệp tổng hợp của chi bộ", start, "Bảng tính Excel (*.xlsx)")
+        files = prompts.choose_open_files(
+            self, "Chọn các tệp tổng hợp của chi bộ", start, "Bảng tính Excel (*.xlsx)", kind="consolidation"
+        )
         if files:
             self.settings.set_folder("consolidation", files[0].parent)
             self.set_inputs([*self.inputs, *files])
 
     def add_folder(self) -> None:
         start = self.settings.folder("consolidation", exports.export_folder())
-        folder = prompts.choose_folder(self, "Chọn thư mục chứa các tệp của chi bộ", start)
+        folder = prompts.choose_folder(self, "Chọn thư mục chứa các tệp của chi bộ", start, kind="consolidation")
         if folder is not None:
             self.settings.set_folder("consolidation", folder)
             self.set_inputs([*self.inputs, folder])
@@ -242,7 +244,9 @@ class ConsolidationView(View):
         if self.result is None:
             return
         suggested = exports.export_folder() / f"tong-hop-{self.result.period_key or 'cac-chi-bo'}.xlsx"
-        out = prompts.choose_save_path(self, "Lưu bảng tổng hợp", suggested, "Bảng tính Excel (*.xlsx)")
+        out = prompts.choose_save_path(
+            self, "Lưu bảng tổng hợp", suggested, "Bảng tính Excel (*.xlsx)", kind="consolidated"
+        )
         if out is None:
             return
         service, result = self._service(), self.result

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, QStandardPaths, Qt, QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from app import APP_NAME
+from ui.folders import FolderMemory, documents_folder
 
 BUTTON_TEXT = {
     QDialogButtonBox.StandardButton.Ok: "Đồng ý",
@@ -81,22 +82,83 @@ def ask_save_changes(parent: QWidget | None, text: str) -> str:
 
 
 # --------------------------------------------------------------------------- files and folders
-def choose_save_path(parent: QWidget | None, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """Where to write one file; None when the user cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    return Path(name) if name else None
+#: Where each kind of file dialog starts. The window wires its own (with its settings) once, at start.
+folders = FolderMemory()
+
+#: The dialog's own words, set on every platform (a native dialog would follow the system's language).
+FILE_DIALOG_LABELS = {
+    QFileDialog.DialogLabel.LookIn: "Tìm trong:",
+    QFileDialog.DialogLabel.FileName: "Tên tệp:",
+    QFileDialog.DialogLabel.FileType: "Loại tệp:",
+    QFileDialog.DialogLabel.Reject: "Hủy",
+}
 
 
-def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, title, str(start))
-    return Path(name) if name else None
+def use_folder_memory(memory: FolderMemory) -> None:
+    global folders
+    folders = memory
 
 
-def choose_open_files(parent: QWidget | None, title: str, start: Path, file_filter: str) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, title, str(start), file_filter)
-    return [Path(n) for n in names]
+def file_dialog(parent: QWidget | None, title: str, start: Path, file_filter: str = "") -> QFileDialog:
+    """Qt's own file dialog (not the system's): it speaks Vietnamese on every platform, through our catalogue
+    and the labels set here, and lists Documents, the desktop and the drives (USB sticks) at the side."""
+    dialog = QFileDialog(parent, title, str(start), file_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    for label, text in FILE_DIALOG_LABELS.items():
+        dialog.setLabelText(label, text)
+    places = [documents_folder(), *(Path(p) for p in _standard(QStandardPaths.StandardLocation.DesktopLocation))]
+    drives = [Path(info.absoluteFilePath()) for info in QDir.drives()]
+    dialog.setSidebarUrls([QUrl.fromLocalFile(str(p)) for p in (*places, Path.home(), *drives) if p.is_dir()])
+    return dialog
 
 
-def choose_open_file(parent: QWidget | None, title: str, start: Path, file_filter: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
-    return Path(name) if name else None
+def _standard(location: QStandardPaths.StandardLocation) -> list[str]:
+    return [p for p in (QStandardPaths.writableLocation(location),) if p]
+
+
+def _run(dialog: QFileDialog, kind: str, accept: str) -> list[Path]:
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    chosen = [Path(name) for name in dialog.selectedFiles()]
+    if chosen:
+        folders.remember(kind, chosen[0] if chosen[0].is_dir() else chosen[0].parent)
+    return chosen
+
+
+def choose_save_path(
+    parent: QWidget | None, title: str, suggested: Path, file_filter: str, *, kind: str = "save"
+) -> Path | None:
+    """Where to write one file; None when the user cancelled. Starts in the last folder used for *kind*."""
+    start = folders.start(kind, suggested.parent)
+    dialog = file_dialog(parent, title, start / suggested.name, file_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectFile(suggested.name)
+    dialog.setDefaultSuffix(Path(suggested.name).suffix.lstrip("."))
+    chosen = _run(dialog, kind, "Lưu")
+    return chosen[0] if chosen else None
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path, *, kind: str = "folder") -> Path | None:
+    dialog = file_dialog(parent, title, folders.start(kind, start))
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    chosen = _run(dialog, kind, "Chọn")
+    return chosen[0] if chosen else None
+
+
+def choose_open_files(
+    parent: QWidget | None, title: str, start: Path, file_filter: str, *, kind: str = "open"
+) -> list[Path]:
+    dialog = file_dialog(parent, title, folders.start(kind, start), file_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return _run(dialog, kind, "Mở")
+
+
+def choose_open_file(
+    parent: QWidget | None, title: str, start: Path, file_filter: str, *, kind: str = "open"
+) -> Path | None:
+    dialog = file_dialog(parent, title, folders.start(kind, start), file_filter)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    chosen = _run(dialog, kind, "Mở")
+    return chosen[0] if chosen else None
