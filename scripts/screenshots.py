@@ -26,6 +26,8 @@ def main() -> int:
     parser.add_argument("--readme", action="store_true", help="also refresh the two README pictures")
     args = parser.parse_args()
 
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.bootstrap import open_services
@@ -60,6 +62,15 @@ def main() -> int:
         widget.grab().save(str(path))
         print(path)
 
+    def screen_shot(widget: QWidget, name: str) -> None:
+        """The screen where *widget* is, popups included (a drop-down is a window of its own; needs Xvfb)."""
+        settle()
+        path = out / f"{name}.png"
+        top = widget.window().frameGeometry()
+        picture = app.primaryScreen().grabWindow(0, top.x(), top.y(), top.width(), top.height())
+        (picture if not picture.isNull() else widget.window().grab()).save(str(path))
+        print(path)
+
     screen = app.primaryScreen().availableGeometry()
     window = MainWindow(services, settings, demo=True)
     window.setGeometry(screen)
@@ -72,7 +83,9 @@ def main() -> int:
     adopted = next(m for m in reversed(services.meetings.list(year=NOW.year)) if not m.is_editable)
     meetings.open_meeting(adopted.id)  # type: ignore[attr-defined]
     editor = meetings.editor  # type: ignore[attr-defined]
-    shot(window, "20-meeting-adopted")
+    shot(window, "20-meeting-adopted")  # locked minutes: read-only, the way to a dated correction above
+    editor.tabs.setCurrentIndex(2)
+    shot(window, "20-meeting-adopted-content")
     editor = meetings.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))  # type: ignore[attr-defined]
     names = ("general", "attendance", "content", "opinions", "conclusion")
     for tab, name in enumerate(names):
@@ -86,6 +99,13 @@ def main() -> int:
             editor.conclusion.votes.add_row(None)
             editor.conclusion.tasks.add_row(None)
         shot(window, f"21-meeting-{tab + 1}-{name}")
+    editor.tabs.setCurrentIndex(1)
+    table = editor.attendance.table
+    cell = table.visualRect(table.model().index(3, 1)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cell)
+    screen_shot(window, "22-attendance-after-click")  # the drop-down is open; P, K, X … still work in it
+    QTest.keyClick(QApplication.focusWidget() or table, Qt.Key.Key_P)
+    shot(window, "23-attendance-after-p")  # excused; the cursor waits in the reason cell
     editor.dirty = False
 
     window.open_search()
@@ -98,10 +118,12 @@ def main() -> int:
 
     member = services.members.list()[3]
     form = MemberDialog(services.members, member, others=services.members.all(), today=NOW.date(), parent=window)
-    form.joined_on.setText("31/02/2019")
-    form.joined_on.editingFinished.emit()
     form.show()
     shot(form, "31-member-form")
+    form.full_name.clear()
+    form.joined_on.setText("31/02/2019")
+    form.save()  # refused: each error sits in its field's own line, nothing moved
+    shot(form, "31-member-form-errors")
     form.dirty = False
     form.close()
     status = StatusChangeDialog(services.members, member, NOW.date(), parent=window)
@@ -117,6 +139,11 @@ def main() -> int:
     first = FirstStartDialog(empty)
     first.show()
     shot(first, "34-first-start")
+    first.secretary_name.setText("Trần Thị Ánh")
+    first.secretary_joined.setText("01/09/1997")
+    first.secretary_official.setText("25:70")
+    first.start_button.click()  # refused: the name is missing and the date cannot be read
+    shot(first, "34-first-start-errors")
     first.close()
     empty.close()
 

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.bootstrap import Services
 from app.domain import security_messages
@@ -10,6 +19,7 @@ from app.domain.dates import DateInputError
 from app.domain.errors import ValidationError
 from app.domain.models import BranchProfile, PartyPosition
 from app.services.members import member_from_fields
+from ui.style import comfortable_size
 from ui.widgets.fields import DateEdit, Form
 
 
@@ -72,17 +82,23 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addWidget(self.form)
+        # Scrolled: at the largest font the form is taller than a 768-pixel screen, and a squashed form cut
+        # its error lines in half.
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(self.form)
+        layout.addWidget(area, 1)
         privacy = QLabel(security_messages.FIRST_START_NOTE)  # the optional password, explained up front
         privacy.setObjectName("hint")
         privacy.setWordWrap(True)
         layout.addWidget(privacy)
-        layout.addStretch(1)
         layout.addLayout(buttons)
 
         self.start_button.clicked.connect(self._save)
         self.demo_button.clicked.connect(self._demo)
         self.quit_button.clicked.connect(self.reject)
+        comfortable_size(self, 90, 38)
 
     def _demo(self) -> None:
         self.choice = "demo"
@@ -91,7 +107,13 @@ class FirstStartDialog(QDialog):
     def _save(self) -> None:
         errors: dict[str, str] = {}
         dates = {}
-        for name, editor in (("term_start", self.term_start), ("term_end", self.term_end)):
+        editors = (
+            ("term_start", self.term_start),
+            ("term_end", self.term_end),
+            ("secretary_joined", self.secretary_joined),
+            ("secretary_official", self.secretary_official),
+        )
+        for name, editor in editors:  # every date is read first: all its errors show at once
             try:
                 dates[name] = editor.value()
             except DateInputError as exc:
@@ -104,7 +126,7 @@ class FirstStartDialog(QDialog):
             errors["term_end"] = "invalid"
         secretary = self.secretary_name.text().strip()
         joined_text = self.secretary_joined.text()
-        if secretary and not joined_text.strip():
+        if secretary and not joined_text.strip() and "secretary_joined" not in errors:
             errors["secretary_joined"] = "required"
         if errors:
             self.form.show_errors(errors)

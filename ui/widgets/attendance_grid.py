@@ -178,8 +178,9 @@ class AttendanceGrid(QWidget):
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         legend = QLabel(
-            "Gõ một phím ở bất kỳ ô nào của dòng: X có mặt · M đến muộn · S về sớm · P vắng có lý do · "
-            "K vắng không lý do (gõ P hoặc K thì con trỏ sang ô Lý do). Bấm vào ô Điểm danh để chọn trong danh sách."
+            "Gõ một phím ở ô Họ và tên, ô Điểm danh hay trong danh sách đang mở: X có mặt · M đến muộn · "
+            "S về sớm · P vắng có lý do · K vắng không lý do (gõ P hoặc K thì con trỏ sang ô Lý do vắng). "
+            "Bấm vào ô Điểm danh để chọn trong danh sách."
         )
         legend.setObjectName("hint")
         legend.setWordWrap(True)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, time
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -100,30 +100,30 @@ class TimeEdit(QLineEdit):
 
 
 class MessageLine(QLabel):
-    """The line under a field for its hint or its error: always one line tall, so a message appearing never
-    moves the fields below the cursor; a longer message wraps and its height is asked for from the width
-    it really has (QFormLayout under-sizes wrapped labels, which squashed the field above and clipped accents).
+    """The line under a field for its hint or its error: always at least one line tall, so a message appearing
+    never moves the fields below the cursor. A longer message wraps, and its height is set from the width it
+    really has: QFormLayout under-sizes height-for-width rows (the row got less than its minimum, which
+    squashed the field above and cut the message), so this label reports a plain minimum height instead.
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._fit()
 
     def _line(self) -> int:
         return self.fontMetrics().lineSpacing()
 
+    def hasHeightForWidth(self) -> bool:
+        return False  # the height is a plain (minimum) height, kept right by _fit() on every resize
+
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width(), max(hint.height(), self._line()))
+        return QSize(super().sizeHint().width(), self._needed())
 
     def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(hint.width(), max(hint.height(), self._line()))
-
-    def heightForWidth(self, width: int) -> int:
-        return max(super().heightForWidth(width), self._line())
+        return QSize(super().minimumSizeHint().width(), self._needed())
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -133,10 +133,21 @@ class MessageLine(QLabel):
         super().resizeEvent(event)
         self._fit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _needed(self) -> int:
+        width = self.width() if self.width() > 1 else 400
+        return max(super().heightForWidth(width), self._line())
+
     def _fit(self) -> None:
-        needed = self.heightForWidth(self.width()) if self.width() > 0 else self._line()
+        needed = self._needed()
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
+            self.setMaximumHeight(needed)
+            self.updateGeometry()
 
 
 class Form(QWidget):
