@@ -7,7 +7,7 @@ the branch database (WAL + synchronous=FULL: durable once save returns). No prom
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -77,7 +77,12 @@ class DraftService:
             if not draft.key.startswith(MEETING_PREFIX):
                 continue
             try:
-                out.append((draft, meeting_from_dict(draft.payload)))
+                meeting = meeting_from_dict(draft.payload)
+                fields = draft.payload.get("meeting")
+                if isinstance(fields, dict) and "version" not in fields and meeting.id is not None:
+                    # Kept before v3: every stored row started at version 1, so it is current unless saved since.
+                    meeting = replace(meeting, version=1)
+                out.append((draft, meeting))
             except (TypeError, ValueError):
                 continue  # written by a build that stored something else under this key
         return out

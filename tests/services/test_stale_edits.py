@@ -104,3 +104,18 @@ def test_stale_topic_assignment_save_is_refused(services) -> None:
     assert caught.value.current.status is TopicStatus.DRAFTING
     assert "phân công chuyên đề “Học tập và làm theo tư tưởng Hồ Chí Minh”" in msg.describe(caught.value)
     assert db_fingerprint(services.paths.database) == before
+
+
+def test_a_draft_kept_before_edit_versions_is_current_unless_the_meeting_was_saved_since(services) -> None:
+    _secretary(services)
+    created = services.meetings.create(services.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 11, 5)))
+    key = services.drafts.save_meeting(replace(created, conclusion="Đang gõ dở."))
+    payload = services.drafts.pending()[0].payload
+    del payload["meeting"]["version"]  # as a build before v3 wrote it
+    services.drafts.save(key, payload)
+    ((_, restored),) = services.drafts.pending_meetings()
+    assert restored.version == created.version == 1
+    assert services.meetings.update(restored).conclusion == "Đang gõ dở."
+    ((_, again),) = services.drafts.pending_meetings()
+    with pytest.raises(StaleEditError):  # saved since: the old draft is stale, not silently written
+        services.meetings.update(again)

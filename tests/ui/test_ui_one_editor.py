@@ -6,6 +6,7 @@ release: Qt emits doubleClicked *and* activated), typing into the form and click
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt
@@ -99,3 +100,22 @@ def test_double_clicking_a_meeting_loads_the_editor_once(qtbot, window: MainWind
     _double_click_row(qtbot, view.table, 0)
     assert len(loads) == 1
     assert view.pages.currentWidget() is view.editor
+
+
+def test_a_meeting_saved_elsewhere_refuses_the_older_editor_and_shows_the_stored_minutes(qtbot, window) -> None:
+    services = window.services
+    view = window.show_view("meetings")
+    draft = next(m for m in services.meetings.list(year=2026) if m.is_editable)
+    view.open_meeting(draft.id)
+    editor = view.editor
+    services.meetings.update(replace(services.meetings.get(draft.id), place="Hội trường UBND xã"))
+    before = db_fingerprint(services.paths.database)
+
+    qtbot.mouseClick(editor.general.place, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.general.place, " B")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert "đã được sửa và lưu ở chỗ khác" in editor.banner.text()
+    assert editor.general.place.text() == "Hội trường UBND xã"  # what is stored, not the older form
+    assert db_fingerprint(services.paths.database) == before
+    editor.dirty = False
