@@ -10,7 +10,7 @@ from pathlib import Path
 from app.config import AppPaths
 from app.domain.errors import AppError
 from app.services.backups import BackupService
-from app.services.branch import BranchService, builtin_rules
+from app.services.branch import CREATED_ON, BranchService, builtin_rules
 from app.services.checks import CheckService
 from app.services.context import ServiceContext
 from app.services.demo import DemoService
@@ -166,8 +166,9 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     ctx.rules = services.branch.stored_rules()
     if fresh:
         with db.transaction():
-            # A file is set up when it is made (window or command line): its record starts this month.
-            ctx.branch.set_record_start(services.branch.default_record_start())
+            # A file is set up when it is made (window or command line): its record starts that month. Kept in
+            # app_meta, not as a branch row: an empty file must still look empty (no backup, no "set up").
+            ctx.branch.set_meta(CREATED_ON, ctx.today().isoformat())
             for topic in default_catalogue():
                 ctx.topics.add_catalogue(topic)
     elif 0 < old < 2:

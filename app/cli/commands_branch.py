@@ -27,7 +27,9 @@ def cmd_record_start(args: argparse.Namespace) -> int:
         moved = parse_date(args.date, "record_start") if args.date else None
         day = s.branch.set_record_start(moved) if moved else s.branch.record_start()
     if args.json:
-        print_json({"record_start": day.isoformat()})
+        print_json({"record_start": day.isoformat() if day else None})
+    elif day is None:
+        say("Chưa đặt ngày bắt đầu ghi sổ: việc kiểm tra tính từ ngày đầu tiên có dữ liệu.")
     else:
         verb = "Đã đặt" if args.date else "Chi bộ"
         say(f"{verb} ngày bắt đầu ghi sổ: {format_dmy(day)}. Các tháng, quý trước ngày này không bị kiểm tra.")

@@ -15,6 +15,20 @@ from app.resources import resource_path
 from app.services.context import ServiceContext
 
 RULES_SETTING = "rules_json"
+#: app_meta key: the day the data file was made (the record's start until the branch sets another).
+CREATED_ON = "created_on"
+
+
+def record_start_of(ctx: ServiceContext) -> date | None:
+    """The record's start: the branch's own, else the first day of the month its file was made."""
+    stored = ctx.branch.get().record_start
+    if stored is not None:
+        return stored
+    created = ctx.branch.meta(CREATED_ON)
+    try:
+        return date.fromisoformat(created).replace(day=1) if created else None
+    except ValueError:
+        return None
 
 
 def builtin_rules() -> RuleSet:
@@ -58,12 +72,13 @@ class BranchService:
         return cleaned
 
     def default_record_start(self) -> date:
-        """The first day of this month: a branch set up today keeps its record from this month on."""
-        return self._ctx.today().replace(day=1)
+        """The first day of the month the data file was made (this month for a file kept before v3)."""
+        return record_start_of(self._ctx) or self._ctx.today().replace(day=1)
 
-    def record_start(self) -> date:
-        """The first day of the branch's record here; no rule judges a period before it."""
-        return self._ctx.branch.get().record_start or self.default_record_start()
+    def record_start(self) -> date | None:
+        """The first day of the branch's record here; no rule judges a period before it. None: a file kept
+        before v3 without meetings, whose checks start with its first recorded day."""
+        return record_start_of(self._ctx)
 
     def set_record_start(self, day: date) -> date:
         """Move the record's start (earlier, when history is entered). Never after today."""

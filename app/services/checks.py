@@ -7,6 +7,7 @@ from datetime import date
 
 from app.domain import checks
 from app.domain.models import Finding, MeetingFigures
+from app.services.branch import record_start_of
 from app.services.context import ServiceContext
 from app.services.kl01 import kl01_findings
 
@@ -40,7 +41,7 @@ class CheckService:
             since=ctx.meetings.first_date(),
             figures=ctx.meetings.figures_between(date(year, 1, 1), date(year, 12, 31)),
             unexcused={year: ctx.meetings.unexcused_months(year)},
-            record_start=ctx.branch.get().record_start,
+            record_start=record_start_of(ctx),
         )
 
     def run(self, year: int | None = None, data: checks.BranchData | None = None) -> list[Finding]:

@@ -9,6 +9,7 @@ from app.domain.attendance import summarize
 from app.domain.kl01 import figures as kl01_figures
 from app.domain.models import AttendanceCode, MemberStatus, Period
 from app.domain.report import AttendanceLine, MeetingFigures, MemberChange, PeriodReport
+from app.services.branch import record_start_of
 from app.services.checks import CheckService
 from app.services.context import ServiceContext
 from app.services.kl01 import kl01_rules
@@ -37,7 +38,7 @@ class ReportService:
         end_day = min(period.end, today)
         roll = tuple(m for m in members if m.status_on(end_day).on_roll)
         status_counts = Counter(m.status_on(end_day).value for m in roll)
-        record_start = ctx.branch.get().record_start  # quarters before the record are not judged
+        record_start = record_start_of(ctx)  # quarters before the record are not judged
         not_presented = tuple(
             a
             for a in assignments

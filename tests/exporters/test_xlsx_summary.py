@@ -161,7 +161,8 @@ def test_hidden_sheet_carries_every_figure_and_meta(quarter_report: PeriodReport
     meta = {r[1]: r[2] for r in rows if r[0] == "meta"}
     assert list(meta) == list(META_KEYS)
     assert meta["format"] == FORMAT and meta["format_version"] == "1"
-    assert meta["branch_code"] == "demo-vithanh" and meta["period_key"] == "2026-Q3"
+    assert meta["branch_code"] == quarter_report.profile.branch_code and meta["period_key"] == "2026-Q3"
+    assert meta["branch_code"].startswith("demo-")  # one code per demo file
     assert meta["period_start"] == "2026-07-01" and meta["period_end"] == "2026-09-30"
     assert meta["generated_at"] == "2026-11-22T09:30:00" and meta["app_version"] == "0.1.0"
     figures = {r[1]: r[2] for r in rows if r[0] == "figure"}

@@ -153,3 +153,23 @@ def test_a_new_member_defaults_to_the_position_most_hold(qtbot, window: MainWind
     assert dialog is not None and dialog.isVisible()
     assert dialog.party_position.currentText() == PartyPosition.DANG_VIEN.value
     dialog.reject()
+
+
+def test_settings_move_the_record_start_earlier_and_refuse_a_future_one(qtbot, window: MainWindow) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    view = window.show_view("settings")
+    assert view.record_start.text() == "01/01/2025"  # the demo's record starts with its first year
+    qtbot.mouseClick(view.record_start, Qt.MouseButton.LeftButton)
+    view.record_start.selectAll()
+    qtbot.keyClicks(view.record_start, "01/12/2026")
+    qtbot.mouseClick(view.save_profile_button, Qt.MouseButton.LeftButton)
+    assert "tương lai" in view.profile_form.error_text("record_start")
+    assert window.services.branch.record_start() == date(2025, 1, 1)
+    view.record_start.selectAll()
+    qtbot.keyClicks(view.record_start, "01/01/2024")
+    qtbot.mouseClick(view.save_profile_button, Qt.MouseButton.LeftButton)
+    assert view.profile_form.error_text("record_start") == ""
+    assert window.services.branch.record_start() == date(2024, 1, 1)

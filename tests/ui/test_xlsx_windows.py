@@ -88,7 +88,7 @@ def test_export_summary_window(qtbot, demo: Services, tmp_path: Path, saved, mon
     parent = QWidget()
     qtbot.addWidget(parent)
     target = tmp_path / "tong-hop.xlsx"
-    monkeypatch.setattr(prompts, "choose_save_path", lambda *a: target)
+    monkeypatch.setattr(prompts, "choose_save_path", lambda *a, **k: target)
     said: list[str] = []
     exports.export_summary(parent, demo, periods.quarter(2026, 3), said.append)
     text, path = _wait_saved(qtbot, saved)
@@ -103,7 +103,7 @@ def test_export_roster_window(qtbot, demo: Services, tmp_path: Path, saved, monk
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    monkeypatch.setattr(prompts, "choose_save_path", lambda *a: tmp_path / "ds.xlsx")
+    monkeypatch.setattr(prompts, "choose_save_path", lambda *a, **k: tmp_path / "ds.xlsx")
     exports.export_roster(parent, demo, lambda _t: None)
     _, path = _wait_saved(qtbot, saved)
     report = demo.importer.run(path, dry_run=True)  # the roster reads back as an import
@@ -117,7 +117,7 @@ def test_export_package_window(qtbot, demo: Services, tmp_path: Path, saved, mon
     qtbot.addWidget(parent)
     usb = tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr(prompts, "choose_folder", lambda *a: usb)
+    monkeypatch.setattr(prompts, "choose_folder", lambda *a, **k: usb)
     exports.export_package(parent, demo, periods.quarter(2026, 3), lambda _t: None)
     text, folder = _wait_saved(qtbot, saved)
     assert "Có thể rút USB an toàn" in text

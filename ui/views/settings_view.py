@@ -176,7 +176,7 @@ class SettingsView(View):
         self.default_place.setText(self.services.branch.setting("default_place"))
         self.term_start.set_value(profile.term_start)
         self.term_end.set_value(profile.term_end)
-        self.record_start.set_value(profile.record_start or self.services.branch.record_start())
+        self.record_start.set_value(self.services.branch.record_start())
         self.secretary.set_member(profile.secretary_id)
         self.deputy.set_member(profile.deputy_id)
         index = self.layout_profile.findText(profile.layout_profile)
