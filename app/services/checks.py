@@ -48,7 +48,7 @@ class CheckService:
         """Findings of *year* (default: this year), most serious first; *data* when the caller loaded it."""
         year = year or self._ctx.today().year
         data = data if data is not None else self.data(year)
-        found = checks.run_all(data, year) + kl01_findings(self._ctx, year, data.members)
+        found = checks.run_all(data, year) + kl01_findings(self._ctx, year, data.members, data.record_start)
         return sorted(found, key=lambda f: -f.severity.rank)
 
     def year_overview(self, year: int) -> YearOverview:

@@ -37,9 +37,25 @@ def kl01_rules(ctx: ServiceContext, year: int, items: Sequence[RuleEntry] | None
     return rules_for(items if items is not None else builtin_kl01_entries(), year, overrides)
 
 
-def kl01_findings(ctx: ServiceContext, year: int, members: Sequence[Member]) -> list[Finding]:
-    """The KL 01 rule checks of *year* (the check service adds them to the branch's findings)."""
-    return checks_kl01.run_all(members, ctx.kl01.year(year), kl01_rules(ctx, year), ctx.today())
+def kl01_findings(
+    ctx: ServiceContext, year: int, members: Sequence[Member], since: date | None = None
+) -> list[Finding]:
+    """The KL 01 rule checks of *year* (the check service adds them to the branch's findings).
+
+    *since* is the branch's record start: a deadline that passed before it is not judged (a branch set up in
+    December is not told that its plans were due on 31/03); a member who came onto the roll later still is.
+    """
+    rules = kl01_rules(ctx, year)
+    found = checks_kl01.run_all(members, ctx.kl01.year(year), rules, ctx.today())
+    if since is None:
+        return found
+    deadlines = {"plan_missing": rules.plan_due(year), "review_missing": rules.review_due(year)}
+    starts = {m.id: m.roll_start for m in members}
+    return [
+        f
+        for f in found
+        if f.rule not in deadlines or max(deadlines[f.rule], starts.get(f.member_id, deadlines[f.rule])) >= since
+    ]
 
 
 def _year_ok(year: int) -> bool:

@@ -65,3 +65,11 @@ def test_saving_the_profile_keeps_the_start_and_a_future_start_is_refused(servic
 def test_the_demo_record_starts_with_its_first_year(demo) -> None:
     assert demo.branch.profile().record_start == date(2025, 1, 1)
     assert "2025-08" in {f.period for f in demo.checks.run(2025) if f.rule == "monthly_meeting_missing"}
+
+
+def test_a_plan_deadline_that_passed_before_the_record_started_is_not_judged(services) -> None:
+    """KL 01: a branch set up in November is not told that its members' plans were due on 31/03."""
+    _set_up_today(services)
+    assert [f for f in services.checks.run(2026) if f.rule == "plan_missing"] == []
+    services.branch.set_record_start(date(2026, 1, 1))  # history entered from January: now it is judged
+    assert [f.rule for f in services.checks.run(2026) if f.rule == "plan_missing"] == ["plan_missing"]
