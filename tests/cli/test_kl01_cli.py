@@ -57,6 +57,7 @@ def test_plans_set_review_list_with_the_named_json_keys(capsys, db: Path) -> Non
     other = next(r for r in rows if r["member_id"] == b)
     assert (other["signed_on"], other["midyear"], other["year_end"], other["state"]) == (None, None, None, "missing")
     # the member without a plan is a finding once the deadline has passed; the one with a plan is not
+    assert run(capsys, db, "branch", "record-start", "01/01/2025")[0] == 0  # 2025's history is kept here too
     findings = run_json(capsys, db, "check", "--year", "2025")
     missing = [f for f in findings if f["rule"] == "plan_missing"]
     assert [f["member_id"] for f in missing] == [b]
@@ -164,6 +165,7 @@ def test_deadlines_can_be_moved_and_move_the_finding(capsys, db: Path) -> None: 
     b = add_member(capsys, db, "Nguyễn Văn An")
     got = run_json(capsys, db, "plans", "deadlines", "--plan", "15/4", "--review", "20/12")
     assert got == {"plan_deadline": "15/04", "review_deadline": "20/12"}
+    assert run(capsys, db, "branch", "record-start", "01/01/2025")[0] == 0  # 2025's history is kept here too
     findings = run_json(capsys, db, "check", "--year", "2025")
     assert any(f["rule"] == "plan_missing" and f["member_id"] == b and "15/04/2025" in f["message"] for f in findings)
     assert run_json(capsys, db, "plans", "deadlines", "--plan", "")["plan_deadline"] == "31/03"
