@@ -16,6 +16,8 @@ from app.services.context import ServiceContext
 from app.services.demo import DemoService
 from app.services.documents import DocumentService
 from app.services.drafts import DraftService
+from app.services.dues import DuesService, builtin_dues_rules
+from app.services.dues_documents import DuesDocumentService
 from app.services.kl01 import REPORTS_FOLDER, Kl01Service
 from app.services.kl01_documents import Kl01DocumentService
 from app.services.meetings import MeetingService
@@ -57,6 +59,8 @@ class Services:
     kl01: Kl01Service  # học tập và làm theo Bác: plans, learning reports, models, awards
     kl01_documents: Kl01DocumentService  # its printable forms
     security: SecurityService  # the optional program password (CCCD and phone encrypted)
+    dues: DuesService  # the Party dues book
+    dues_documents: DuesDocumentService  # its workbooks
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
@@ -148,7 +152,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         members=MemberService(ctx),
         meetings=MeetingService(ctx),
         topics=TopicService(ctx),
-        checks=CheckService(ctx),
+        checks=CheckService(ctx, builtin_dues_rules()),
         search=SearchService(ctx),
         reports=ReportService(ctx),
         demo=DemoService(ctx),
@@ -162,6 +166,8 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         kl01_documents=Kl01DocumentService(ctx, DocumentService(ctx), kl01),
         security=SecurityService(ctx, paths.backups, paths.database.stem),
         startup_backup=taken[-1] if taken else None,
+        dues=DuesService(ctx),
+        dues_documents=DuesDocumentService(ctx),
     )
     ctx.rules = services.branch.stored_rules()
     if fresh:

@@ -16,6 +16,7 @@ from app.cli import (
     commands_backup,
     commands_branch,
     commands_core,
+    commands_dues,
     commands_excel,
     commands_export,
     commands_kl01,
@@ -38,6 +39,7 @@ COMMAND_MODULES = [
     commands_excel,
     commands_kl01,
     commands_security,
+    commands_dues,
 ]
 
 _ARGPARSE_VI = {

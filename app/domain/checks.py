@@ -11,10 +11,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from app.domain import checks_dues, periods
 from app.domain import messages as msg
-from app.domain import periods
 from app.domain.attendance import present_and_base
 from app.domain.dates import add_months, format_dmy
+from app.domain.dues import DuesLedger
+from app.domain.dues_rules import DuesRules
 from app.domain.models import (
     AttendanceCode,
     Finding,
@@ -54,6 +56,8 @@ class BranchData:
     # The first day the branch keeps its record here (BranchProfile.record_start): no period that ended
     # before it is judged. None (a file kept before v3 without meetings): the first recorded day.
     record_start: date | None = None
+    dues: DuesLedger | None = None  # the dues book (app.domain.checks_dues); None: not loaded, no dues checks
+    dues_rules: DuesRules | None = None
 
     def __post_init__(self) -> None:
         if self.figures is None or self.unexcused is None:
@@ -344,6 +348,8 @@ CHECKS: tuple[Callable[[BranchData, int], list[Finding]], ...] = (
     low_attendance,
     topic_unassigned,
     topic_not_presented,
+    checks_dues.dues_unpaid,
+    checks_dues.dues_basis_missing,
 )
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain import checks
+from app.domain.dues import Month
+from app.domain.dues_rules import DuesRules
 from app.domain.models import Finding, MeetingFigures
 from app.services.branch import record_start_of
 from app.services.context import ServiceContext
@@ -22,8 +24,9 @@ class YearOverview:
 
 
 class CheckService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, dues_rules: DuesRules | None = None) -> None:
         self._ctx = ctx
+        self._dues_rules = dues_rules
 
     def data(self, year: int) -> checks.BranchData:
         """What the checks of *year* read: the roll, that year's assignments and its meetings' light data.
@@ -42,6 +45,8 @@ class CheckService:
             figures=ctx.meetings.figures_between(date(year, 1, 1), date(year, 12, 31)),
             unexcused={year: ctx.meetings.unexcused_months(year)},
             record_start=record_start_of(ctx),
+            dues=ctx.dues.ledger(until=Month(year, 12)) if self._dues_rules else None,
+            dues_rules=self._dues_rules,
         )
 
     def run(self, year: int | None = None, data: checks.BranchData | None = None) -> list[Finding]:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from app.domain.ruleset import RuleSet
 from data.db import Database
 from data.repositories.branch import BranchRepository
+from data.repositories.dues import DuesRepository
 from data.repositories.kl01 import Kl01Repository
 from data.repositories.meetings import MeetingRepository
 from data.repositories.members import MemberRepository
@@ -24,6 +25,7 @@ class ServiceContext:
     topics: TopicRepository
     branch: BranchRepository
     search: SearchIndex
+    dues: DuesRepository
     rules: RuleSet
     kl01: Kl01Repository  # học tập và làm theo Bác (plans, reports, models, awards)
     now: Callable[[], datetime] = datetime.now
@@ -38,6 +40,7 @@ class ServiceContext:
             topics=TopicRepository(conn),
             branch=BranchRepository(conn),
             search=SearchIndex(conn),
+            dues=DuesRepository(conn),
             rules=rules,
             kl01=Kl01Repository(conn),
             now=now,

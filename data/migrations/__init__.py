@@ -20,12 +20,13 @@ from data.migrations import (
     m0003_kl01,
     m0004_security,
     m0005_record_start_versions,
+    m0006_dues,
 )
 from data.storage import storage_error
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = (m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security, m0005_record_start_versions)
+MIGRATIONS = (m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security, m0005_record_start_versions, m0006_dues)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 

@@ -1,0 +1,54 @@
+"""The dues rule checks: months without dues (Charter Art. 8, as the absences) and members with no basis.
+
+Pure functions over checks.BranchData (its ``dues`` and ``dues_rules``); silent while the branch keeps no
+dues book here. The arithmetic is app.domain.dues_ledger's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.domain import messages_dues as mdues
+from app.domain.dues_ledger import basis_missing, unpaid_months
+from app.domain.models import Finding, Severity
+
+if TYPE_CHECKING:
+    from app.domain.checks import BranchData
+
+
+def dues_unpaid(data: BranchData, year: int) -> list[Finding]:
+    """Ended months of *year* with no dues paid and no accepted reason: warning at 2, alert at 3."""
+    if data.dues is None or data.dues_rules is None or not data.dues.tracked:
+        return []
+    rules = data.dues_rules
+    names = {m.id: m.full_name for m in data.members}
+    findings = []
+    for member_id, months in sorted(unpaid_months(data.members, data.dues, rules, year, data.today).items()):
+        count = len(months)
+        if count >= rules.unpaid_alert:
+            severity, template = Severity.ALERT, mdues.UNPAID_ALERT
+        elif count >= rules.unpaid_warning:
+            severity, template = Severity.WARNING, mdues.UNPAID_WARNING
+        else:
+            continue
+        text = template.format(
+            name=names.get(member_id, f"#{member_id}"), count=count, year=year, months=", ".join(map(str, months))
+        )
+        findings.append(Finding("dues_unpaid", severity, text, member_id=member_id, period=str(year)))
+    return findings
+
+
+def dues_basis_missing(data: BranchData, year: int) -> list[Finding]:
+    """A member who owes dues this year but has no basis to compute them from."""
+    if data.dues is None or data.dues_rules is None:
+        return []
+    return [
+        Finding(
+            "dues_basis_missing",
+            Severity.WARNING,
+            mdues.BASIS_MISSING.format(name=member.full_name, month=month.label),
+            member_id=member.id,
+            period=str(year),
+        )
+        for member, month in basis_missing(data.members, data.dues, data.dues_rules, year, data.today)
+    ]
