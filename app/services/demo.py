@@ -38,7 +38,10 @@ from app.domain.models import (
 from app.domain.seal import content_digest
 from app.domain.vntext import split_name
 from app.services.context import ServiceContext
+from app.services.demo_dues import FIRST as DUES_FROM
+from app.services.demo_dues import fill_dues
 from app.services.demo_kl01 import fill_kl01
+from app.services.dues import builtin_dues_rules
 from app.services.search import SearchService
 
 HO = (
@@ -118,6 +121,7 @@ class DemoService:
             meetings = self._meetings(rng, roll, today, years)
             assignments = self._topics(rng, roll, meetings, today, years)
             fill_kl01(ctx, random.Random(seed + 1), roll, today, years)
+            fill_dues(ctx, builtin_dues_rules(), roll, today, random.Random(seed + 13))
             SearchService(ctx).rebuild()
             ctx.log("branch", 1, "demo", f"seed={seed}")
         return DemoSummary(len(roll), len(meetings), assignments)
@@ -148,6 +152,8 @@ class DemoService:
             if i == 7:  # a badge anniversary this year
                 joined = date(today.year - 30, min(12, today.month + 1), 3)
                 born = date(joined.year - 26, 4, 12)
+            if i == 18:  # a retired veteran with 51 years of Party age: exempt from dues (QĐ 01-QĐ/TW, Điều 5)
+                joined, born = date(today.year - 51, 6, 15), date(today.year - 76, 3, 10)
             joined = max(joined, add_months(born, 12 * 19))
             official = add_months(joined, 12) if add_months(joined, 12) <= today else None
             ho, dem, ten = split_name(name)
@@ -296,7 +302,8 @@ class DemoService:
                         len(present), 0, 0, base),),
             tasks=(Task("Hoàn thành hồ sơ đánh giá đảng viên", recorder.full_name, recorder.id, day + timedelta(days=20)),
                    Task("Chuẩn bị nội dung sinh hoạt tháng tới", secretary.full_name, secretary.id, day + timedelta(days=25))),
-            dues_note="100% đảng viên nộp đảng phí đầy đủ." if kind is not MeetingKind.CHUYEN_DE else "",
+            # From 03/2026 the minutes' dues paragraph comes from the dues book (app.services.demo_dues).
+            dues_note="100% đảng viên nộp đảng phí đầy đủ." if kind is not MeetingKind.CHUYEN_DE and day < DUES_FROM.next().first else "",
             attendance=tuple(rows),
         )  # fmt: skip
         meeting_id = self._ctx.meetings.add(meeting)

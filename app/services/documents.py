@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -32,6 +32,7 @@ from app.domain.models import (
 from app.domain.report import PeriodReport
 from app.resources import resource_path
 from app.services.context import ServiceContext
+from app.services.dues import DuesService
 from app.services.meetings import MeetingService
 from app.services.reports import ReportService
 from app.services.summary import slug
@@ -236,7 +237,7 @@ class DocumentService:
         presenters = _presenters(topic)
         render = partial(
             render_minutes,
-            meeting,
+            self._with_dues(meeting),
             shared.summary(meeting),
             shared.profile,
             shared.layout,
@@ -269,6 +270,14 @@ class DocumentService:
         return f"{value:02d}"
 
     # ------------------------------------------------------------------ helpers
+    def _with_dues(self, meeting: Meeting) -> Meeting:
+        """The meeting as the minutes print it: the dues paragraph from the dues book, then the secretary's note."""
+        if not meeting.kind.counts_as_regular:
+            return meeting
+        paragraph = DuesService(self._ctx).minutes_paragraph(meeting.on)
+        note = meeting.dues_note.strip()
+        return replace(meeting, dues_note="\n".join(t for t in (paragraph, note) if t)) if paragraph else meeting
+
     def _numbered(self, meeting: Meeting, doc_type: str, number: bool | int) -> Meeting:
         current = meeting.doc_number if doc_type == "BB" else meeting.resolution_number
         if not number or (number is True and current) or meeting.id is None:

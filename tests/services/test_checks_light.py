@@ -23,6 +23,8 @@ def _from_whole_meetings(s: Services, year: int) -> checks.BranchData:
         rules=ctx.rules,
         today=ctx.today(),
         since=ctx.meetings.first_date(),
+        dues=ctx.dues.ledger(),  # the dues checks read the dues book either way
+        dues_rules=s.dues.rules,
     )
 
 
