@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = dues.add_parser("basis", help="ghi căn cứ đóng đảng phí của một đảng viên từ một tháng")
     p.add_argument("member", type=int, metavar="MÃ", help="mã đảng viên (xem: members list)")
     p.add_argument("--from", dest="start", required=True, metavar="MM/YYYY", help="từ tháng")
-    group = p.add_mutually_exclusive_group(required=True)
+    group = p.add_mutually_exclusive_group()  # neither for --kind student (a fixed amount)
     group.add_argument("--base", metavar="SỐ TIỀN", help="thu nhập làm căn cứ (lương đóng BHXH, lương hưu …)")
     group.add_argument("--fixed", metavar="SỐ TIỀN", help="mức đóng cố định mỗi tháng")
     p.add_argument("--kind", default="salary", choices=[k.value for k in DuesKind], help="loại căn cứ")

@@ -92,7 +92,8 @@ class DuesService:
         ledger = self._ctx.dues.ledger(member_id)
         today = Month.of(self._ctx.today())
         since = ledger.since or today
-        months = [m for m in month_range(since, max(today, since)) if kernel.owes(member, m)]
+        last = max([today, since, *(p.month for p in ledger.payments)])  # months paid in advance included
+        months = [m for m in month_range(since, last) if kernel.owes(member, m)]
         history = [r for m in months for r in kernel.month_rows([member], ledger, self.rules, m)]
         return MemberDues(
             member, tuple(reversed(history)), tuple(self._ctx.dues.receipts(member_id)), ledger.bases, ledger.reliefs
@@ -123,9 +124,10 @@ class DuesService:
         fixed: int | None = None,
         note: str = "",
     ) -> tuple[DuesBasis, MonthDue]:
-        """Record what the member's dues are computed from, from *start* on. Exactly one of *base*, *fixed*."""
-        if (base is None) == (fixed is None):
-            raise ValidationError({"base": "base_or_fixed"})
+        """Record what the member's dues are computed from, from *start* on: one of *base*, *fixed* (neither for a
+        student, whose dues are the rules' fixed amount)."""
+        if (base is not None and fixed is not None) or (base is None and fixed is None and kind is not DuesKind.STUDENT):
+            raise ValidationError({"base": "base_or_fixed"})  # a student's dues are a fixed amount of the rules
         if base is not None and base <= 0:
             raise ValidationError({"base": "zero"})
         if fixed is not None and fixed < 0:

@@ -16,7 +16,6 @@ STATEMENTS = (
         base INTEGER,
         fixed INTEGER,
         note TEXT NOT NULL DEFAULT '',
-        CHECK (base IS NOT NULL OR fixed IS NOT NULL),
         UNIQUE (member_id, start_month)
     )""",
     """CREATE TABLE dues_relief (
