@@ -83,47 +83,47 @@ def write_book(
     signers: Signers,
 ) -> None:
     """Phần I: one row per member, the 12 months, the year; Phần II: one row per month with the money's way up."""
-    columns = [Column(C["stt"], 5, "num"), Column(C["name"], 24), Column(C["kind"], 14, "wrap")]
+    columns = [Column(C["stt"], 5, "num"), Column(C["name"], 24), Column(C["kind"], 11)]
     columns += [Column(mdues.MONTH_HEAD.format(month=m), 9, "int") for m in range(1, 13)]
-    columns += [Column(C["total"], 11, "int"), Column(C["note"], 18, "wrap")]
+    columns += [Column(C["total"], 11, "int"), Column(C["note"], 26)]
     table = book.sheet(
         mdues.BOOK_SHEET.format(year=year.year), letterhead, columns, landscape=True, freeze_col=2,
         data_rows=len(year.rows) + 1,
     )  # fmt: skip
     for number, (member, cells) in enumerate(year.rows, start=1):
         values: list[object] = [number, member.full_name, kinds.get(member.id or -1, "")]
-        row_kinds = ["num", "text", "wrap"]
+        row_kinds = ["num", "text", "text"]
         for c in cells:
             value, kind = _cell(c)
             values.append(value)
             row_kinds.append(kind)
         values += [sum(c.paid for c in cells if c is not None), _remark(cells)]
-        row_kinds += ["int", "wrap"]
+        row_kinds += ["int", "text"]
         table.row(values, row_kinds)
-    totals = [t.paid_total for t in year.totals]
-    table.row(["", mdues.TOTAL_ROW, "", *totals, sum(totals), ""], ["num", "bold", "text", *["bold_int"] * 13, "text"])
-    table.note(mdues.BOOK_LEGEND)
+    totals = [t.paid_total if t.owed or t.paid_total else None for t in year.totals]
+    table.row(["", mdues.TOTAL_ROW, "", *totals, sum(t or 0 for t in totals), ""], ["num", "bold", "text", *["bold_int"] * 13, "text"])
+    table.note(mdues.MONEY_UNIT + " " + mdues.BOOK_LEGEND)
     _signatures(table, len(columns), signers)
 
     part2 = [
-        Column(C["month"], 9, "center"), Column(C["owed"], 11, "int"), Column(C["exempt"], 8, "int"),
-        Column(C["unpaid"], 9, "int"), Column(C["due_total"], 13, "int"), Column(C["paid_total"], 13, "int"),
-        Column(C["collected"], 13, "int"), Column(C["kept"], 13, "int"), Column(C["upward"], 13, "int"),
-        Column(C["sent"], 13, "int"), Column(C["sent_on"], 12, "date"),
+        Column(C["month"], 10, "center"), Column(C["owed"], 16, "int"), Column(C["exempt"], 8, "int"),
+        Column(C["unpaid"], 10, "int"), Column(C["due_total"], 13, "int"), Column(C["paid_total"], 17, "int"),
+        Column(C["collected"], 16, "int"), Column(C["kept"], 15, "int"), Column(C["upward"], 18, "int"),
+        Column(C["sent"], 16, "int"), Column(C["sent_on"], 12, "date"),
     ]  # fmt: skip
     summary = book.sheet(
         mdues.BOOK_SUMMARY_SHEET.format(year=year.year), letterhead, part2, landscape=True, freeze_col=1,
         data_rows=13,
     )  # fmt: skip
     for t in year.totals:
-        summary.row(_month_values(t))
+        summary.row(_month_values(t) if t.owed or t.collected else [t.month.label])
     summary.row(
         [mdues.TOTAL_ROW, "", "", "", *(sum(getattr(t, k) for t in year.totals) for k in _SUMMED),
          sum(t.sent or 0 for t in year.totals), None],
         ["bold", "text", "text", "text", *["bold_int"] * 6, "bold_int", "text"],
     )  # fmt: skip
-    summary.note(share.text())
-    _signatures(summary, len(part2), signers, left=0)
+    summary.note(mdues.MONEY_UNIT + " " + share.text())
+    _signatures(summary, len(part2), signers, left=2)
 
 
 _SUMMED = ("due_total", "paid_total", "collected", "kept", "upward")
@@ -152,9 +152,9 @@ def render_sheet(
 ) -> bytes:
     """The month's collection sheet handed in with the money: who paid what, when, how, with a signature column."""
     columns = [
-        Column(C["stt"], 5, "num"), Column(C["name"], 24), Column(C["kind"], 16, "wrap"), Column(C["base"], 13, "int"),
-        Column(C["due"], 11, "int"), Column(C["paid"], 11, "int"), Column(C["paid_on"], 11, "date"),
-        Column(C["channel"], 12, "wrap"), Column(C["sign"], 10), Column(C["note"], 16, "wrap"),
+        Column(C["stt"], 5, "num"), Column(C["name"], 24), Column(C["kind"], 10), Column(C["base"], 16, "int"),
+        Column(C["due"], 11, "int"), Column(C["paid"], 11, "int"), Column(C["paid_on"], 12, "date"),
+        Column(C["channel"], 11), Column(C["sign"], 10), Column(C["note"], 26),
     ]  # fmt: skip
     book = StyledBook()
     table = book.sheet(
@@ -163,14 +163,14 @@ def render_sheet(
     )  # fmt: skip
     for number, r in enumerate(rows, start=1):
         basis = bases.get(r.member_id)
-        kind = "" if basis is None else mdues.KIND["fixed" if basis.fixed is not None else basis.kind.value]
+        kind = "" if basis is None else mdues.KIND_SHORT["fixed" if basis.fixed is not None else basis.kind.value]
         due: object = r.due if r.status != "exempt" else mdues.STATUS["exempt"]
         note = mdues.STATUS[r.status] if r.status not in ("paid",) else ""
         if r.reason:
             note = f"{note}: {r.reason}" if note else r.reason
         table.row([
             number, r.full_name, kind, basis.base if basis and basis.fixed is None else None, due, r.paid or None,
-            r.paid_on, mdues.CHANNEL.get(r.channel, "") if r.paid else "", "", note,
+            r.paid_on, mdues.CHANNEL_SHORT.get(r.channel, "") if r.paid else "", "", note,
         ])  # fmt: skip
     table.row(
         ["", mdues.TOTAL_ROW, "", None, totals.due_total, totals.paid_total, None, "", "", ""],
@@ -179,7 +179,7 @@ def render_sheet(
     table.note("")
     for label, value in ((C["collected"], totals.collected), (C["kept"], totals.kept), (C["upward"], totals.upward)):
         table.row(["", label, "", "", "", value], ["text", "bold", "text", "text", "text", "bold_int"])
-    table.note(share.text())
+    table.note(mdues.MONEY_UNIT + " " + share.text())
     table.note(mdues.SHEET_TOTAL_LINE.format(total=mdues.money(totals.collected)))
     _signatures(table, len(columns), signers)
     return book.to_bytes()

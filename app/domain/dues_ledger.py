@@ -216,10 +216,18 @@ def month_totals(members: Sequence[Member], ledger: DuesLedger, rules: DuesRules
     return totals_of(month, month_rows(members, ledger, rules, month), ledger, rules)
 
 
-def year_book(members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, year: int) -> DuesYear:
-    """The dues book of *year*: every member who paid here in some month × the 12 months, and month totals."""
+def year_book(
+    members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, year: int, today: date | None = None
+) -> DuesYear:
+    """The dues book of *year*: every member who owed here in some month × the 12 months, and month totals.
+
+    Months before the book's first month are left empty; so are months after *today*'s, except what was
+    paid in advance for them.
+    """
     ix = _Index(ledger)
     months = month_range(Month(year, 1), Month(year, 12))
+    since = ledger.since
+    current = Month.of(today) if today else None
     rows = []
     by_month: dict[Month, list[MemberMonth]] = {m: [] for m in months}
     for member in members:
@@ -227,7 +235,11 @@ def year_book(members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, y
             continue
         cells = []
         for month in months:
-            cell = member_month(member, month, ledger, rules, ix) if owes(member, month) else None
+            cell = None
+            if since is not None and month >= since and owes(member, month):
+                cell = member_month(member, month, ledger, rules, ix)
+                if current is not None and month > current and not cell.paid:
+                    cell = None
             if cell is not None:
                 by_month[month].append(cell)
             cells.append(cell)

@@ -18,6 +18,7 @@ KIND = {
     "fixed": "Mức cố định",
 }
 CHANNEL = {"cash": "Tiền mặt tại chi bộ", "portal": "Cổng Dịch vụ công Quốc gia"}
+CHANNEL_SHORT = {"cash": "Tiền mặt", "portal": "Cổng DVC"}
 RELIEF = {"exempt": "Miễn đóng", "reduce": "Giảm mức đóng", "defer": "Cho chậm đóng"}
 STATUS = {
     "paid": "Đã nộp",
@@ -27,6 +28,15 @@ STATUS = {
     "deferred": "Được chậm đóng",
     "exempt": "Miễn",
     "no_basis": "Chưa có mức đóng",
+}
+#: Short names for the dues book's narrow column.
+KIND_SHORT = {
+    "salary": "Lương",
+    "allowance": "Trợ cấp BHXH",
+    "pension": "Lương hưu",
+    "other": "Khác",
+    "student": "HS, SV",
+    "fixed": "Cố định",
 }
 #: One-letter marks in the members × months grid.
 STATUS_MARK = {"exempt": "Miễn", "unpaid": "—", "deferred": "Hoãn", "no_basis": "?"}
@@ -86,29 +96,30 @@ SHEET_SHEET = "Thu tháng {month}"
 COL = {
     "stt": "STT",
     "name": "Họ và tên",
-    "kind": "Căn cứ đóng",
-    "base": "Thu nhập căn cứ (đồng)",
-    "due": "Phải đóng (đồng)",
-    "paid": "Đã nộp (đồng)",
+    "kind": "Căn cứ",
+    "base": "Thu nhập căn cứ",
+    "due": "Phải đóng",
+    "paid": "Đã nộp",
     "paid_on": "Ngày nộp",
     "channel": "Hình thức",
     "sign": "Ký nhận",
     "note": "Ghi chú",
-    "total": "Cả năm (đồng)",
+    "total": "Cả năm",
     "month": "Tháng",
-    "owed": "Số đảng viên phải đóng",
+    "owed": "Số ĐV phải đóng",
     "exempt": "Miễn",
     "unpaid": "Chưa nộp",
-    "due_total": "Phải thu (đồng)",
-    "paid_total": "Đã thu cho tháng (đồng)",
-    "collected": "Thu trong tháng (đồng)",
-    "kept": "Chi bộ giữ lại (đồng)",
-    "upward": "Phải nộp cấp trên (đồng)",
-    "sent": "Đã nộp cấp trên (đồng)",
-    "sent_on": "Ngày nộp cấp trên",
+    "due_total": "Phải thu",
+    "paid_total": "Đã thu cho tháng",
+    "collected": "Thu trong tháng",
+    "kept": "Chi bộ giữ lại",
+    "upward": "Phải nộp cấp trên",
+    "sent": "Đã nộp cấp trên",
+    "sent_on": "Ngày nộp",
 }
 MONTH_HEAD = "T{month}"
 TOTAL_ROW = "Cộng"
+MONEY_UNIT = "Đơn vị tính: đồng."
 BOOK_LEGEND = (
     "Ô ghi số tiền đã nộp cho tháng; \u201cMiễn\u201d: được miễn đóng; \u201c—\u201d: chưa nộp; \u201c?\u201d: chưa có mức đóng; "
     "ô trống: không sinh hoạt tại chi bộ tháng đó. Ghi chú \u201cchậm\u201d/\u201ctrước\u201d: nộp sau tháng/nộp trước."
@@ -135,7 +146,7 @@ FIELD_LABEL = {
     "channel": "Hình thức nộp",
     "member": "Đảng viên",
     "paid_on": "Ngày nộp",
-    "sent_on": "Ngày nộp cấp trên",
+    "sent_on": "Ngày nộp",
     "reduction": "Mức giảm",
 }
 FIELD_ERROR = {

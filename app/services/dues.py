@@ -79,7 +79,7 @@ class DuesService:
         return kernel.month_totals(self.members(), self.ledger(), self.rules, month)
 
     def year_book(self, year: int) -> DuesYear:
-        return kernel.year_book(self.members(), self.ledger(), self.rules, year)
+        return kernel.year_book(self.members(), self.ledger(), self.rules, year, self._ctx.today())
 
     def due(self, member_id: int, month: Month) -> MonthDue:
         return kernel.due_for(self._member(member_id), month, self.ledger(), self.rules)
@@ -126,7 +126,9 @@ class DuesService:
     ) -> tuple[DuesBasis, MonthDue]:
         """Record what the member's dues are computed from, from *start* on: one of *base*, *fixed* (neither for a
         student, whose dues are the rules' fixed amount)."""
-        if (base is not None and fixed is not None) or (base is None and fixed is None and kind is not DuesKind.STUDENT):
+        if (base is not None and fixed is not None) or (
+            base is None and fixed is None and kind is not DuesKind.STUDENT
+        ):
             raise ValidationError({"base": "base_or_fixed"})  # a student's dues are a fixed amount of the rules
         if base is not None and base <= 0:
             raise ValidationError({"base": "zero"})

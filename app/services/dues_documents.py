@@ -62,7 +62,7 @@ class DuesDocumentService:
         for member, _cells in book.rows:
             basis = basis_on([b for b in ledger.bases if b.member_id == member.id], last)
             if basis is not None and member.id is not None:
-                kinds[member.id] = mdues.KIND["fixed" if basis.fixed is not None else basis.kind.value]
+                kinds[member.id] = mdues.KIND_SHORT["fixed" if basis.fixed is not None else basis.kind.value]
         title, period = mdues.BOOK_TITLE, mdues.BOOK_PERIOD.format(year=year)
         return BookJob(self._letterhead(title, period), book, kinds, self._share(), self._signers())
 

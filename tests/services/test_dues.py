@@ -65,7 +65,7 @@ def test_minutes_paragraph_and_dues_book_agree_with_the_ledger(demo: Services, t
     t10 = header.index("T10")
     total_row = _row(rows, "Cộng")
     assert total_row[t10] == total  # to the đồng
-    assert total_row[header.index("Cả năm (đồng)")] == sum(t.paid_total for t in demo.dues.year_book(2026).totals)
+    assert total_row[header.index("Cả năm")] == sum(t.paid_total for t in demo.dues.year_book(2026).totals)
     assert _row(rows, behind.full_name)[t10] == "—"
     assert _row(rows, exempt_name(demo))[t10] == "Miễn"
     summary = _sheet_rows(book, 1)
@@ -87,7 +87,7 @@ def test_collection_sheet_reads_back(demo: Services, tmp_path: Path) -> None:
     body = [r for r in rows if isinstance(r[0], int)]
     assert [r[1] for r in body] == [r.full_name for r in lines]
     assert sum(r[5] or 0 for r in body) == _row(rows, "Cộng")[5] == demo.dues.month_totals(Month(2026, 10)).paid_total
-    assert _row(rows, "Thu trong tháng (đồng)")[5] == demo.dues.month_totals(Month(2026, 10)).collected
+    assert _row(rows, "Thu trong tháng")[5] == demo.dues.month_totals(Month(2026, 10)).collected
     assert any("T/M CHI BỘ" in (c or "") for r in rows for c in r if isinstance(c, str))
 
 
