@@ -41,6 +41,7 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("consolidation", "Tổng hợp", "ui.views.consolidation_view:ConsolidationView"),
     ("backups", "Sao lưu", "ui.views.backups_view:BackupsView"),
     ("settings", "Cài đặt", "ui.views.settings_view:SettingsView"),
+    ("dues", "Đảng phí", "ui.views.dues_view:DuesView"),
 )
 #: Which screen shows which kind of thing (for search results and findings).
 SCREEN_FOR = {"member": "members", "meeting": "meetings", "month": "meetings", "topic": "topics", "quarter": "topics"}
