@@ -99,6 +99,38 @@ class DuesService:
             member, tuple(reversed(history)), tuple(self._ctx.dues.receipts(member_id)), ledger.bases, ledger.reliefs
         )
 
+    def member_line(self, member_id: int) -> str:
+        """One sentence for the member's detail: this month's dues, paid up to which month, what is behind."""
+        history = self.member_history(member_id)
+        if not history.months:
+            return ""
+        today = self._ctx.today()
+        oldest_first = list(reversed(history.months))
+        through = None
+        for r in oldest_first:
+            if r.status not in ("paid", "late", "exempt"):
+                break
+            through = r.month
+        current = next((r for r in history.months if r.month == Month.of(today)), history.months[0])
+        if current.status == "exempt":
+            return mdues.MEMBER_LINE_EXEMPT.format(reason=current.reason or mdues.STATUS["exempt"])
+        due = (
+            mdues.STATUS["exempt"]
+            if current.status == "exempt"
+            else mdues.MEMBER_DUE.format(amount=mdues.money(current.due or 0))
+        )
+        text = (
+            mdues.MEMBER_LINE.format(due=due, through=through.label)
+            if through
+            else mdues.MEMBER_LINE_NONE.format(due=due)
+        )
+        behind = self.unpaid_months(today.year).get(member_id, [])
+        if behind:
+            text += mdues.MEMBER_LINE_BEHIND.format(
+                count=len(behind), year=today.year, months=", ".join(map(str, behind))
+            )
+        return text + "."
+
     def minutes_paragraph(self, meeting_day: date) -> str:
         """The dues paragraph of a regular meeting on *meeting_day*, from the book ("" when none is kept)."""
         ledger = self._ctx.dues.ledger()

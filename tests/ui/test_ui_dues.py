@@ -75,3 +75,13 @@ def test_export_dues_book_from_the_screen(qtbot, window, demo, answers, tmp_path
     qtbot.waitUntil(lambda: bool(answers.infos), timeout=20000)
     wb = load_workbook(answers.save_path)
     assert wb.sheetnames[0] == "Sổ đảng phí 2026"
+
+
+def test_member_detail_says_how_the_dues_stand(qtbot, window, demo) -> None:
+    view = window.show_view("members")
+    behind = next(iter(demo.dues.unpaid_months(2026)))
+    row = view.proxy.mapFromSource(view.model.index(view.model.row_of(behind), 1))
+    view.table.scrollTo(row)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=view.table.visualRect(row).center())
+    qtbot.waitUntil(lambda: "Đảng phí:" in view.detail_facts.text())
+    assert "đã nộp đến tháng 07/2026; chưa nộp 3 tháng năm 2026 (tháng 8, 9, 10)." in view.detail_facts.text()

@@ -339,6 +339,9 @@ class MembersView(View):
         ]
         if member.job_position:
             facts.append(f"Công tác: {member.job_position}")
+        dues = self.services.dues.member_line(member.id) if member.id is not None else ""
+        if dues:
+            facts.append(dues)  # the months one by one are on the Đảng phí screen
         self.detail_facts.setText("\n".join(facts))
         self.history.addItem(f"{format_dmy(member.joined_on)} — Vào Đảng")
         if member.official_on:
