@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain import messages as msg
+from app.domain import messages_dues as mdues
 from app.domain import messages_kl01 as mk
 from app.domain.consolidation import Consolidation
 from app.domain.dates import format_place_date
@@ -50,6 +51,7 @@ def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
         Column(c["attendance_pct"], 10, "pct"),
         Column(c["unexcused"], 9, "int"),
         Column(c["topics_presented"], 10, "int"),
+        *(Column(label, 13, "int") for label in mdues.CONSOLIDATED_COLUMNS.values()),
         Column(c["generated"], 16, "datetime"),
         Column(c["file"], 40, "wrap"),
     ]
@@ -76,6 +78,7 @@ def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
                 f["attendance_pct"] / 100 if isinstance(f.get("attendance_pct"), int | float) else None,
                 f.get("absences_unexcused"),
                 f.get("topics_presented"),
+                *(f.get(key) for key in mdues.CONSOLIDATED_COLUMNS),
                 _when(b.generated_at),
                 b.path,
             ]
@@ -91,6 +94,7 @@ def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
         t["attendance_pct"] / 100 if t.get("attendance_base") else None,
         t.get("absences_unexcused", 0),
         t.get("topics_presented", 0),
+        *(t.get(key, 0) for key in mdues.CONSOLIDATED_COLUMNS),
         None,
         None,
     ]

@@ -9,7 +9,9 @@ from datetime import date
 from app.domain import messages_dues as mdues
 from app.domain.dates import format_dmy
 from app.domain.dues import DuesLedger, Month
-from app.domain.dues_ledger import MemberMonth, MonthTotals
+from app.domain.dues_ledger import MemberMonth, MonthTotals, month_rows, totals_of
+from app.domain.dues_rules import DuesRules
+from app.domain.models import Member
 
 
 def as_of(ledger: DuesLedger, day: date) -> DuesLedger:
@@ -43,3 +45,35 @@ def minutes_paragraph(day: date, rows: Sequence[MemberMonth], totals: MonthTotal
     if totals.sent is not None and totals.sent_on is not None:
         text += mdues.MINUTES_SENT.format(amount=mdues.money(totals.sent), day=format_dmy(totals.sent_on))
     return text
+
+
+#: The dues figures of a period in the summary workbook (hidden sheet included) and the consolidation.
+PERIOD_KEYS = (
+    "dues_due", "dues_paid", "dues_collected", "dues_kept", "dues_upward", "dues_sent", "dues_unpaid_months",
+)  # fmt: skip
+
+
+def period_figures(
+    members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, months: Sequence[Month], today: date
+) -> dict[str, int]:
+    """Sums over the period's months the book holds (none: {} — a branch without a dues book adds no rows).
+
+    ``dues_unpaid_months`` counts member-months that ended with nothing paid and no accepted reason.
+    """
+    since = ledger.since
+    if not ledger.tracked or since is None:
+        return {}
+    shown = [m for m in months if m >= since and m.first <= today]
+    out = dict.fromkeys(PERIOD_KEYS, 0)
+    for month in shown:
+        rows = month_rows(members, ledger, rules, month)
+        t = totals_of(month, rows, ledger, rules)
+        out["dues_due"] += t.due_total
+        out["dues_paid"] += t.paid_total
+        out["dues_collected"] += t.collected
+        out["dues_kept"] += t.kept
+        out["dues_upward"] += t.upward
+        out["dues_sent"] += t.sent or 0
+        if month.last < today:
+            out["dues_unpaid_months"] += t.unpaid
+    return out

@@ -167,6 +167,17 @@ FIELD_ERROR = {
     "relief_too_long": "{label}: mỗi lần xét miễn, giảm tối đa 12 tháng. Hãy ghi tháng kết thúc (--until).",
     "zero": "{label}: số tiền phải lớn hơn 0.",
 }
+FIGURE_LABEL = {
+    "dues_due": "Đảng phí phải thu (đồng)",
+    "dues_paid": "Đảng phí đã thu cho các tháng trong kỳ (đồng)",
+    "dues_collected": "Đảng phí thu trong kỳ (đồng)",
+    "dues_kept": "Đảng phí chi bộ giữ lại (đồng)",
+    "dues_upward": "Đảng phí phải nộp cấp trên (đồng)",
+    "dues_sent": "Đảng phí đã nộp cấp trên (đồng)",
+    "dues_unpaid_months": "Số lượt tháng đảng viên chưa nộp đảng phí (đảng viên × tháng)",
+}
+CONSOLIDATED_COLUMNS = {"dues_collected": "Đảng phí thu (đồng)", "dues_upward": "Đảng phí nộp cấp trên (đồng)"}
+msg.FIGURE_LABEL.update({k: v for k, v in FIGURE_LABEL.items() if k not in msg.FIGURE_LABEL})
 msg.FIELD_LABEL.update({k: v for k, v in FIELD_LABEL.items() if k not in msg.FIELD_LABEL})
 msg.FIELD_ERROR.update({k: v for k, v in FIELD_ERROR.items() if k not in msg.FIELD_ERROR})
 msg.RULE_NAME.update({k: v for k, v in RULE_NAME.items() if k not in msg.RULE_NAME})

@@ -66,6 +66,7 @@ class PeriodReport:
     kl01: Kl01Figures | None = None  # học tập và làm theo Bác: plans, learning reports, models, awards
     # Regulation slot -> citation in force at the period's end (or the report's day, if earlier).
     regulations: dict[str, str] = field(default_factory=dict)
+    dues: dict[str, int] = field(default_factory=dict)  # app.domain.dues_report.period_figures ({} without a book)
 
     # ------------------------------------------------------------------ derived figures
     @property
@@ -131,6 +132,7 @@ class PeriodReport:
         figures["attendance_base"] = sum(f.summary.base for f in self.meetings if f.summary.base)
         if self.kl01 is not None:
             figures.update(kl01_key_figures(self.kl01))
+        figures.update(self.dues)
         for month in self.months:
             figures[f"meetings_{month}"] = sum(
                 1 for f in self.regular_meetings if f.meeting.on.strftime("%Y-%m") == month

@@ -34,6 +34,7 @@ from exporters.xlsx_reader import MAX_PACKED
 Progress = Callable[[int, int, str], None]
 
 _SKIP_PREFIXES = ("~$", ".~tmp-", "._")  # Office owner files, our own temp files, macOS resource forks
+_SKIP_PREFIXES += ("so-thu-nop-dang-phi_",)  # the dues book in a package is for reading: its sums are in the summary
 
 
 @dataclass(frozen=True, slots=True)

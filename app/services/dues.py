@@ -25,10 +25,10 @@ from app.domain.dues import (
     month_range,
 )
 from app.domain.dues_ledger import DuesYear, MemberMonth, MonthDue, MonthTotals
-from app.domain.dues_report import as_of, minutes_paragraph, reported_month
+from app.domain.dues_report import as_of, minutes_paragraph, period_figures, reported_month
 from app.domain.dues_rules import DuesRules
 from app.domain.errors import StorageError, ValidationError
-from app.domain.models import Member
+from app.domain.models import Member, Period
 from app.domain.vntext import nfc
 from app.resources import resource_path
 from app.services.context import ServiceContext
@@ -98,6 +98,11 @@ class DuesService:
         return MemberDues(
             member, tuple(reversed(history)), tuple(self._ctx.dues.receipts(member_id)), ledger.bases, ledger.reliefs
         )
+
+    def period_figures(self, period: Period) -> dict[str, int]:
+        """The dues sums of a reporting period (for the summary workbook and the consolidation)."""
+        months = month_range(Month.of(period.start), Month.of(period.end))
+        return period_figures(self.members(), self.ledger(), self.rules, months, self._ctx.today())
 
     def member_line(self, member_id: int) -> str:
         """One sentence for the member's detail: this month's dues, paid up to which month, what is behind."""

@@ -13,12 +13,16 @@ from app.domain.dates import format_place_date
 from app.domain.dues import DuesBasis, Month
 from app.domain.dues_ledger import DuesYear, MemberMonth, MonthTotals, basis_on
 from app.domain.errors import ExportError
+from app.domain.models import Period
 from app.services.context import ServiceContext
 from app.services.dues import DuesService
 from app.services.summary import slug, xlsx_target
 from exporters.atomic import atomic_write_bytes
 from exporters.dues_xlsx import ShareNote, Signers, render_book, render_sheet
 from exporters.xlsx_style import Letterhead
+
+#: The dues book's name in the USB package, said like the package's other files (what it is, and when).
+PACKAGE_BOOK = "so-thu-nop-dang-phi_nam-{year}.xlsx"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,15 @@ class DuesDocumentService:
     def export_sheet(self, month: Month, out: Path) -> Path:
         xlsx_target(out, "bang-ke-dang-phi.xlsx")
         return self.write(self.prepare_sheet(month), out, f"bang-ke-dang-phi_{month.key}.xlsx")
+
+    def stage_books(self, period: Period, folder: Path) -> list[Path]:
+        """The dues book of each year *period* touches, into *folder* (the USB package); none without a book."""
+        if not self._dues.ledger().tracked:
+            return []
+        return [
+            self.write(self.prepare_book(year), folder / PACKAGE_BOOK.format(year=year))
+            for year in range(period.start.year, period.end.year + 1)
+        ]
 
     # ------------------------------------------------------------------ helpers
     def _letterhead(self, title: str, period: str) -> Letterhead:

@@ -19,6 +19,7 @@ from app.domain.errors import AppError, ExportError
 from app.domain.models import Period
 from app.services.context import ServiceContext
 from app.services.documents import DocumentService
+from app.services.dues_documents import DuesDocumentService
 from app.services.summary import SummaryService, slug
 from exporters.atomic import atomic_write_bytes, map_os_error
 
@@ -146,6 +147,7 @@ class PackageService:
         report = self._documents.report(period, staging / names["report"])
         warnings += report.warnings
         atomic_write_bytes(staging / names["summary"], self._summary.workbook(period))
+        DuesDocumentService(self._ctx).stage_books(period, staging)  # the dues book travels with the summary
         return tuple(warnings)
 
     @staticmethod

@@ -12,6 +12,7 @@ from app.domain.report import AttendanceLine, MeetingFigures, MemberChange, Peri
 from app.services.branch import record_start_of
 from app.services.checks import CheckService
 from app.services.context import ServiceContext
+from app.services.dues import DuesService
 from app.services.kl01 import kl01_rules
 
 
@@ -105,6 +106,7 @@ class ReportService:
             status_counts=dict(status_counts),
             kl01=kl01,
             regulations=ctx.rules.regulations_on(end_day),
+            dues=DuesService(ctx).period_figures(period),
         )
 
 

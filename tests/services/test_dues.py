@@ -154,3 +154,44 @@ def test_upgrade_from_v2_adds_an_empty_dues_book(tmp_path: Path) -> None:
         assert s.dues.due(member.id, Month(2026, 3)).amount == 30_000
     finally:
         s.close()
+
+
+def test_summary_package_and_consolidation_carry_the_dues(demo: Services, tmp_path: Path) -> None:
+    from app.domain import periods
+    from app.services.consolidation import ConsolidationService
+    from app.services.package import package_names
+
+    q3 = periods.quarter(2026, 3)
+    figures = demo.reports.period_report(q3).key_figures()
+    months = [demo.dues.month_totals(Month(2026, m)) for m in (7, 8, 9)]
+    assert figures["dues_collected"] == sum(t.collected for t in months)
+    assert figures["dues_upward"] == sum(t.upward for t in months)
+    assert figures["dues_unpaid_months"] == 2  # August and September of the member behind
+    result = demo.package.build(q3, tmp_path / "usb")
+    assert (result.folder / "so-thu-nop-dang-phi_nam-2026.xlsx").exists()
+    wb = load_workbook(result.folder / package_names(q3)["summary"])
+    overview = [tuple(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+    assert _row(overview, "Đảng phí thu trong kỳ (đồng)")[2] == figures["dues_collected"]
+    # A second branch's file: the consolidation adds their dues up.
+    from dataclasses import replace
+
+    from app.services.demo import DemoService
+
+    second = open_services(AppPaths.under(tmp_path / "second"), now=lambda: NOW)
+    try:
+        DemoService(second.ctx).fill(members=12, seed=7)
+        profile = second.branch.profile()
+        second.branch.save_profile(replace(profile, branch_code="chi-bo-2", branch_name="CHI BỘ KHU PHỐ 2"))
+        other = second.reports.period_report(q3).key_figures()
+        second.summary.export(q3, tmp_path / "usb" / "tong-hop_chi-bo-2.xlsx")
+    finally:
+        second.close()
+    consolidation = ConsolidationService().run([tmp_path / "usb"])
+    assert [o.status for o in consolidation.outcomes] == ["accepted", "accepted"]  # the dues book is left out
+    assert consolidation.totals()["dues_collected"] == figures["dues_collected"] + other["dues_collected"]
+    out = ConsolidationService().write(consolidation, tmp_path / "tong-hop.xlsx")
+    rows = _sheet_rows(out.workbook)
+    header = next(r for r in rows if "Đảng phí thu (đồng)" in r)
+    total = next(r for r in rows if isinstance(r[1], str) and r[1].startswith("Tổng cộng"))
+    assert total[header.index("Đảng phí thu (đồng)")] == figures["dues_collected"] + other["dues_collected"]
+    assert total[header.index("Đảng phí nộp cấp trên (đồng)")] == figures["dues_upward"] + other["dues_upward"]

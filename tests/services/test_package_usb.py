@@ -45,7 +45,7 @@ def test_package_contents_and_manifest(demo: Services, tmp_path: Path) -> None:
     assert [r[len("nghi-quyet/") :] for r in resolutions] == [
         DocumentService.file_name(m, "resolution") for m in adopted
     ]
-    assert set(files) == {*minutes, *resolutions, REPORT, SUMMARY, "manifest.json"}
+    assert set(files) == {*minutes, *resolutions, REPORT, SUMMARY, "so-thu-nop-dang-phi_nam-2026.xlsx", "manifest.json"}
     # names a person understands without the manifest: what the document is, and when
     assert REPORT == "bao-cao-ket-qua-sinh-hoat-chi-bo_quy-iii-nam-2026.docx"
     assert "bien-ban/2026-09-17_bien-ban_sinh-hoat-chuyen-de-quy-iii-nam-2026.docx" in files
@@ -154,7 +154,7 @@ def test_a_stick_that_reads_back_wrong_loses_the_package(
 
     def flipped(path: Path) -> bytes:
         data = real(path)
-        return data[:-1] + bytes([data[-1] ^ 1]) if path.suffix == ".xlsx" else data
+        return data[:-1] + bytes([data[-1] ^ 1]) if path.name == SUMMARY else data
 
     monkeypatch.setattr(package_module, "_read_back", flipped)
     usb = tmp_path / "usb"
