@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain import messages_dues as mdues
-from app.domain.dates import months_between, years_between
+from app.domain.dates import add_months, months_between
 from app.domain.dues import DuesBasis, DuesKind, DuesLedger, DuesPayment, DuesRelief, Month, ReliefKind, month_range
 from app.domain.dues_rules import DuesRules
 from app.domain.models import Member, MemberStatus
@@ -104,10 +104,28 @@ class _Index:
             self.paid[(p.member_id, p.month)].append(p)
             self.received[Month.of(p.paid_on)] += p.amount
         self.sent = {r.month: r for r in ledger.remittances}
+        self._party_age: dict[int, date] = {}
+        self._rates: dict[tuple[DuesKind, Month, bool], tuple[float | None, int | None]] = {}
+
+    def party_age_on(self, member: Member, years: int) -> date:
+        """The day *member* reaches *years* of Party age (whole years from the admission date, as years_between)."""
+        day = self._party_age.get(member.id or -1)
+        if day is None:
+            day = self._party_age[member.id or -1] = add_months(member.joined_on, 12 * years)
+        return day
+
+    def rate(self, rules: DuesRules, kind: DuesKind, month: Month, retired: bool) -> tuple[float | None, int | None]:
+        key = (kind, month, retired)
+        found = self._rates.get(key)
+        if found is None:
+            found = self._rates[key] = rules.rate(kind, month, retired=retired)
+        return found
 
 
 def owes(member: Member, month: Month) -> bool:
     """Whether *member* pays dues to this branch for *month* (on its roll here on the first or last day)."""
+    if not member.events:  # most members: on the roll from their roll start on, as status_on says
+        return member.roll_start <= month.last
     return member.status_on(month.last) in OWING or member.status_on(month.first) in OWING
 
 
@@ -130,7 +148,7 @@ def due_for(
 ) -> MonthDue:
     """What *member* owes for *month* under the rules in force that month, after exemptions and reductions."""
     ix = index or _Index(ledger)
-    if years_between(member.joined_on, month.last) >= rules.party_age_exempt_years:
+    if month.last >= ix.party_age_on(member, rules.party_age_exempt_years):
         return MonthDue(0, 0, exempt=True, reason=mdues.PARTY_AGE_REASON.format(years=rules.party_age_exempt_years))
     reliefs = [r for r in ix.reliefs.get(member.id or -1, ()) if r.covers(month)]
     exempt = next((r for r in reliefs if r.kind is ReliefKind.EXEMPT), None)
@@ -142,7 +160,8 @@ def due_for(
         if basis.fixed is not None:
             full = basis.fixed
         else:
-            pct, fixed = rules.rate(basis.kind, month, retired=_retired(member, month, rules))
+            retired = basis.kind is DuesKind.OTHER and _retired(member, month, rules)
+            pct, fixed = ix.rate(rules, basis.kind, month, retired)
             if fixed is not None:
                 full = fixed
             elif pct is not None and basis.base is not None:
@@ -249,6 +268,16 @@ def year_book(
     return DuesYear(year, tuple(rows), totals)
 
 
+def unpaid_in_book(book: DuesYear, today: date) -> dict[int, list[int]]:
+    """unpaid_months() read off a year's book already computed (the window has it at hand)."""
+    out: dict[int, list[int]] = {}
+    for member, cells in book.rows:
+        bad = [c.month.month for c in cells if c is not None and c.status == "unpaid" and c.month.last < today]
+        if bad and member.id is not None:
+            out[member.id] = bad
+    return out
+
+
 def _judged(ledger: DuesLedger, year: int, today: date) -> list[Month]:
     """Months of *year* the checks judge: ended, and not before the book's first month."""
     since = ledger.since
@@ -267,8 +296,13 @@ def unpaid_months(
     for member in members:
         if member.id is None:
             continue
+        # A month with any payment is never "unpaid": only the months without one need the whole computation.
         bad = [
-            m.month for m in months if owes(member, m) and member_month(member, m, ledger, rules, ix).status == "unpaid"
+            m.month
+            for m in months
+            if (member.id, m) not in ix.paid
+            and owes(member, m)
+            and member_month(member, m, ledger, rules, ix).status == "unpaid"
         ]
         if bad:
             out[member.id] = bad
@@ -288,6 +322,9 @@ def basis_missing(
     for member in members:
         if member.id is None:
             continue
+        bases = ix.bases.get(member.id)
+        if bases and months and bases[0].start <= months[0]:
+            continue  # a basis from before the year's first judged month: never without one this year
         first = next(
             (m for m in months if owes(member, m) and member_month(member, m, ledger, rules, ix).status == "no_basis"),
             None,

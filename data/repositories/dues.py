@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 from app.domain.dues import (
     Channel,
@@ -49,15 +50,17 @@ class DuesRepository:
             )
         )  # fmt: skip
         member_sql_p = member_sql.replace("member_id", "p.member_id")
+        # Plain tuples and memoised conversions: a large branch's book is tens of thousands of rows.
+        days: dict[str, date] = {}
+        channels = {c.value: c for c in Channel}
         payments = tuple(
-            DuesPayment(r["member_id"], Month.from_key(r["month"]), r["amount"], s2d(r["paid_on"]),  # type: ignore[arg-type]
-                        Channel(r["channel"]), r["receipt_id"])
-            for r in self._conn.execute(
+            DuesPayment(member_id, Month.from_key(month), amount, days.get(on) or days.setdefault(on, date.fromisoformat(on)),
+                        channels[channel], receipt_id)
+            for member_id, month, amount, receipt_id, on, channel in self._conn.execute(
                 "SELECT p.member_id, p.month, p.amount, p.receipt_id, r.paid_on, r.channel FROM dues_payment p "
-                f"JOIN dues_receipt r ON r.id = p.receipt_id WHERE p.month <= ? {member_sql_p} "
-                "ORDER BY p.month, r.paid_on, p.receipt_id",
+                f"JOIN dues_receipt r ON r.id = p.receipt_id WHERE p.month <= ? {member_sql_p}",  # order: not needed
                 [until_key, *params],
-            )
+            ).fetchall()
         )  # fmt: skip
         remittances = tuple(
             Remittance(Month.from_key(r["month"]), s2d(r["sent_on"]), r["amount"], r["note"])  # type: ignore[arg-type]
