@@ -239,7 +239,8 @@ class ConclusionPage(Page):
             "Thêm việc cần làm", lambda v: TaskRow(v, members=self.members), "Chưa giao việc nào."
         )
         self.dues_note = QLineEdit()
-        self.dues_note.setPlaceholderText("Ví dụ: 22/22 đồng chí đã nộp đảng phí tháng 11")
+        # The minutes print the month's figures from the dues book (Đảng phí screen); this line only adds to them.
+        self.dues_note.setPlaceholderText("Ghi chú thêm (số liệu thu, nộp lấy từ sổ đảng phí)")
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addWidget(section_title("Kết luận của đồng chí chủ trì"))
