@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from app.domain import messages as msg
+from app.domain import messages_dues as mdues
 from app.domain import periods
 from app.domain.dates import format_dmy, quarter_label
 from app.domain.report import MeetingFigures, PeriodReport
@@ -59,6 +60,9 @@ def render_report(
             suspended=W.REP_SUSPENDED.format(count=suspended) if suspended else "",
         )
     )
+
+    if r.dues:  # the dues book's sums of the period (app.domain.dues_report.period_figures)
+        b.para(mdues.REPORT_DUES.format(**{k: mdues.money(v) for k, v in r.dues.items()}))
 
     b.heading(heading(2, W.REP_H_RESULTS))
     _regular(b, r)

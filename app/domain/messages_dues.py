@@ -90,6 +90,12 @@ MINUTES_UNPAID = " Chưa nộp: {names}."
 MINUTES_ALL_PAID = " Không có đồng chí nào chưa nộp."
 MINUTES_SENT = " Chi bộ đã nộp cấp trên {amount} đồng ngày {day}."
 
+REPORT_DUES = (
+    "Công tác thu, nộp đảng phí: phải thu {dues_due} đồng, đã thu {dues_paid} đồng; tiền thu trong kỳ {dues_collected} "
+    "đồng, chi bộ giữ lại {dues_kept} đồng, phải nộp cấp trên {dues_upward} đồng, đã nộp {dues_sent} đồng; "
+    "{dues_unpaid_months} lượt tháng đảng viên chưa nộp."
+)
+
 # --------------------------------------------------------------------------- workbooks
 BOOK_TITLE = "SỔ THU, NỘP ĐẢNG PHÍ"
 BOOK_PERIOD = "Năm {year}"

@@ -195,3 +195,14 @@ def test_summary_package_and_consolidation_carry_the_dues(demo: Services, tmp_pa
     total = next(r for r in rows if isinstance(r[1], str) and r[1].startswith("Tổng cộng"))
     assert total[header.index("Đảng phí thu (đồng)")] == figures["dues_collected"] + other["dues_collected"]
     assert total[header.index("Đảng phí nộp cấp trên (đồng)")] == figures["dues_upward"] + other["dues_upward"]
+
+
+def test_period_report_says_the_dues_of_the_quarter(demo: Services, tmp_path: Path) -> None:
+    from app.domain import periods
+
+    q3 = periods.quarter(2026, 3)
+    figures = demo.reports.period_report(q3).key_figures()
+    out = demo.documents.report(q3, tmp_path / "bc.docx").path
+    line = next(t for t in texts(open_docx(out)) if t.startswith("Công tác thu, nộp đảng phí"))
+    collected = f"{figures['dues_collected']:,}".replace(",", ".")
+    assert f"tiền thu trong kỳ {collected} đồng" in line and "2 lượt tháng đảng viên chưa nộp" in line
