@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         for index, (key, label, _) in enumerate(SCREENS, start=1):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"Ctrl+{index}")
+            item.setToolTip(f"Ctrl+{index % 10}")  # the tenth screen is Ctrl+0
             self.navigation.addItem(item)
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.stack = QStackedWidget()
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         menu_view = self.menuBar().addMenu("&Xem")
         self.screen_actions: list[QAction] = []
         for index, (key, label, _) in enumerate(SCREENS, start=1):
-            action = QAction(label, self, shortcut=QKeySequence(f"Ctrl+{index}"))
+            action = QAction(label, self, shortcut=QKeySequence(f"Ctrl+{index % 10}"))
             action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
             menu_view.addAction(action)
             self.screen_actions.append(action)

@@ -71,7 +71,7 @@ def test_the_compiled_catalogue_matches_the_table() -> None:
 
 def test_every_screen_is_one_shortcut_away(qtbot, window: MainWindow) -> None:
     for index, (key, _, _) in enumerate(SCREENS, start=1):
-        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index), Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + index % 10), Qt.KeyboardModifier.ControlModifier)  # 10th: Ctrl+0
         assert window.current_view().key == key
     window.show_view("members")
     assert window.new_action.isEnabled() and "Thêm đảng viên" in window.new_action.text()
