@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from app.domain import checks_dues, periods
 from app.domain import messages as msg
+from app.domain import periods
 from app.domain.attendance import present_and_base
 from app.domain.dates import add_months, format_dmy
 from app.domain.dues import DuesLedger
@@ -348,8 +348,6 @@ CHECKS: tuple[Callable[[BranchData, int], list[Finding]], ...] = (
     low_attendance,
     topic_unassigned,
     topic_not_presented,
-    checks_dues.dues_unpaid,
-    checks_dues.dues_basis_missing,
 )
 
 

@@ -6,6 +6,7 @@ dues book here. The arithmetic is app.domain.dues_ledger's.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from app.domain import messages_dues as mdues
@@ -14,6 +15,13 @@ from app.domain.models import Finding, Severity
 
 if TYPE_CHECKING:
     from app.domain.checks import BranchData
+
+
+def run(data: BranchData, year: int) -> list[Finding]:
+    """Both dues checks, each finding carrying its legal basis from the dues rules (resources/rules/dues.json)."""
+    found = dues_unpaid(data, year) + dues_basis_missing(data, year)
+    basis = data.dues_rules.unpaid_basis if data.dues_rules is not None else ""
+    return [replace(f, facts={**f.facts, "basis": basis}) if basis else f for f in found]
 
 
 def dues_unpaid(data: BranchData, year: int) -> list[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain import checks
+from app.domain import checks, checks_dues
 from app.domain.dues import Month
 from app.domain.dues_rules import DuesRules
 from app.domain.models import Finding, MeetingFigures
@@ -53,7 +53,8 @@ class CheckService:
         """Findings of *year* (default: this year), most serious first; *data* when the caller loaded it."""
         year = year or self._ctx.today().year
         data = data if data is not None else self.data(year)
-        found = checks.run_all(data, year) + kl01_findings(self._ctx, year, data.members, data.record_start)
+        found = checks.run_all(data, year) + checks_dues.run(data, year)
+        found += kl01_findings(self._ctx, year, data.members, data.record_start)
         return sorted(found, key=lambda f: -f.severity.rank)
 
     def year_overview(self, year: int) -> YearOverview:

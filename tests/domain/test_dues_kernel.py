@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.domain import checks
+from app.domain import checks, checks_dues
 from app.domain.dues import (
     Channel,
     DuesBasis,
@@ -124,7 +124,7 @@ def test_three_unpaid_months_alert_two_warn_deferred_and_exempt_months_never_cou
     # November has not ended on 22/11: it is never counted.
     assert unpaid_months(members, ledger, RULES, 2026, TODAY) == {1: [8, 9, 10], 2: [9, 10]}
     data = checks.BranchData(members, (), (), RuleSet(), TODAY, dues=ledger, dues_rules=RULES)
-    found = [(f.rule, f.severity.value, f.member_id) for f in checks.run_all(data, 2026) if f.rule.startswith("dues")]
+    found = [(f.rule, f.severity.value, f.member_id) for f in checks_dues.run(data, 2026)]
     assert ("dues_unpaid", "alert", 1) in found and ("dues_unpaid", "warning", 2) in found
     assert not any(mid == 3 for _, _, mid in found)
     # Months before the book's first month (February) are not judged, nor years before it.
@@ -134,10 +134,10 @@ def test_three_unpaid_months_alert_two_warn_deferred_and_exempt_months_never_cou
 def test_no_dues_book_no_dues_findings_and_a_member_without_basis_is_found() -> None:
     members = [member(1), member(2)]
     empty = checks.BranchData(members, (), (), RuleSet(), TODAY, dues=DuesLedger(), dues_rules=RULES)
-    assert not [f for f in checks.run_all(empty, 2026) if f.rule.startswith("dues")]
+    assert not checks_dues.run(empty, 2026)
     ledger = DuesLedger(bases=(DuesBasis(1, Month(2026, 2), DuesKind.SALARY, base=10_000_000),))
     data = checks.BranchData(members, (), (), RuleSet(), TODAY, dues=ledger, dues_rules=RULES)
-    missing = [f for f in checks.run_all(data, 2026) if f.rule == "dues_basis_missing"]
+    missing = [f for f in checks_dues.run(data, 2026) if f.rule == "dues_basis_missing"]
     assert [f.member_id for f in missing] == [2]
     assert "02/2026" in missing[0].message
 
@@ -188,3 +188,10 @@ def test_rule_file_carries_basis_dates_and_verification() -> None:
         assert entry["basis"] and "valid_from" in entry and "valid_until" in entry and "verified" in entry
     assert data["share"]["verified"] is False  # the share the branch keeps: not found in QĐ 01
     assert RULES.period_for(Month(2026, 2)).verified and not RULES.period_for(Month(2026, 1)).verified
+
+
+def test_dues_findings_carry_their_basis_from_the_dues_rules() -> None:
+    bases = (DuesBasis(1, Month(2026, 2), DuesKind.SALARY, base=10_000_000),)
+    data = checks.BranchData([member(1)], (), (), RuleSet(), TODAY, dues=DuesLedger(bases=bases), dues_rules=RULES)
+    found = checks_dues.run(data, 2026)
+    assert found and all("Điều 8" in f.facts["basis"] and "01-QĐ/TW" in f.facts["basis"] for f in found)
