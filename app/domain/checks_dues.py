@@ -31,7 +31,9 @@ def dues_unpaid(data: BranchData, year: int) -> list[Finding]:
     rules = data.dues_rules
     names = {m.id: m.full_name for m in data.members}
     findings = []
-    for member_id, months in sorted(unpaid_months(data.members, data.dues, rules, year, data.today).items()):
+    for member_id, months in sorted(
+        unpaid_months(data.members, data.dues, rules, year, data.today, data.record_start).items()
+    ):
         count = len(months)
         if count >= rules.unpaid_alert:
             severity, template = Severity.ALERT, mdues.UNPAID_ALERT
@@ -58,5 +60,7 @@ def dues_basis_missing(data: BranchData, year: int) -> list[Finding]:
             member_id=member.id,
             period=str(year),
         )
-        for member, month in basis_missing(data.members, data.dues, data.dues_rules, year, data.today)
+        for member, month in basis_missing(
+            data.members, data.dues, data.dues_rules, year, data.today, data.record_start
+        )
     ]

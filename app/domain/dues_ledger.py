@@ -278,21 +278,22 @@ def unpaid_in_book(book: DuesYear, today: date) -> dict[int, list[int]]:
     return out
 
 
-def _judged(ledger: DuesLedger, year: int, today: date) -> list[Month]:
-    """Months of *year* the checks judge: ended, and not before the book's first month."""
+def _judged(ledger: DuesLedger, year: int, today: date, start: date | None = None) -> list[Month]:
+    """Months of *year* the checks judge: ended, not before the book's first month nor the branch record's start."""
     since = ledger.since
     if since is None:
         return []
-    return [m for m in month_range(Month(year, 1), Month(year, 12)) if m.last < today and m >= since]
+    first = max(since, Month.of(start)) if start else since
+    return [m for m in month_range(Month(year, 1), Month(year, 12)) if m.last < today and m >= first]
 
 
 def unpaid_months(
-    members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, year: int, today: date
+    members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, year: int, today: date, start: date | None = None
 ) -> dict[int, list[int]]:
     """member id -> ended months of *year* with nothing paid and no exemption or deferral (Charter Art. 8)."""
     ix = _Index(ledger)
     out: dict[int, list[int]] = {}
-    months = _judged(ledger, year, today)
+    months = _judged(ledger, year, today, start)
     for member in members:
         if member.id is None:
             continue
@@ -310,13 +311,15 @@ def unpaid_months(
 
 
 def basis_missing(
-    members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, year: int, today: date
+    members: Sequence[Member], ledger: DuesLedger, rules: DuesRules, year: int, today: date, start: date | None = None
 ) -> list[tuple[Member, Month]]:
     """Members who owe dues in some judged or current month of *year* but have no basis: (member, first such month)."""
     if not ledger.tracked:
         return []
     ix = _Index(ledger)
     since = ledger.since
+    if since is not None and start is not None:
+        since = max(since, Month.of(start))  # nothing before the branch record's start is judged
     months = [m for m in month_range(Month(year, 1), Month(year, 12)) if m.first <= today and since and m >= since]
     out = []
     for member in members:

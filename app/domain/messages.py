@@ -185,8 +185,7 @@ FIELD_ERROR = {
     "format": "{label}: không đúng dạng ngày. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026.",
     "time_format": "{label}: không đúng dạng giờ. Hãy nhập theo dạng giờ:phút, ví dụ 19:30.",
     "impossible": "{label}: ngày không có thật (ví dụ 31/02). Hãy kiểm tra lại ngày, tháng.",
-    "time_impossible": "{label}: giờ không có thật (giờ từ 0 đến 23, phút từ 0 đến 59). "
-    "Hãy nhập lại, ví dụ 19:30.",
+    "time_impossible": "{label}: giờ không có thật (giờ từ 0 đến 23, phút từ 0 đến 59). Hãy nhập lại, ví dụ 19:30.",
     "future": "{label}: ngày nằm trong tương lai. Hãy kiểm tra lại.",
     "before_birth": "{label}: sớm hơn ngày sinh. Hãy kiểm tra lại.",
     "before_joined": "{label}: sớm hơn ngày vào Đảng. Hãy kiểm tra lại.",

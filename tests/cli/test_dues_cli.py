@@ -72,6 +72,7 @@ def test_basis_pay_list_json_and_text(capsys, db: Path) -> None:
 
 
 def test_exempt_and_check(capsys, db: Path) -> None:
+    assert run(capsys, db, "branch", "record-start", "01/01/2026")[0] == 0  # the file was set up today
     run(capsys, db, "dues", "basis", "3", "--from", "02/2026", "--base", "6000000", "--kind", "pension")
     code, out, err = run(
         capsys, db, "dues", "exempt", "3", "--from", "08/2026", "--until", "10/2026", "--reason", "Hộ nghèo"
@@ -82,6 +83,9 @@ def test_exempt_and_check(capsys, db: Path) -> None:
     code, out, _ = run(capsys, db, "check", "--year", "2026", "--json")
     rules = {(f["rule"], f["member_id"]) for f in json.loads(out)}
     assert ("dues_basis_missing", 1) in rules and ("dues_unpaid", 3) in rules  # Feb–Jul unpaid, Aug–Oct exempt
+    run(capsys, db, "branch", "record-start", "01/11/2026")
+    code, out, _ = run(capsys, db, "check", "--year", "2026", "--json")
+    assert ("dues_unpaid", 3) not in {(f["rule"], f["member_id"]) for f in json.loads(out)}  # not before the start
 
 
 @pytest.mark.parametrize(

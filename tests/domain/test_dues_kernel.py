@@ -195,3 +195,10 @@ def test_dues_findings_carry_their_basis_from_the_dues_rules() -> None:
     data = checks.BranchData([member(1)], (), (), RuleSet(), TODAY, dues=DuesLedger(bases=bases), dues_rules=RULES)
     found = checks_dues.run(data, 2026)
     assert found and all("Điều 8" in f.facts["basis"] and "01-QĐ/TW" in f.facts["basis"] for f in found)
+
+
+def test_nothing_before_the_branch_record_start_is_judged() -> None:
+    bases = (DuesBasis(1, Month(2026, 2), DuesKind.SALARY, base=10_000_000),)
+    ledger = DuesLedger(bases=bases)
+    assert unpaid_months([member(1)], ledger, RULES, 2026, TODAY) == {1: list(range(2, 11))}
+    assert unpaid_months([member(1)], ledger, RULES, 2026, TODAY, date(2026, 9, 1)) == {1: [9, 10]}

@@ -1,5 +1,5 @@
 """The dues book on the demo branch: the Art. 8 alert, the minutes' dues paragraph and the dues book agree with the
-ledger to the đồng, the collection sheet, bad input that changes nothing, the v4 -> v5 upgrade."""
+ledger to the đồng, the collection sheet, bad input that changes nothing, the v5 -> v6 upgrade."""
 
 from __future__ import annotations
 
@@ -141,14 +141,14 @@ def test_pay_several_months_and_record_what_was_sent(services: Services) -> None
     assert history.months[0].month == Month(2026, 12) and len(history.receipts) == 1
 
 
-def test_upgrade_from_v4_adds_an_empty_dues_book(tmp_path: Path) -> None:
+def test_upgrade_from_v5_adds_an_empty_dues_book(tmp_path: Path) -> None:
     target = tmp_path / "data" / "sochibo.sqlite3"
     target.parent.mkdir(parents=True)
-    shutil.copyfile(FIXTURES / "sochibo_v4.sqlite3", target)  # the file the v4 build (password) left
+    shutil.copyfile(FIXTURES / "sochibo_v5.sqlite3", target)  # the file the v5 build (record start) left
     s = open_services(AppPaths.for_database(target), now=lambda: NOW)
     try:
-        assert s.ctx.db.conn.execute("PRAGMA user_version").fetchone()[0] == 5
-        assert [m.full_name for m in s.members.all()]  # the v1..v4 content is kept
+        assert s.ctx.db.conn.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert [m.full_name for m in s.members.all()]  # the v1..v5 content is kept
         assert not s.dues.ledger().tracked
         assert not [f for f in s.checks.run(2026) if f.rule.startswith("dues")]
         member = s.members.all()[0]
