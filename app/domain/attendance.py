@@ -1,22 +1,34 @@
-"""Attendance arithmetic: who is expected, the quorum base (QĐ 24 §9.3.2) and the minutes' numbers. No I/O."""
+"""The attendance-and-rules kernel: the one home of present/base, the visiting set, Art. 8 months, the quorum
+verdict and the vote base. Pure functions, no I/O, no clock.
+
+Every consumer calls these: the overview, the checks, the Excel matrix and figures, the Word minutes and
+report, the editor's live banner. SQL (data/repositories/meetings.py) only fetches rows or per-code counts
+cheaply and hands them here; it decides nothing. Thresholds always come from the RuleSet passed in.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
+from app.domain import messages as msg
 from app.domain.models import (
     Attendance,
     AttendanceCode,
     AttendanceSummary,
     Meeting,
     MeetingFigures,
+    MeetingKind,
     Member,
     MemberStatus,
 )
+from app.domain.ruleset import RuleSet
 
-_PRESENT = frozenset(c for c in AttendanceCode if c.is_present)
-_IN_BASE = frozenset(c for c in AttendanceCode if c.in_base)
+PRESENT = frozenset(c for c in AttendanceCode if c.is_present)
+IN_BASE = frozenset(c for c in AttendanceCode if c.in_base)
 
 #: The default code for a member who is on the roll, by their situation that day.
 DEFAULT_CODE = {
@@ -29,9 +41,15 @@ DEFAULT_CODE = {
 }
 
 
+# --------------------------------------------------------------------------- the roll and the visiting set
 def roll_on(members: Iterable[Member], day: date) -> list[Member]:
     """Members on the branch roll on *day* (joined or transferred in, not yet gone)."""
     return [m for m in members if m.status_on(day).on_roll]
+
+
+def visiting_ids(members: Iterable[Member], day: date) -> frozenset[int]:
+    """Members of another branch active here temporarily on *day* (counted apart in the minutes)."""
+    return frozenset(m.id for m in members if m.id is not None and m.status_on(day) is MemberStatus.SHTT_DEN)
 
 
 def default_attendance(members: Iterable[Member], day: date) -> list[Attendance]:
@@ -52,18 +70,23 @@ def default_attendance(members: Iterable[Member], day: date) -> list[Attendance]
     return rows
 
 
-def summarize(rows: Sequence[Attendance], visiting_ids: Iterable[int] = ()) -> AttendanceSummary:
-    """Numbers for the minutes' attendance block.
+# --------------------------------------------------------------------------- present / base / vote base
+def summarize(rows: Sequence[Attendance], visiting: Iterable[int] = ()) -> AttendanceSummary:
+    """Numbers for the minutes' attendance block, and the vote base.
 
     The base excludes exempt members who are absent, members active temporarily elsewhere and
     suspended members (QĐ 24 §9.3.2 as the Decisions table reads it). An exempt member who comes is
     recorded as present and counts. Excused absences stay in the base: they lower the percentage.
+    The vote base is the same count restricted to the branch's own full members: probationary members
+    never vote (Charter Art. 5), so they are in neither a vote's base nor its count; members visiting
+    from another branch vote where they belong [INFERRED, see the README's rules and assumptions].
     """
-    visiting = set(visiting_ids)
+    visiting_set = set(visiting)
     s = AttendanceSummary()
     for row in rows:
         s.total += 1
-        if row.member_id in visiting:
+        guest = row.member_id in visiting_set
+        if guest:
             s.visiting += 1
         elif row.official:
             s.official += 1
@@ -80,9 +103,12 @@ def summarize(rows: Sequence[Attendance], visiting_ids: Iterable[int] = ()) -> A
                 s.absent_excused.append((row.member_name, row.reason))
             case AttendanceCode.VANG_KHONG_LY_DO:
                 s.absent_unexcused.append(row.member_name)
-        if row.code.in_base:
-            s.base += 1
-        if row.code.is_present:
+        in_base, present = row.code in IN_BASE, row.code in PRESENT
+        s.base += in_base
+        if in_base and row.official and not guest:
+            s.vote_base += 1
+            s.present_voting += present
+        if present:
             s.present += 1
             if row.official:
                 s.present_official += 1
@@ -95,13 +121,130 @@ def present_and_base(rows: Sequence[Attendance]) -> tuple[int, int]:
     """(present, base) as summarize() counts them, without the rest of the summary."""
     # Set lookups, not the enum properties: this runs over 57,000 rows for a 5,000-member year.
     codes = [row.code for row in rows]
-    return sum(map(_PRESENT.__contains__, codes)), sum(map(_IN_BASE.__contains__, codes))
+    return sum(map(PRESENT.__contains__, codes)), sum(map(IN_BASE.__contains__, codes))
+
+
+def present_and_base_of_counts(counts: Mapping[AttendanceCode, int]) -> tuple[int, int]:
+    """(present, base) from one meeting's rows counted per code (what the light SQL query returns)."""
+    present = sum(n for code, n in counts.items() if code in PRESENT)
+    base = sum(n for code, n in counts.items() if code in IN_BASE)
+    return present, base
 
 
 def figures_of(meeting: Meeting) -> MeetingFigures:
-    """A loaded meeting's MeetingFigures (the same present/base rules as summarize and the SQL figures)."""
-    assert meeting.id is not None
+    """A loaded meeting's MeetingFigures (the same present/base as summarize and the repository's figures)."""
     present, base = present_and_base(meeting.attendance)
     return MeetingFigures(
-        meeting.id, meeting.on, meeting.kind, meeting.status, meeting.start, meeting.end, present, base
+        meeting.id,  # type: ignore[arg-type]  # hand-built, unsaved meetings in tests have no id
+        meeting.on, meeting.kind, meeting.status, meeting.start, meeting.end, present, base,
+    )  # fmt: skip
+
+
+def month_attendance_pct(figures: Iterable[MeetingFigures], year: int, month: int) -> float | None:
+    """The attendance rate of a calendar month: all its meetings' present over all their bases; None if none."""
+    present = base = 0
+    for f in figures:
+        if (f.on.year, f.on.month) == (year, month):
+            present += f.present
+            base += f.base
+    return 100.0 * present / base if base else None
+
+
+# --------------------------------------------------------------------------- the quorum verdict
+class QuorumLevel(StrEnum):
+    NONE = "info"  # nobody had to attend
+    OK = "ok"
+    WARNING = "warning"  # below the rule set's warning threshold (scoring)
+    ALERT = "alert"  # at or below the alert threshold: no resolution can pass
+
+
+@dataclass(frozen=True, slots=True)
+class QuorumVerdict:
+    level: QuorumLevel
+    present: int
+    base: int
+    pct: float
+
+
+def quorum_verdict(present: int, base: int, rules: RuleSet) -> QuorumVerdict:
+    """How a meeting with *present* of *base* stands against the rule set in force."""
+    if base <= 0:
+        return QuorumVerdict(QuorumLevel.NONE, present, 0, 0.0)
+    pct = 100.0 * present / base
+    if pct <= rules.attendance_alert_below:
+        level = QuorumLevel.ALERT
+    elif pct < rules.attendance_warning_below:
+        level = QuorumLevel.WARNING
+    else:
+        level = QuorumLevel.OK
+    return QuorumVerdict(level, present, base, pct)
+
+
+# --------------------------------------------------------------------------- Charter Art. 8 months
+#: Which code a month is counted by when it held several regular meetings: the most serious one, so a
+#: month with one unexcused absence is an Art. 8 month however many other meetings it had (counted once).
+_MONTH_RANK = {
+    AttendanceCode.VANG_KHONG_LY_DO: 6,
+    AttendanceCode.VANG_CO_LY_DO: 5,
+    AttendanceCode.VE_SOM: 4,
+    AttendanceCode.DEN_MUON: 3,
+    AttendanceCode.CO_MAT: 2,
+    AttendanceCode.MIEN_SH: 1,
+    AttendanceCode.SHTT_NOI_KHAC: 1,
+    AttendanceCode.DINH_CHI: 1,
+}
+#: The only codes that can make a month count for Art. 8: a query may fetch just these rows.
+ART8_CODES = frozenset({AttendanceCode.VANG_KHONG_LY_DO})
+
+#: member id -> "YYYY-MM" -> the code that month is counted by.
+MonthCodes = dict[int, dict[str, AttendanceCode]]
+
+
+def month_key(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_codes(rows: Iterable[tuple[int, date, MeetingKind, AttendanceCode]]) -> MonthCodes:
+    """(member id, day, kind, code) rows -> each member's code per month, regular (and combined) meetings only."""
+    out: MonthCodes = defaultdict(dict)
+    for member_id, day, kind, code in rows:
+        if not kind.counts_as_regular:
+            continue
+        by_month = out[member_id]
+        key = month_key(day)
+        held = by_month.get(key)
+        if held is None or _MONTH_RANK[code] > _MONTH_RANK[held]:
+            by_month[key] = code
+    return dict(out)
+
+
+def meeting_rows(meetings: Iterable[Meeting]) -> Iterable[tuple[int, date, MeetingKind, AttendanceCode]]:
+    """Whole meetings as the (member id, day, kind, code) rows month_codes() reads."""
+    for meeting in meetings:
+        for row in meeting.attendance:
+            yield row.member_id, meeting.on, meeting.kind, row.code
+
+
+def months_coded(codes: Mapping[str, AttendanceCode], code: AttendanceCode) -> list[str]:
+    """The month keys one member's months are counted as *code* in, in order."""
+    return sorted(key for key, c in codes.items() if c is code)
+
+
+def unexcused_months(codes: MonthCodes) -> dict[int, dict[int, list[int]]]:
+    """year -> member id -> the months of that year counted as unexcused absences (Charter Art. 8)."""
+    out: dict[int, dict[int, list[int]]] = defaultdict(dict)
+    for member_id, by_month in codes.items():
+        for key in months_coded(by_month, AttendanceCode.VANG_KHONG_LY_DO):
+            out[int(key[:4])].setdefault(member_id, []).append(int(key[5:7]))
+    return dict(out)
+
+
+def quorum_sentence(verdict: QuorumVerdict, rules: RuleSet) -> str:
+    """The banner's sentence for *verdict*, naming the threshold of the same rule set."""
+    threshold = rules.attendance_alert_below if verdict.level is QuorumLevel.ALERT else rules.attendance_warning_below
+    return msg.QUORUM_BANNER[verdict.level.value].format(
+        present=verdict.present,
+        base=verdict.base,
+        pct=msg.percent(verdict.pct),
+        threshold=msg.percent(threshold, 0),
     )

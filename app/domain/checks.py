@@ -6,19 +6,16 @@ have ended are judged "missing": the current month or quarter is not late until 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from app.domain import attendance, periods
 from app.domain import messages as msg
-from app.domain import periods
-from app.domain.attendance import present_and_base
 from app.domain.dates import add_months, format_dmy
 from app.domain.dues import DuesLedger
 from app.domain.dues_rules import DuesRules
 from app.domain.models import (
-    AttendanceCode,
     Finding,
     Meeting,
     MeetingFigures,
@@ -37,10 +34,10 @@ UnexcusedMonths = Mapping[int, Mapping[int, Sequence[int]]]
 class BranchData:
     """Everything the checks read, loaded once by the service.
 
-    The rules read only the light data: *figures* (one MeetingFigures per meeting, present/base counted)
-    and *unexcused*. The service loads both with SQL, never whole meetings (a 5,000-member year is 60,000
-    attendance rows, ~150 ms at start-up), and passes ``meetings=()``. Left out, both are derived from
-    *meetings* by light_data(), so whole meetings (hand-built in tests) give the very same findings.
+    The rules read only the light data: *figures* (one MeetingFigures per meeting) and *unexcused* (the
+    Art. 8 months). Both are computed by the kernel (app.domain.attendance): the service feeds it light
+    rows fetched by SQL, never whole meetings (a 5,000-member year is 60,000 attendance rows, ~150 ms at
+    start-up), and passes ``meetings=()``. Left out, both come from *meetings* through the same kernel.
     """
 
     members: Sequence[Member]
@@ -69,27 +66,10 @@ class BranchData:
 
 
 def light_data(meetings: Iterable[Meeting]) -> tuple[list[MeetingFigures], dict[int, dict[int, list[int]]]]:
-    """What the rules read of whole meetings: their figures, and the Art. 8 months per year and member.
-
-    The same counts as the SQL of MeetingRepository.figures_between / unexcused_months.
-    """
-    figures = []
-    months: dict[int, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for meeting in meetings:
-        present, base = present_and_base(meeting.attendance)
-        # Hand-built, unsaved meetings have no id yet: the findings then carry meeting_id=None, as before.
-        figures.append(
-            MeetingFigures(
-                meeting.id,  # type: ignore[arg-type]
-                meeting.on, meeting.kind, meeting.status, meeting.start, meeting.end, present, base,
-            )
-        )  # fmt: skip
-        if meeting.kind.counts_as_regular:
-            for row in meeting.attendance:
-                if row.code is AttendanceCode.VANG_KHONG_LY_DO:
-                    months[meeting.on.year][row.member_id].add(meeting.on.month)
-    unexcused = {y: {mid: sorted(ms) for mid, ms in by_member.items()} for y, by_member in months.items()}
-    return figures, unexcused
+    """What the rules read of whole meetings: their figures and the Art. 8 months, both by the kernel."""
+    meetings = list(meetings)
+    figures = [attendance.figures_of(m) for m in meetings]
+    return figures, attendance.unexcused_months(attendance.month_codes(attendance.meeting_rows(meetings)))
 
 
 def _meetings(data: BranchData) -> Sequence[MeetingFigures]:
@@ -176,6 +156,7 @@ def unexcused_absences(data: BranchData, year: int) -> list[Finding]:
                     count=count,
                     year=year,
                     months=", ".join(str(m) for m in months),
+                    alert=rules.unexcused_alert,
                 ),
                 member_id=member_id,
                 period=str(year),
@@ -264,29 +245,29 @@ def meeting_too_short(data: BranchData, year: int) -> list[Finding]:
 
 
 def low_attendance(data: BranchData, year: int) -> list[Finding]:
-    """Attendance below 90 % of the base (warning), or half or less (alert: no resolution can pass)."""
+    """Attendance below the rule set's warning threshold (warning), or at/below its alert threshold (alert)."""
     findings = []
     for meeting in _meetings(data):
-        present, base = meeting.present, meeting.base  # as summarize() counts them (SQL or present_and_base)
-        if meeting.on.year != year or not base:  # no attendance recorded means no base either
+        if meeting.on.year != year:
             continue
-        pct = 100.0 * present / base
         rules = data.rules.on(meeting.on)  # the rule of the meeting's day
-        if pct <= rules.attendance_alert_below:
-            severity, template = Severity.ALERT, msg.ATTENDANCE_ALERT
-        elif pct < rules.attendance_warning_below:
-            severity, template = Severity.WARNING, msg.ATTENDANCE_WARNING
+        verdict = attendance.quorum_verdict(meeting.present, meeting.base, rules)
+        if verdict.level is attendance.QuorumLevel.ALERT:
+            severity, template, threshold = Severity.ALERT, msg.ATTENDANCE_ALERT, rules.attendance_alert_below
+        elif verdict.level is attendance.QuorumLevel.WARNING:
+            severity, template, threshold = Severity.WARNING, msg.ATTENDANCE_WARNING, rules.attendance_warning_below
         else:
-            continue
+            continue  # OK, or no attendance recorded (no base)
         findings.append(
             Finding(
                 "low_attendance",
                 severity,
                 template.format(
                     day=format_dmy(meeting.on),
-                    present=present,
-                    base=base,
-                    pct=msg.percent(pct),
+                    present=verdict.present,
+                    base=verdict.base,
+                    pct=msg.percent(verdict.pct),
+                    threshold=msg.percent(threshold, 0),
                 ),
                 meeting_id=meeting.id,
                 period=f"{year}-{meeting.on.month:02d}",

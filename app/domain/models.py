@@ -552,6 +552,8 @@ class AttendanceSummary:
     present: int = 0
     present_official: int = 0
     present_probationary: int = 0
+    vote_base: int = 0  # the branch's full members in the base: what a vote's percentage is of (Charter Art. 5)
+    present_voting: int = 0  # of them, present: the most votes a show of hands can count
     absent_excused: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
     absent_unexcused: list[str] = field(default_factory=list)
 
@@ -572,14 +574,9 @@ def duration_minutes(start: time | None, end: time | None) -> int | None:
     return minutes if minutes >= 0 else minutes + 24 * 60
 
 
-#: The attendance codes as the SQL figures read them (kept here, derived from the enum, never retyped).
-PRESENT_CODES: tuple[str, ...] = tuple(c.value for c in AttendanceCode if c.is_present)
-BASE_CODES: tuple[str, ...] = tuple(c.value for c in AttendanceCode if c.in_base)
-
-
 @dataclass(frozen=True, slots=True)
 class MeetingFigures:
-    """A meeting without its content: what calendars and charts show (present/base as summarize() counts them)."""
+    """A meeting without its content: what calendars and charts show (present/base from app.domain.attendance)."""
 
     id: int
     on: date

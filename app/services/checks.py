@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain import checks, checks_dues
+from app.domain import attendance, checks, checks_dues
 from app.domain.dues import Month
 from app.domain.dues_rules import DuesRules
 from app.domain.models import Finding, MeetingFigures
@@ -31,10 +31,13 @@ class CheckService:
     def data(self, year: int) -> checks.BranchData:
         """What the checks of *year* read: the roll, that year's assignments and its meetings' light data.
 
-        No whole meeting is loaded: their figures (present/base) and the Art. 8 months come from SQL
-        (a 5,000-member year of whole meetings is 60,000 attendance rows, ~150 ms at every start).
+        No whole meeting is loaded: SQL fetches per-code counts and the few unexcused rows, and the kernel
+        (app.domain.attendance) turns them into figures and Art. 8 months (a 5,000-member year of whole
+        meetings is 60,000 attendance rows, ~150 ms at every start).
         """
         ctx = self._ctx
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        rows = ctx.meetings.attendance_rows(start, end, attendance.ART8_CODES)
         return checks.BranchData(
             members=ctx.members.all(),
             meetings=(),
@@ -42,8 +45,8 @@ class CheckService:
             rules=ctx.rules,
             today=ctx.today(),
             since=ctx.meetings.first_date(),
-            figures=ctx.meetings.figures_between(date(year, 1, 1), date(year, 12, 31)),
-            unexcused={year: ctx.meetings.unexcused_months(year)},
+            figures=ctx.meetings.figures_between(start, end),
+            unexcused=attendance.unexcused_months(attendance.month_codes(rows)),
             record_start=record_start_of(ctx),
             dues=ctx.dues.ledger(until=Month(year, 12)) if self._dues_rules else None,
             dues_rules=self._dues_rules,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from app.domain import periods
-from app.domain.attendance import default_attendance
+from app.domain.attendance import default_attendance, summarize
 from app.domain.dates import add_months
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.models import (
@@ -256,7 +256,7 @@ class DemoService:
                     row = replace(row, code=AttendanceCode.DEN_MUON)
             rows.append(row)
         present = [r for r in rows if r.code.is_present]
-        base = sum(1 for r in rows if r.code.in_base)
+        counted = summarize(rows)  # the vote: full members only, on the kernel's vote base
         ids = {m.id: m for m in roll}
         speakers = rng.sample(present, k=min(3, len(present)))
         secretary, recorder = roll[0], roll[2]
@@ -299,7 +299,7 @@ class DemoService:
             topic_summary="Đồng chí trình bày những nội dung cơ bản của chuyên đề, nêu ý nghĩa và yêu cầu "
             "vận dụng vào công việc hằng ngày của đơn vị." if thematic else "",
             votes=(Vote("Thông qua nghị quyết tháng" if kind is not MeetingKind.CHUYEN_DE else "Thông qua kết luận chuyên đề",
-                        len(present), 0, 0, base),),
+                        counted.present_voting, 0, 0, counted.vote_base),),
             tasks=(Task("Hoàn thành hồ sơ đánh giá đảng viên", recorder.full_name, recorder.id, day + timedelta(days=20)),
                    Task("Chuẩn bị nội dung sinh hoạt tháng tới", secretary.full_name, secretary.id, day + timedelta(days=25))),
             # From 03/2026 the minutes' dues paragraph comes from the dues book (app.services.demo_dues).

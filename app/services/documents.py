@@ -17,7 +17,7 @@ from typing import Any
 
 from app.domain import messages as msg
 from app.domain import periods
-from app.domain.attendance import summarize
+from app.domain.attendance import summarize, visiting_ids
 from app.domain.errors import ExportError, ValidationError
 from app.domain.models import (
     AttendanceSummary,
@@ -25,7 +25,6 @@ from app.domain.models import (
     Meeting,
     MeetingStatus,
     Member,
-    MemberStatus,
     Period,
     TopicAssignment,
 )
@@ -322,8 +321,7 @@ class _Shared:
 
     def summary(self, meeting: Meeting) -> AttendanceSummary:
         """As MeetingService.summary: members visiting from another branch are counted apart."""
-        visiting = [m.id for m in self.members if m.id is not None and m.status_on(meeting.on) is MemberStatus.SHTT_DEN]
-        return summarize(meeting.attendance, visiting)
+        return summarize(meeting.attendance, visiting_ids(self.members, meeting.on))
 
 
 def _presenters(topic: TopicAssignment | None) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from app.domain.attendance import default_attendance, summarize
+from app.domain.attendance import default_attendance, summarize, visiting_ids
 from app.domain.dates import format_dmy
 from app.domain.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
 from app.domain.models import (
@@ -18,7 +18,6 @@ from app.domain.models import (
     MeetingKind,
     MeetingPart,
     MeetingStatus,
-    MemberStatus,
     Period,
     Section,
     StatusEventKind,
@@ -73,8 +72,7 @@ class MeetingService:
     def summary(self, meeting: Meeting) -> AttendanceSummary:
         """The minutes' attendance numbers; members visiting from another branch are counted apart."""
         candidates = self._ctx.members.with_event(StatusEventKind.SHTT_DEN)  # a handful, not the whole roll
-        visiting = [m.id for m in candidates if m.id is not None and m.status_on(meeting.on) is MemberStatus.SHTT_DEN]
-        return summarize(meeting.attendance, visiting)
+        return summarize(meeting.attendance, visiting_ids(candidates, meeting.on))
 
     def prepare(self, kind: MeetingKind, on: date) -> Meeting:
         """A new, unsaved meeting: agenda from the rule set, everyone on the roll present, secretary presiding."""

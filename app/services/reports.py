@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from app.domain import periods
-from app.domain.attendance import summarize
+from app.domain.attendance import meeting_rows, month_codes, months_coded, summarize, visiting_ids
 from app.domain.kl01 import figures as kl01_figures
-from app.domain.models import AttendanceCode, MemberStatus, Period
+from app.domain.models import AttendanceCode, Period
 from app.domain.report import AttendanceLine, MeetingFigures, MemberChange, PeriodReport
 from app.services.branch import record_start_of
 from app.services.checks import CheckService
@@ -28,12 +28,9 @@ class ReportService:
         quarters = {(q.year, q.number) for q in periods.quarters_in(period)}
         assignments = tuple(a for a in assignments_all if (a.year, a.quarter) in quarters)
         by_meeting = {a.meeting_id: a for a in assignments_all if a.meeting_id is not None}
-        visiting_on = {
-            m.on: [x.id for x in members if x.id is not None and x.status_on(m.on) is MemberStatus.SHTT_DEN]
-            for m in meetings
-        }
         figures = tuple(
-            MeetingFigures(m, summarize(m.attendance, visiting_on[m.on]), by_meeting.get(m.id)) for m in meetings
+            MeetingFigures(m, summarize(m.attendance, visiting_ids(members, m.on)), by_meeting.get(m.id))
+            for m in meetings
         )
         today = ctx.today()
         end_day = min(period.end, today)
@@ -63,13 +60,9 @@ class ReportService:
         )
         months = tuple(p.key for p in periods.months_in(period))
         lines = []
-        # One pass over the attendance rows: scanning them per member is quadratic (minutes for 5,000 members).
-        codes_by_member: dict[int, dict[str, AttendanceCode]] = {}
-        for meeting in meetings:
-            if meeting.kind.counts_as_regular:
-                month_key = meeting.on.strftime("%Y-%m")
-                for row in meeting.attendance:
-                    codes_by_member.setdefault(row.member_id, {})[month_key] = row.code
+        # The matrix and its month counts come from the kernel: a month with two regular meetings is one month,
+        # counted by its most serious code (the checks' Art. 8 months are the same months).
+        codes_by_member = month_codes(meeting_rows(meetings))
         for member in members:
             if not any(
                 member.status_on(p.end).on_roll or member.status_on(p.start).on_roll for p in periods.months_in(period)
@@ -81,8 +74,8 @@ class ReportService:
                     member,
                     member.status_on(end_day),
                     codes,
-                    unexcused_months=sum(1 for c in codes.values() if c is AttendanceCode.VANG_KHONG_LY_DO),
-                    excused_months=sum(1 for c in codes.values() if c is AttendanceCode.VANG_CO_LY_DO),
+                    unexcused_months=len(months_coded(codes, AttendanceCode.VANG_KHONG_LY_DO)),
+                    excused_months=len(months_coded(codes, AttendanceCode.VANG_CO_LY_DO)),
                 )
             )
         roll_start = sum(1 for m in members if m.status_on(period.start).on_roll)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
+from app.domain.attendance import present_and_base_of_counts
 from app.domain.models import (
-    BASE_CODES,
-    PRESENT_CODES,
     Attendance,
     AttendanceCode,
     Correction,
@@ -31,23 +30,12 @@ from data.repositories._rows import d2s, s2d, s2t, t2s
 
 _ATTENDANCE_CODE = {code.value: code for code in AttendanceCode}
 
-# The codes come from the enum (app.domain.models), not typed again here; they are fixed strings, so safe to inline.
-_PRESENT_IN = ", ".join(f"'{c}'" for c in PRESENT_CODES)
-_BASE_IN = ", ".join(f"'{c}'" for c in BASE_CODES)
+# The figures: each meeting's rows counted per code. Which codes are present or in the base is decided by
+# the kernel (app.domain.attendance), never here.
 _FIGURES_SQL = (
-    "SELECT m.id, m.on_date, m.kind, m.status, m.start_time, m.end_time, "
-    f"coalesce(sum(a.code IN ({_PRESENT_IN})), 0), coalesce(sum(a.code IN ({_BASE_IN})), 0) "
+    "SELECT m.id, m.on_date, m.kind, m.status, m.start_time, m.end_time, a.code, count(a.code) "
     "FROM meeting m LEFT JOIN attendance a ON a.meeting_id = m.id WHERE {where} "
-    "GROUP BY m.id ORDER BY m.on_date, m.start_time, m.id"
-)
-# Charter Art. 8: the months of a year in which a member was absent without reason from a regular (or combined)
-# meeting. Kinds and code from the enums, like the figures above.
-_REGULAR_IN = ", ".join(f"'{k}'" for k in MeetingKind if k.counts_as_regular)
-_UNEXCUSED_SQL = (
-    "SELECT a.member_id, CAST(substr(m.on_date, 6, 2) AS INTEGER) AS month FROM attendance a "
-    "JOIN meeting m ON m.id = a.meeting_id "
-    f"WHERE m.on_date BETWEEN ? AND ? AND m.kind IN ({_REGULAR_IN}) AND a.code = '{AttendanceCode.VANG_KHONG_LY_DO}' "
-    "GROUP BY a.member_id, month ORDER BY a.member_id, month"
+    "GROUP BY m.id, a.code ORDER BY m.on_date, m.start_time, m.id"
 )
 
 _SCALARS = (
@@ -110,15 +98,31 @@ class MeetingRepository:
         """
         return self._figures("m.on_date BETWEEN ? AND ?", (d2s(start), d2s(end)))
 
-    def unexcused_months(self, year: int) -> dict[int, list[int]]:
-        """member id -> the months of *year* with an unexcused absence from a regular meeting (one query).
+    def attendance_rows(
+        self, start: date, end: date, codes: Iterable[AttendanceCode] | None = None
+    ) -> list[tuple[int, date, MeetingKind, AttendanceCode]]:
+        """(member id, day, kind, code) of every attendance row between two days, optionally only of *codes*.
 
-        What app.domain.checks.light_data derives from whole meetings, without loading them.
+        What app.domain.attendance.month_codes reads (Art. 8 months) without loading whole meetings; the
+        checks ask only for the codes that can decide a month (attendance.ART8_CODES): a handful of rows.
         """
-        out: dict[int, list[int]] = defaultdict(list)
-        for member_id, month in self._conn.execute(_UNEXCUSED_SQL, (d2s(date(year, 1, 1)), d2s(date(year, 12, 31)))):
-            out[member_id].append(month)
-        return dict(out)
+        sql = (
+            "SELECT a.member_id, m.on_date, m.kind, a.code FROM attendance a JOIN meeting m ON m.id = a.meeting_id "
+            "WHERE m.on_date BETWEEN ? AND ?"
+        )
+        params: list[object] = [d2s(start), d2s(end)]
+        if codes is not None:
+            wanted = sorted(c.value for c in codes)
+            sql += f" AND a.code IN ({','.join('?' * len(wanted))})"
+            params += wanted
+        days: dict[str, date] = {}
+        out = []
+        for member_id, on_date, kind, code in self._conn.execute(sql + " ORDER BY m.on_date, m.id", params):
+            day = days.get(on_date)
+            if day is None:
+                day = days[on_date] = s2d(on_date)  # type: ignore[assignment]
+            out.append((member_id, day, MeetingKind(kind), _ATTENDANCE_CODE[code]))
+        return out
 
     def figures_of(self, ids: Sequence[int]) -> list[MeetingFigures]:
         """figures_between() for the given meetings (unknown ids are left out)."""
@@ -128,15 +132,31 @@ class MeetingRepository:
         return self._figures(f"m.id IN ({','.join('?' * len(wanted))})", wanted)
 
     def _figures(self, where: str, params: Sequence[object]) -> list[MeetingFigures]:
-        out = []
-        for mid, on_date, kind, status, start_time, end_time, present, base in self._conn.execute(
+        heads: dict[int, tuple[object, ...]] = {}
+        counts: dict[int, dict[AttendanceCode, int]] = {}
+        for mid, on_date, kind, status, start_time, end_time, code, n in self._conn.execute(
             _FIGURES_SQL.format(where=where), params
         ):
-            on = s2d(on_date)
+            if mid not in heads:
+                heads[mid] = (on_date, kind, status, start_time, end_time)
+                counts[mid] = {}
+            if code is not None:
+                counts[mid][_ATTENDANCE_CODE[code]] = n
+        out = []
+        for mid, (on_date, kind, status, start_time, end_time) in heads.items():
+            on = s2d(on_date)  # type: ignore[arg-type]
             assert on is not None
+            present, base = present_and_base_of_counts(counts[mid])
             out.append(
                 MeetingFigures(
-                    mid, on, MeetingKind(kind), MeetingStatus(status), s2t(start_time), s2t(end_time), present, base
+                    mid,
+                    on,
+                    MeetingKind(kind),
+                    MeetingStatus(status),
+                    s2t(start_time),  # type: ignore[arg-type]
+                    s2t(end_time),  # type: ignore[arg-type]
+                    present,
+                    base,
                 )
             )
         return out

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from app.bootstrap import Services
 from app.domain import messages as msg
+from app.domain.attendance import visiting_ids
 from app.domain.dates import format_dmy
 from app.domain.errors import AppError, StaleEditError, ValidationError
-from app.domain.models import Meeting, MeetingKind, MemberStatus
+from app.domain.models import Meeting, MeetingKind
 from ui.errors import plain_message
 from ui.style import mark_locked, set_level
 from ui.widgets import prompts
@@ -72,7 +73,7 @@ class MeetingEditor(QWidget):
         self.banner.hide()
 
         self.general = GeneralPage()
-        self.attendance = AttendanceGrid(services.branch.rules)
+        self.attendance = AttendanceGrid(lambda: services.branch.rules)
         self.content = ContentPage()
         self.opinions = OpinionsPage()
         self.conclusion = ConclusionPage(self._default_vote_base)
@@ -144,8 +145,8 @@ class MeetingEditor(QWidget):
         self._apply_lock_state()
         self.tabs.setCurrentIndex(0)
 
-    def _visiting(self, meeting: Meeting) -> list[int]:
-        return [m.id for m in self.members if m.id is not None and m.status_on(meeting.on) is MemberStatus.SHTT_DEN]
+    def _visiting(self, meeting: Meeting) -> frozenset[int]:
+        return visiting_ids(self.members, meeting.on)
 
     def _apply_lock_state(self) -> None:
         meeting = self.meeting
@@ -186,7 +187,8 @@ class MeetingEditor(QWidget):
         return replace(meeting, attendance=self.attendance.model.rows())
 
     def _default_vote_base(self) -> int:
-        return self.attendance.summary().present
+        """A vote's base: the full members counted by the rule (probationary members never vote)."""
+        return self.attendance.summary().vote_base
 
     # ------------------------------------------------------------------ changes and autosave
     def _changed(self) -> None:

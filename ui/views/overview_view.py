@@ -21,6 +21,7 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import messages_kl01 as mk
 from app.domain import periods
+from app.domain.attendance import month_attendance_pct
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
 from app.domain.models import Finding, MeetingFigures, MeetingStatus, Severity
 from ui.settings import UiSettings
@@ -235,12 +236,9 @@ class OverviewView(View):
         meetings = self.services.meetings.overview_rows(add_months(start, -11), today)
         for back in range(11, -1, -1):
             first = add_months(start, -back)
-            in_month = [m for m in meetings if (m.on.year, m.on.month) == (first.year, first.month)]
-            base = sum(m.base for m in in_month)
-            present = sum(m.present for m in in_month)
             # Month numbers only; the year on January (twelve bars always hold one), so labels stay short.
             label = f"{first.month}/{first.year}" if first.month == 1 else str(first.month)
-            bars.append(MonthBar(label, 100.0 * present / base if base else None))
+            bars.append(MonthBar(label, month_attendance_pct(meetings, first.year, first.month)))
         rules = self.services.branch.rules
         self.chart.set_bars(bars, rules.attendance_warning_below, rules.attendance_alert_below)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import messages as msg
-from app.domain.attendance import summarize
+from app.domain.attendance import quorum_sentence, quorum_verdict, summarize
 from app.domain.models import Attendance, AttendanceCode, AttendanceSummary
 from app.domain.ruleset import RuleSet
 from ui.models.attendance_model import KEY_CODES, AttendanceColumn, AttendanceModel
@@ -131,26 +131,10 @@ class AttendanceTable(QTableView):
         self.setFocus()
 
 
-def quorum_sentence(summary: AttendanceSummary, rules: RuleSet) -> tuple[str, str]:
-    """(level, sentence) for the banner above the grid."""
-    if summary.base == 0:
-        return "info", "Chưa có đảng viên nào phải dự buổi sinh hoạt này."
-    pct = msg.percent(summary.pct)
-    if 2 * summary.present <= summary.base:
-        return "alert", (
-            f"Chỉ có {summary.present}/{summary.base} đồng chí dự ({pct}), chưa quá một nửa: "
-            "buổi sinh hoạt không đủ điều kiện ra nghị quyết."
-        )
-    if summary.pct < rules.attendance_warning_below:
-        return "warning", (
-            f"Có {summary.present}/{summary.base} đồng chí dự ({pct}): đủ điều kiện họp, "
-            f"nhưng dưới {msg.percent(rules.attendance_warning_below, 0)} (bị trừ điểm khi đánh giá chất lượng)."
-        )
-    return "ok", f"Đủ điều kiện: {summary.present}/{summary.base} đồng chí dự ({pct})."
-
-
 class AttendanceGrid(QWidget):
-    def __init__(self, rules: RuleSet, parent: QWidget | None = None) -> None:
+    """*rules* is asked each time the figures are shown, so a rule change in Settings applies at once."""
+
+    def __init__(self, rules: Callable[[], RuleSet], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rules = rules
         self._visiting: set[int] = set()
@@ -207,11 +191,15 @@ class AttendanceGrid(QWidget):
 
     def update_figures(self) -> None:
         summary = self.summary()
-        pct = msg.percent(summary.pct)
-        self.figures.setText(f"Có mặt {summary.present}/{summary.base} — {pct}")
-        level, sentence = quorum_sentence(summary, self._rules)
-        self.banner.setText(sentence)
-        set_level(self.banner, level)
+        rules = self._rules()
+        verdict = quorum_verdict(summary.present, summary.base, rules)
+        self.figures.setText(f"Có mặt {summary.present}/{summary.base} — {msg.percent(summary.pct)}")
+        self.banner.setText(quorum_sentence(verdict, rules))
+        set_level(self.banner, verdict.level.value)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.update_figures()  # the rules may have changed in Settings while the editor was hidden
+        super().showEvent(event)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() == AttendanceColumn.CODE and not self.model.read_only:
