@@ -126,6 +126,14 @@ QUORUM_BANNER = {
 TOPIC_UNASSIGNED = "{quarter} chưa phân công đồng chí nào chuẩn bị chuyên đề."
 TOPIC_NOT_PRESENTED = "Chuyên đề \u201c{title}\u201d của {quarter} chưa được trình bày tại buổi sinh hoạt nào."
 
+# --------------------------------------------------------------------------- the branch (CLI `branch`)
+BRANCH_NOT_GIVEN = "(chưa ghi)"
+BRANCH_SAVED = "Đã lưu thông tin chi bộ."
+BRANCH_NOTHING_TO_SET = (
+    "Chưa nêu mục nào để ghi. Ví dụ: branch set --name \u201cChi bộ Trường THPT Vị Thanh\u201d "
+    "--upper \u201cĐảng ủy phường Hòa Bình\u201d --place \u201cVị Thanh\u201d."
+)
+
 # --------------------------------------------------------------------------- fields and errors
 FIELD_LABEL = {
     "name": "Họ và tên",
@@ -171,6 +179,14 @@ FIELD_LABEL = {
     "title": "Tên",
     "due": "Hạn nộp",
     "branch_name": "Tên chi bộ",
+    "upper_body": "Cấp ủy cấp trên trực tiếp",
+    "upper_body_2": "Cấp trên nữa",
+    "place_name": "Địa danh",
+    "term": "Nhiệm kỳ",
+    "term_start": "Nhiệm kỳ từ ngày",
+    "term_end": "Nhiệm kỳ đến ngày",
+    "secretary_id": "Bí thư chi bộ",
+    "deputy_id": "Phó bí thư chi bộ",
     "event": "Thay đổi",
     "status": "Trạng thái hoạt động",
     "status_on": "Ngày rời/mất/miễn SH",

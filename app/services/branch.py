@@ -51,6 +51,10 @@ class BranchService:
         return self._ctx.branch.get()
 
     def save_profile(self, profile: BranchProfile) -> BranchProfile:
+        """Store the branch profile: the one call of the first-start dialog, Cài đặt and `branch set`.
+
+        Every field error at once (ValidationError); nothing is stored then.
+        """
         cleaned = replace(
             profile,
             branch_name=clean(profile.branch_name),
@@ -60,12 +64,19 @@ class BranchService:
             branch_code=profile.branch_code or self._ctx.branch.get().branch_code or uuid.uuid4().hex,
             record_start=profile.record_start or self._ctx.branch.get().record_start or self.default_record_start(),
         )
+        errors: dict[str, str] = {}
         if not cleaned.branch_name:
-            raise ValidationError({"branch_name": "required"})
+            errors["branch_name"] = "required"
         if cleaned.term_start and cleaned.term_end and cleaned.term_end < cleaned.term_start:
-            raise ValidationError({"term_end": "invalid"})
+            errors["term_end"] = "invalid"
         if cleaned.record_start is not None and cleaned.record_start > self._ctx.today():
-            raise ValidationError({"record_start": "future"})
+            errors["record_start"] = "future"
+        for field in ("secretary_id", "deputy_id"):
+            ref = getattr(cleaned, field)
+            if ref is not None and self._ctx.members.get(ref) is None:
+                errors[field] = "unknown_member"
+        if errors:
+            raise ValidationError(errors)
         with self._ctx.db.transaction():
             self._ctx.branch.save(cleaned)
             self._ctx.log("branch", 1, "update", cleaned.branch_name)
