@@ -44,7 +44,7 @@ def write_documents(folder: Path, data_dir: Path) -> list[Path]:
     s = open_services(AppPaths.under(data_dir), now=lambda: NOW, lock=False, backup_on_start=False)
     try:
         s.demo.fill()
-        meetings = s.meetings.list(year=2026)
+        meetings = s.meetings.load(year=2026)
         regular = next(m for m in meetings if m.kind is MeetingKind.THUONG_KY and m.status is MeetingStatus.ADOPTED
                        and any(a.code is AttendanceCode.VANG_KHONG_LY_DO for a in m.attendance))  # fmt: skip
         thematic = next(m for m in meetings if m.kind is MeetingKind.CHUYEN_DE)

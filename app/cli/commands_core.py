@@ -220,19 +220,18 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
     with services_for(args) as s:
         rows = []
         for m in s.meetings.list(year=args.year):
-            summary = s.meetings.summary(m)
             rows.append(
                 {
                     "id": m.id,
                     "kind": m.kind.value,
                     "date": m.on,
-                    "present": summary.present,
-                    "base": summary.base,
+                    "present": m.present,
+                    "base": m.base,
                     "status": m.status.value,
                     "start": m.start,
                     "end": m.end,
                     "title": m.title,
-                    "attendance_pct": round(summary.pct, 1),
+                    "attendance_pct": round(m.pct, 1),
                 }
             )
     if args.json:

@@ -586,6 +586,7 @@ class MeetingFigures:
     end: time | None
     present: int
     base: int
+    title: str = ""
 
     @property
     def quarter(self) -> int:
@@ -598,3 +599,7 @@ class MeetingFigures:
     @property
     def duration_minutes(self) -> int | None:
         return duration_minutes(self.start, self.end)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status is MeetingStatus.DRAFT

@@ -169,7 +169,7 @@ class DocumentService:
         folder = Path(folder)
         if folder.exists() and not folder.is_dir():
             raise ExportError("folder_is_file", path=str(folder))
-        meetings = self._meetings.list(period=period)
+        meetings = self._meetings.load(period=period)
         shared = self._shared(meetings)
         used: set[str] = set()
         return [

@@ -33,7 +33,7 @@ _ATTENDANCE_CODE = {code.value: code for code in AttendanceCode}
 # The figures: each meeting's rows counted per code. Which codes are present or in the base is decided by
 # the kernel (app.domain.attendance), never here.
 _FIGURES_SQL = (
-    "SELECT m.id, m.on_date, m.kind, m.status, m.start_time, m.end_time, a.code, count(a.code) "
+    "SELECT m.id, m.on_date, m.kind, m.status, m.start_time, m.end_time, m.title, a.code, count(a.code) "
     "FROM meeting m LEFT JOIN attendance a ON a.meeting_id = m.id WHERE {where} "
     "GROUP BY m.id, a.code ORDER BY m.on_date, m.start_time, m.id"
 )
@@ -124,6 +124,9 @@ class MeetingRepository:
             out.append((member_id, day, MeetingKind(kind), _ATTENDANCE_CODE[code]))
         return out
 
+    def all_figures(self) -> list[MeetingFigures]:
+        return self._figures("1", ())
+
     def figures_of(self, ids: Sequence[int]) -> list[MeetingFigures]:
         """figures_between() for the given meetings (unknown ids are left out)."""
         wanted = sorted({int(i) for i in ids})
@@ -134,16 +137,16 @@ class MeetingRepository:
     def _figures(self, where: str, params: Sequence[object]) -> list[MeetingFigures]:
         heads: dict[int, tuple[object, ...]] = {}
         counts: dict[int, dict[AttendanceCode, int]] = {}
-        for mid, on_date, kind, status, start_time, end_time, code, n in self._conn.execute(
+        for mid, on_date, kind, status, start_time, end_time, title, code, n in self._conn.execute(
             _FIGURES_SQL.format(where=where), params
         ):
             if mid not in heads:
-                heads[mid] = (on_date, kind, status, start_time, end_time)
+                heads[mid] = (on_date, kind, status, start_time, end_time, title)
                 counts[mid] = {}
             if code is not None:
                 counts[mid][_ATTENDANCE_CODE[code]] = n
         out = []
-        for mid, (on_date, kind, status, start_time, end_time) in heads.items():
+        for mid, (on_date, kind, status, start_time, end_time, title) in heads.items():
             on = s2d(on_date)  # type: ignore[arg-type]
             assert on is not None
             present, base = present_and_base_of_counts(counts[mid])
@@ -157,6 +160,7 @@ class MeetingRepository:
                     s2t(end_time),  # type: ignore[arg-type]
                     present,
                     base,
+                    str(title),
                 )
             )
         return out

@@ -28,22 +28,30 @@ class TopicRepository:
     # ------------------------------------------------------------------ assignments
     def assignments(self, year: int | None = None) -> list[TopicAssignment]:
         where, params = ("WHERE year = ?", (year,)) if year is not None else ("", ())
+        return self._load(where, params)
+
+    def get(self, assignment_id: int) -> TopicAssignment | None:
+        """One assignment with its assignees: two small queries, not every assignment of the branch."""
+        found = self._load("WHERE id = ?", (assignment_id,))
+        return found[0] if found else None
+
+    def _load(self, where: str, params: tuple[object, ...]) -> list[TopicAssignment]:
         rows = self._conn.execute(
             f"SELECT * FROM topic_assignment {where} ORDER BY year, quarter, id", params
         ).fetchall()
+        if not rows:
+            return []
         people: dict[int, list[Assignee]] = defaultdict(list)
+        # Only the assignees of the assignments read (the same WHERE on the parent): no N+1, no full scan.
         for r in self._conn.execute(
             "SELECT ta.assignment_id, ta.member_id, ta.lead, m.full_name FROM topic_assignee ta "
-            "JOIN member m ON m.id = ta.member_id ORDER BY ta.assignment_id, ta.lead DESC, m.sort_key"
+            "JOIN member m ON m.id = ta.member_id "
+            f"WHERE ta.assignment_id IN (SELECT id FROM topic_assignment {where}) "
+            "ORDER BY ta.assignment_id, ta.lead DESC, m.sort_key",
+            params,
         ):
             people[r[0]].append(Assignee(r[1], r[3], bool(r[2])))
         return [self._to_assignment(r, tuple(people.get(r["id"], ()))) for r in rows]
-
-    def get(self, assignment_id: int) -> TopicAssignment | None:
-        for a in self.assignments():
-            if a.id == assignment_id:
-                return a
-        return None
 
     @staticmethod
     def _to_assignment(r: sqlite3.Row, assignees: tuple[Assignee, ...]) -> TopicAssignment:

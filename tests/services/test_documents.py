@@ -22,7 +22,8 @@ from tests.exporters.docx_read import find, open_docx, texts
 
 
 def first(s: Services, kind: MeetingKind, status: MeetingStatus | None = None):
-    return next(m for m in s.meetings.list(year=2026) if m.kind is kind and (status is None or m.status is status))
+    found = next(m for m in s.meetings.list(year=2026) if m.kind is kind and (status is None or m.status is status))
+    return s.meetings.get(found.id)
 
 
 def test_minutes_numbers_equal_the_database(demo: Services, tmp_path: Path) -> None:

@@ -48,3 +48,16 @@ def test_year_overview_matches_the_separate_calls(demo: Services) -> None:
     assert overview.findings == demo.checks.run(year)
     assert overview.meetings == demo.meetings.overview_rows(date(year, 1, 1), date(year, 12, 31))
     assert overview.roll == len(demo.members.list()) > 0
+
+
+def test_the_meeting_list_is_light_and_open_loads_one_whole_meeting(demo: Services) -> None:
+    listed = demo.meetings.list(year=2026)
+    assert listed and all(not hasattr(m, "attendance") for m in listed)  # figures, not whole meetings
+    whole = demo.meetings.load(year=2026)
+    assert [(m.id, m.on, m.kind, m.status, m.title) for m in listed] == [
+        (m.id, m.on, m.kind, m.status, m.title) for m in whole
+    ]
+    assert [(m.present, m.base) for m in listed] == [
+        (demo.meetings.summary(m).present, demo.meetings.summary(m).base) for m in whole
+    ]
+    assert demo.meetings.list() == demo.meetings.overview_rows(date(1900, 1, 1), date(2100, 12, 31))

@@ -14,7 +14,7 @@ def test_attendance_of_matches_a_scan_of_every_meeting(demo: Services) -> None:
         assert member.id is not None
         expected = [
             (m.on, m.kind, row)
-            for m in demo.meetings.list()
+            for m in demo.meetings.load()
             if since <= m.on <= today
             for row in m.attendance
             if row.member_id == member.id

@@ -103,6 +103,6 @@ def test_demo_refuses_a_database_with_data(demo, paths) -> None:
 
 
 def test_demo_minutes_are_sealed_except_the_newest(demo) -> None:
-    meetings = demo.meetings.list()
+    meetings = demo.meetings.load()
     assert all(demo.meetings.verify_seal(m) for m in meetings[:-1])
     assert meetings[-1].content_hash == "" and meetings[-1].is_editable

@@ -1,4 +1,4 @@
-"""Table model over a year's meetings, newest first, with the attendance figures of each."""
+"""Table model over a year's meetings (figures only, no content), newest first, with the attendance of each."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy
-from app.domain.models import AttendanceSummary, Meeting, MeetingStatus
+from app.domain.models import MeetingFigures, MeetingStatus
 from ui.models.roles import AnyIndex, ObjectRole, SortRole
 
 
@@ -38,23 +38,21 @@ DRAFT_COLOUR = QColor("#fff4ce")
 class MeetingTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Meeting, AttendanceSummary]] = []
+        self._rows: list[MeetingFigures] = []
         self._topics: dict[int, str] = {}
 
-    def set_meetings(
-        self, rows: Sequence[tuple[Meeting, AttendanceSummary]], topics: dict[int, str] | None = None
-    ) -> None:
+    def set_meetings(self, rows: Sequence[MeetingFigures], topics: dict[int, str] | None = None) -> None:
         """*topics*: meeting id -> title of the topic presented there (thematic meetings)."""
         self.beginResetModel()
         self._topics = dict(topics or {})
-        self._rows = sorted(rows, key=lambda r: (r[0].on, r[0].id or 0), reverse=True)
+        self._rows = sorted(rows, key=lambda r: (r.on, r.id or 0), reverse=True)
         self.endResetModel()
 
-    def meeting_at(self, row: int) -> Meeting:
-        return self._rows[row][0]
+    def meeting_at(self, row: int) -> MeetingFigures:
+        return self._rows[row]
 
     def row_of(self, meeting_id: int) -> int:
-        return next((i for i, (m, _) in enumerate(self._rows) if m.id == meeting_id), -1)
+        return next((i for i, m in enumerate(self._rows) if m.id == meeting_id), -1)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -65,7 +63,7 @@ class MeetingTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        meeting, summary = self._rows[index.row()]
+        meeting = self._rows[index.row()]
         column = MeetingColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             match column:
@@ -78,14 +76,14 @@ class MeetingTableModel(QAbstractTableModel):
                 case MeetingColumn.TITLE:
                     return meeting.title or self._topics.get(meeting.id or -1, "")
                 case MeetingColumn.PRESENT:
-                    return f"{summary.present}/{summary.base} ({msg.percent(summary.pct)})" if summary.base else "—"
+                    return f"{meeting.present}/{meeting.base} ({msg.percent(meeting.pct)})" if meeting.base else "—"
                 case MeetingColumn.STATUS:
                     return msg.MEETING_STATUS[meeting.status.value]
         if role == SortRole:
             if column in (MeetingColumn.MONTH, MeetingColumn.DATE):
                 return meeting.on.isoformat()
             if column is MeetingColumn.PRESENT:
-                return summary.pct
+                return meeting.pct
             return str(self.data(index, Qt.ItemDataRole.DisplayRole))
         if role == ObjectRole:
             return meeting

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain.dates import format_dmy
-from app.domain.models import Meeting, MeetingKind
+from app.domain.models import Meeting, MeetingFigures, MeetingKind
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog
 from ui.models.meeting_table_model import MeetingColumn, MeetingTableModel
 from ui.models.roles import ObjectRole, SortRole
@@ -157,7 +157,7 @@ class MeetingsView(View):
             return
         meetings = self.services.meetings.list(year=year)
         topics = {a.meeting_id: a.title for a in self.services.topics.list(year) if a.meeting_id is not None}
-        self.model.set_meetings([(m, self.services.meetings.summary(m)) for m in meetings], topics)
+        self.model.set_meetings(meetings, topics)
         self.count_label.setText(f"{len(meetings)} buổi sinh hoạt trong năm {year}")
         self.open_button.setEnabled(bool(meetings))
 
@@ -179,7 +179,7 @@ class MeetingsView(View):
     def open_current(self) -> None:
         index = self.table.currentIndex()
         meeting = index.data(ObjectRole) if index.isValid() else None
-        if isinstance(meeting, Meeting) and meeting.id is not None:
+        if isinstance(meeting, MeetingFigures):
             self.open_meeting(meeting.id)
 
     # ------------------------------------------------------------------ editor
