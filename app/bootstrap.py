@@ -144,30 +144,40 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
 
     old = migrate_checked(db, backup=backup_before_upgrade)
     ctx = ServiceContext.create(db, builtin_rules(), now)
+    # Every service is built once, here, with its collaborators passed in: none constructs another.
     backups = BackupService(ctx, paths)
+    branch = BranchService(ctx)
+    members = MemberService(ctx)
+    meetings = MeetingService(ctx)
+    checks = CheckService(ctx, builtin_dues_rules())
+    reports = ReportService(ctx, checks)
+    documents = DocumentService(ctx, meetings, reports)
+    summary = SummaryService(ctx, reports, branch)
+    kl01 = Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)
+    dues = DuesService(ctx)
     services = Services(
         paths=paths,
         ctx=ctx,
-        branch=BranchService(ctx),
-        members=MemberService(ctx),
-        meetings=MeetingService(ctx),
+        branch=branch,
+        members=members,
+        meetings=meetings,
         topics=TopicService(ctx),
-        checks=CheckService(ctx, builtin_dues_rules()),
+        checks=checks,
         search=SearchService(ctx),
-        reports=ReportService(ctx),
+        reports=reports,
         demo=DemoService(ctx),
         backups=backups,
         drafts=DraftService(ctx),
-        documents=DocumentService(ctx),
-        summary=_summary(ctx),
-        package=PackageService(ctx, DocumentService(ctx), _summary(ctx)),
-        importer=MemberImportService(ctx, MemberService(ctx), before_write=backups.snapshot),
-        kl01=(kl01 := Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)),
-        kl01_documents=Kl01DocumentService(ctx, DocumentService(ctx), kl01),
+        documents=documents,
+        summary=summary,
+        package=PackageService(ctx, documents, summary),
+        importer=MemberImportService(ctx, members, before_write=backups.snapshot),
+        kl01=kl01,
+        kl01_documents=Kl01DocumentService(ctx, documents, kl01),
         security=SecurityService(ctx, paths.backups, paths.database.stem),
         startup_backup=taken[-1] if taken else None,
-        dues=DuesService(ctx),
-        dues_documents=DuesDocumentService(ctx),
+        dues=dues,
+        dues_documents=DuesDocumentService(ctx, dues),
     )
     ctx.rules = services.branch.stored_rules()
     if fresh:
@@ -181,7 +191,3 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         with db.transaction():  # v1 files had no search index
             services.search.rebuild()
     return services
-
-
-def _summary(ctx: ServiceContext) -> SummaryService:
-    return SummaryService(ctx, ReportService(ctx), BranchService(ctx))

@@ -84,10 +84,10 @@ class DocumentJob:
 
 
 class DocumentService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, meetings: MeetingService, reports: ReportService) -> None:
         self._ctx = ctx
-        self._meetings = MeetingService(ctx)
-        self._reports = ReportService(ctx)
+        self._meetings = meetings
+        self._reports = reports
 
     # ------------------------------------------------------------------ layout
     def layout(self, profile_id: str | None = None) -> LayoutProfile:
@@ -260,7 +260,7 @@ class DocumentService:
 
     def _take_report_number(self, day: date, number: bool | int) -> str:
         """Call inside a transaction. Same term rule as the minutes' numbers (MeetingService keeps it)."""
-        term = self._meetings._term_key(day)
+        term = self._meetings.term_key(day)
         if number is True:
             value = self._ctx.branch.next_number("BC", term)
         else:

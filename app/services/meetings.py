@@ -207,7 +207,7 @@ class MeetingService:
             meeting = self._ctx.meetings.get(meeting_id)
             if meeting is None:
                 raise NotFoundError(id=meeting_id)
-            term = self._term_key(meeting.on)
+            term = self.term_key(meeting.on)
             if number is None:
                 number = self._ctx.branch.next_number(doc_type, term)
             else:
@@ -218,7 +218,8 @@ class MeetingService:
             self._ctx.log("meeting", meeting_id, f"number:{doc_type}", text)
             return replace(meeting, doc_number=doc_no, resolution_number=res_no)
 
-    def _term_key(self, day: date) -> str:
+    def term_key(self, day: date) -> str:
+        """The numbering counter a document dated *day* draws from: the committee term, else the calendar year."""
         profile = self._ctx.branch.get()
         if profile.term_start and profile.term_start <= day and (profile.term_end is None or day <= profile.term_end):
             return profile.term_start.isoformat()

@@ -63,12 +63,10 @@ class PackageResult:
 
 
 class PackageService:
-    def __init__(
-        self, ctx: ServiceContext, documents: DocumentService | None = None, summary: SummaryService | None = None
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, documents: DocumentService, summary: SummaryService) -> None:
         self._ctx = ctx
-        self._documents = documents or DocumentService(ctx)
-        self._summary = summary or SummaryService(ctx)
+        self._documents = documents
+        self._summary = summary
 
     def folder_name(self, period: Period) -> str:
         """ "chi-bo-truong-thpt-chuyen-vi-thanh_2026-Q3": ASCII, so any stick and any PC reads it."""

@@ -17,8 +17,9 @@ from app.services.kl01 import kl01_rules
 
 
 class ReportService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, checks: CheckService) -> None:
         self._ctx = ctx
+        self._checks = checks
 
     def period_report(self, period: Period) -> PeriodReport:
         ctx = self._ctx
@@ -51,11 +52,10 @@ class ReportService:
                 changes.append(MemberChange(m, None, m.joined_on))
             changes += [MemberChange(m, e, e.on) for e in m.events if period.contains(e.on)]
         changes.sort(key=lambda c: c.on)
-        checker = CheckService(ctx)
         findings = tuple(
             f
             for year in range(period.start.year, period.end.year + 1)
-            for f in checker.run(year)
+            for f in self._checks.run(year)
             if not f.period or _period_overlaps(f.period, period)
         )
         months = tuple(p.key for p in periods.months_in(period))

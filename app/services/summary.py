@@ -61,12 +61,10 @@ class RosterJob:
 
 
 class SummaryService:
-    def __init__(
-        self, ctx: ServiceContext, reports: ReportService | None = None, branch: BranchService | None = None
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, reports: ReportService, branch: BranchService) -> None:
         self._ctx = ctx
-        self._reports = reports or ReportService(ctx)
-        self._branch = branch or BranchService(ctx)
+        self._reports = reports
+        self._branch = branch
 
     def profile(self) -> BranchProfile:
         """The branch profile, refusing a branch without a name and giving it a stable identifier if it has none."""

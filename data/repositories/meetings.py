@@ -30,12 +30,15 @@ from data.repositories._rows import d2s, s2d, s2t, t2s
 
 _ATTENDANCE_CODE = {code.value: code for code in AttendanceCode}
 
-# The figures: each meeting's rows counted per code. Which codes are present or in the base is decided by
-# the kernel (app.domain.attendance), never here.
+# The figures: each meeting's rows counted per code, one column per AttendanceCode (fixed enum strings, safe
+# to inline). Which codes are present or in the base is decided by the kernel (app.domain.attendance), never
+# here. One GROUP BY over the meeting index: counting per (meeting, code) rows instead took twice as long.
+_CODES = tuple(AttendanceCode)
+_PER_CODE = ", ".join(f"coalesce(sum(a.code = '{c.value}'), 0)" for c in _CODES)
 _FIGURES_SQL = (
-    "SELECT m.id, m.on_date, m.kind, m.status, m.start_time, m.end_time, m.title, a.code, count(a.code) "
+    f"SELECT m.id, m.on_date, m.kind, m.status, m.start_time, m.end_time, m.title, {_PER_CODE} "
     "FROM meeting m LEFT JOIN attendance a ON a.meeting_id = m.id WHERE {where} "
-    "GROUP BY m.id, a.code ORDER BY m.on_date, m.start_time, m.id"
+    "GROUP BY m.id ORDER BY m.on_date, m.start_time, m.id"
 )
 
 _SCALARS = (
@@ -135,34 +138,19 @@ class MeetingRepository:
         return self._figures(f"m.id IN ({','.join('?' * len(wanted))})", wanted)
 
     def _figures(self, where: str, params: Sequence[object]) -> list[MeetingFigures]:
-        heads: dict[int, tuple[object, ...]] = {}
-        counts: dict[int, dict[AttendanceCode, int]] = {}
-        for mid, on_date, kind, status, start_time, end_time, title, code, n in self._conn.execute(
+        out = []
+        for mid, on_date, kind, status, start_time, end_time, title, *counts in self._conn.execute(
             _FIGURES_SQL.format(where=where), params
         ):
-            if mid not in heads:
-                heads[mid] = (on_date, kind, status, start_time, end_time, title)
-                counts[mid] = {}
-            if code is not None:
-                counts[mid][_ATTENDANCE_CODE[code]] = n
-        out = []
-        for mid, (on_date, kind, status, start_time, end_time, title) in heads.items():
-            on = s2d(on_date)  # type: ignore[arg-type]
+            on = s2d(on_date)
             assert on is not None
-            present, base = present_and_base_of_counts(counts[mid])
+            present, base = present_and_base_of_counts(dict(zip(_CODES, counts, strict=True)))
             out.append(
                 MeetingFigures(
-                    mid,
-                    on,
-                    MeetingKind(kind),
-                    MeetingStatus(status),
-                    s2t(start_time),  # type: ignore[arg-type]
-                    s2t(end_time),  # type: ignore[arg-type]
-                    present,
-                    base,
+                    mid, on, MeetingKind(kind), MeetingStatus(status), s2t(start_time), s2t(end_time), present, base,
                     str(title),
                 )
-            )
+            )  # fmt: skip
         return out
 
     def count(self) -> int:

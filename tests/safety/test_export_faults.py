@@ -142,8 +142,7 @@ def test_target_is_a_folder(tmp_path: Path) -> None:
 
 
 def test_a_real_minutes_export_over_a_locked_file_keeps_the_old_one(demo, tmp_path: Path, monkeypatch) -> None:
-    documents = pytest.importorskip("app.services.documents")
-    service = documents.DocumentService(demo.ctx)
+    service = demo.documents
     meeting = demo.meetings.list()[-1]
     out = tmp_path / "bien-ban.docx"
     first = service.minutes(meeting.id, out)

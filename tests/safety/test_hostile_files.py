@@ -19,11 +19,9 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
 from app.domain.errors import AppError, ExportError
+from app.services import consolidation, member_import
 from tests.conftest import db_fingerprint
 from tests.safety import hostile_files as hostile
-
-member_import = pytest.importorskip("app.services.member_import")
-consolidation = pytest.importorskip("app.services.consolidation")
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
@@ -44,11 +42,9 @@ def _write(tmp_path: Path, data: bytes, name: str = "danh-sach.xlsx") -> Path:
 
 def _assert_no_formula_leaves(services: Services) -> None:
     """Whatever was imported, the roster written afterwards holds text, never a formula."""
-    summary = pytest.importorskip("app.services.summary")
-    reports = pytest.importorskip("app.services.reports")
     import openpyxl
 
-    service = summary.SummaryService(services.ctx, reports.ReportService(services.ctx), services.branch)
+    service = services.summary
     wb = openpyxl.load_workbook(io.BytesIO(service.roster(include_former=True)))
     formulas = [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert not formulas
@@ -159,16 +155,14 @@ def test_a_ten_thousand_character_name_is_a_row_problem_and_nothing_changes(serv
 @pytest.fixture(scope="module")
 def summary_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A genuine branch summary workbook (the demo branch, third quarter 2026)."""
-    summary = pytest.importorskip("app.services.summary")
     from app.bootstrap import open_services
     from app.config import AppPaths
-    from app.services.reports import ReportService
     from tests.conftest import NOW
 
     s = open_services(AppPaths.under(tmp_path_factory.mktemp("branch")), now=lambda: NOW)
     try:
         s.demo.fill()
-        return summary.SummaryService(s.ctx, ReportService(s.ctx), s.branch).workbook(periods.quarter(2026, 3))
+        return s.summary.workbook(periods.quarter(2026, 3))
     finally:
         s.close()
 

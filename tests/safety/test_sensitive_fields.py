@@ -12,8 +12,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from app.bootstrap import Services
 from app.domain import periods
 
@@ -40,8 +38,7 @@ def _found(values: set[bytes], blob: bytes) -> set[bytes]:
 
 
 def test_word_documents_never_carry_cccd_or_phone(demo: Services, tmp_path: Path) -> None:
-    documents = pytest.importorskip("app.services.documents")
-    service = documents.DocumentService(demo.ctx)
+    service = demo.documents
     cccd, phone = _sensitive(demo)
     written = []
     for meeting in demo.meetings.list()[-6:]:
@@ -54,9 +51,7 @@ def test_word_documents_never_carry_cccd_or_phone(demo: Services, tmp_path: Path
 
 
 def test_workbooks_carry_cccd_and_phone_only_when_ticked(demo: Services) -> None:
-    summary_module = pytest.importorskip("app.services.summary")
-    reports = pytest.importorskip("app.services.reports")
-    service = summary_module.SummaryService(demo.ctx, reports.ReportService(demo.ctx), demo.branch)
+    service = demo.summary
     cccd, phone = _sensitive(demo)
     period = periods.year(2026)
     for make in (lambda **o: service.workbook(period, **o), lambda **o: service.roster(include_former=True, **o)):
@@ -76,12 +71,7 @@ def test_the_change_log_and_backup_list_do_not_spell_out_sensitive_values(demo: 
 
 
 def test_the_usb_package_carries_no_cccd_or_phone(demo: Services, tmp_path: Path) -> None:
-    package = pytest.importorskip("app.services.package")
-    documents = pytest.importorskip("app.services.documents")
-    summary_module = pytest.importorskip("app.services.summary")
-    reports = pytest.importorskip("app.services.reports")
-    summary = summary_module.SummaryService(demo.ctx, reports.ReportService(demo.ctx), demo.branch)
-    service = package.PackageService(demo.ctx, documents.DocumentService(demo.ctx), summary)
+    service = demo.package
     cccd, phone = _sensitive(demo)
     result = service.build(periods.quarter(2026, 3), tmp_path / "usb")
     files = [p for p in result.folder.rglob("*") if p.is_file()]
