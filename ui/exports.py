@@ -8,8 +8,6 @@ so openpyxl and python-docx never slow the start-up.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,32 +25,6 @@ from ui.errors import plain_message
 from ui.folders import documents_folder
 from ui.tasks import Progress, run_task
 from ui.widgets import prompts
-
-#: service attribute on Services -> (module, class) that provides it
-SERVICE_MODULES = {
-    "documents": ("app.services.documents", "DocumentService"),
-    "workbooks": ("app.services.summary", "SummaryService"),
-    "package": ("app.services.package", "PackageService"),
-}
-
-
-def available(name: str) -> bool:
-    """True when this build has the export service *name* (checked without importing it)."""
-    module, _ = SERVICE_MODULES[name]
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def service(services: Services, name: str) -> Any:
-    """The export service, from Services when bootstrap wires it, else built over the shared context."""
-    existing = getattr(services, name, None)
-    if existing is not None:
-        return existing
-    module_name, class_name = SERVICE_MODULES[name]
-    cls = getattr(importlib.import_module(module_name), class_name)
-    return cls(services.ctx)
 
 
 def export_folder() -> Path:
@@ -118,11 +90,10 @@ def export_meeting_document(
     parent: QWidget, services: Services, meeting: Meeting, which: str, say: Callable[[str], None]
 ) -> None:
     """Minutes ("minutes") or resolution ("resolution") of one meeting, to a file the user picks."""
-    if not available("documents") or meeting.id is None:
-        prompts.show_error(parent, "Bản cài đặt này chưa có chức năng xuất văn bản Word.")
+    if meeting.id is None:
         return
-    docs = service(services, "documents")
-    name = docs.file_name(meeting, which) if hasattr(docs, "file_name") else f"{which}.docx"
+    docs = services.documents
+    name = docs.file_name(meeting, which)
     folder = export_folder()
     path = prompts.choose_save_path(
         parent, f"Lưu {msg.DOC_WHAT.get(which, which)}", folder / name, "Tài liệu Word (*.docx)", kind=which
@@ -146,7 +117,7 @@ def export_report(parent: QWidget, services: Services, period: Any, say: Callabl
     """The periodic report (Word) of *period*."""
     from app.domain import periods
 
-    docs = service(services, "documents")
+    docs = services.documents
     label = periods.label(period)
     suggested = export_folder() / f"{period.key}_bao-cao.docx"
     path = prompts.choose_save_path(parent, f"Lưu báo cáo {label}", suggested, "Tài liệu Word (*.docx)", kind="report")
@@ -170,7 +141,7 @@ def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: 
     from app.domain import periods
     from ui.tasks import staged_folder
 
-    docs = service(services, "documents")
+    docs = services.documents
     label = periods.label(period)
     if not services.meetings.list(period=period):
         prompts.show_info(parent, msg.DOC_BATCH_EMPTY.format(period=label))
@@ -204,10 +175,7 @@ def export_summary(parent: QWidget, services: Services, period: Any, say: Callab
     """The summary workbook (Excel) of *period*: figures read here, the workbook rendered and written in the background."""
     from app.domain import periods
 
-    if not available("workbooks"):
-        prompts.show_error(parent, "Bản cài đặt này chưa có chức năng xuất bảng tổng hợp Excel.")
-        return
-    summary = getattr(services, "summary", None) or service(services, "workbooks")
+    summary = services.summary
     label = periods.label(period)
     try:
         name = summary.file_name(period)
@@ -238,10 +206,7 @@ def export_package(parent: QWidget, services: Services, period: Any, say: Callab
     """The package for the upper committee: rendered here, copied to the stick and read back in the background."""
     from app.domain import periods
 
-    if not available("package"):
-        prompts.show_error(parent, "Bản cài đặt này chưa có chức năng tạo gói nộp cấp trên.")
-        return
-    package = service(services, "package")
+    package = services.package
     label = periods.label(period)
     folder = prompts.choose_folder(
         parent, f"Chọn ổ USB (hoặc thư mục) để ghi gói nộp cấp trên {label}", export_folder(), kind="usb"
@@ -278,7 +243,7 @@ def export_package(parent: QWidget, services: Services, period: Any, say: Callab
 
 def export_roster(parent: QWidget, services: Services, say: Callable[[str], None]) -> None:
     """The member roster (Excel), importable again: members read here, the workbook written in the background."""
-    summary = getattr(services, "summary", None) or service(services, "workbooks")
+    summary = services.summary
     path = prompts.choose_save_path(
         parent,
         "Lưu danh sách đảng viên",

@@ -6,8 +6,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from app.bootstrap import open_services
 from app.config import AppPaths
 from app.domain import periods
@@ -54,7 +52,6 @@ def test_backup_now_then_restore_it_and_every_screen_reopens(qtbot, window: Main
     assert window.current_view().key == "backups"
 
 
-@pytest.mark.skipif(not exports.available("workbooks"), reason="no Excel summary in this build")
 def test_consolidation_reads_each_file_and_writes_the_workbook_and_receipt(
     qtbot, window: MainWindow, answers, tmp_path: Path, monkeypatch
 ) -> None:

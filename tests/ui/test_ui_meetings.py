@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.models import AttendanceCode, MeetingKind, MeetingStatus
@@ -120,7 +119,6 @@ def test_closing_the_window_with_unsaved_changes_asks_and_cancel_keeps_it_open(
     assert not window.isVisible()
 
 
-@pytest.mark.skipif(not exports.available("documents"), reason="no Word export in this build")
 def test_export_minutes_writes_a_docx_with_the_members_names(
     qtbot, window: MainWindow, answers, tmp_path: Path, monkeypatch
 ) -> None:

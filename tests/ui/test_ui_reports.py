@@ -10,8 +10,6 @@ from app.domain import periods
 from ui import exports
 from ui.main_window import MainWindow
 
-pytestmark = pytest.mark.skipif(not exports.available("documents"), reason="no Word export in this build")
-
 
 @pytest.fixture
 def shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Path]]:

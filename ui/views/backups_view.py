@@ -24,7 +24,7 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import security_messages as smsg
 from app.domain.errors import AppError
-from app.services.backups import read_header
+from app.services.backups import BackupService, read_header
 from ui.dialogs.backup_password_dialog import BackupPasswordDialog, RestorePasswordDialog
 from ui.errors import plain_message
 from ui.exports import open_path
@@ -97,32 +97,20 @@ class BackupsView(View):
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button.clicked.connect(self.restore_from_file)
 
-    def _backups(self) -> Any:
-        return getattr(self.services, "backups", None)
+    def _backups(self) -> BackupService:
+        return self.services.backups
 
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
         backups = self._backups()
-        available = backups is not None
-        for button in (
-            self.backup_button,
-            self.usb_button,
-            self.folder_button,
-            self.restore_button,
-            self.restore_file_button,
-        ):
-            button.setEnabled(available)
         self.where.setText(
-            f"Tệp dữ liệu: {self.services.paths.database}\n"
-            + (msg.BACKUP_FOLDER.format(folder=backups.folder) if available else "")
+            f"Tệp dữ liệu: {self.services.paths.database}\n" + msg.BACKUP_FOLDER.format(folder=backups.folder)
         )
-        problem = getattr(self.services, "backup_problem", None)
+        problem = self.services.backup_problem
         if problem is not None:
             self._say("warning", msg.BACKUP_PROBLEM_AT_START.format(reason=plain_message(problem)))
         self.table.setRowCount(0)
-        if not available:
-            return
         for info in backups.list():
             row = self.table.rowCount()
             self.table.insertRow(row)

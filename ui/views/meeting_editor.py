@@ -1,7 +1,7 @@
 """The meeting editor: general facts, attendance, content, opinions, conclusion; autosave, adopt (locks), exports.
 
 Saving and adopting are MeetingService calls; the editor never decides what is allowed. While typing,
-the form is kept as a draft every few seconds (DraftService when present), so a crash loses at most
+the form is kept as a draft every few seconds (DraftService), so a crash loses at most
 those seconds; Lưu (Ctrl+S) stores the meeting itself.
 """
 
@@ -241,16 +241,11 @@ class MeetingEditor(QWidget):
         self._changed()
 
     def autosave(self) -> None:
-        """Keep what is typed: as a draft when the draft service exists, otherwise by saving the meeting."""
+        """Keep what is typed as a draft (DraftService); Lưu stores the meeting itself."""
         if not self.dirty or self.meeting is None or not self.meeting.is_editable:
             return
-        drafts = getattr(self.services, "drafts", None)
         try:
-            meeting = self.build()
-            if drafts is not None:
-                drafts.save_meeting(meeting)
-            else:
-                self._store(meeting)
+            self.services.drafts.save_meeting(self.build())
         except ValidationError:
             # No sentences while the user types: they appear on leaving the field or on saving, and a form
             # that grew red lines every 3 s moved the fields under the cursor.
@@ -264,11 +259,9 @@ class MeetingEditor(QWidget):
     # ------------------------------------------------------------------ saving, adopting, deleting
     def _store(self, meeting: Meeting) -> Meeting:
         stored = self.services.meetings.save(meeting)
-        drafts = getattr(self.services, "drafts", None)
-        if drafts is not None:
-            drafts.discard(f"meeting:{stored.id}")
-            if meeting.id is None:
-                drafts.discard("meeting:new")
+        self.services.drafts.discard(f"meeting:{stored.id}")
+        if meeting.id is None:
+            self.services.drafts.discard("meeting:new")
         self.meeting = stored
         self.dirty = False
         self._autosave.stop()
@@ -349,9 +342,7 @@ class MeetingEditor(QWidget):
         except AppError as exc:
             self._show_banner("alert", plain_message(exc))
             return
-        drafts = getattr(self.services, "drafts", None)
-        if drafts is not None:
-            drafts.discard(f"meeting:{self.meeting.id}")
+        self.services.drafts.discard(f"meeting:{self.meeting.id}")
         self.dirty = False
         self.meeting = None
         self.saved.emit(None)
@@ -376,9 +367,7 @@ class MeetingEditor(QWidget):
             return False
         if answer == "save":
             return self.save()
-        drafts = getattr(self.services, "drafts", None)
-        if drafts is not None:
-            drafts.discard(f"meeting:{self.meeting.id if self.meeting.id is not None else 'new'}")
+        self.services.drafts.discard(f"meeting:{self.meeting.id if self.meeting.id is not None else 'new'}")
         self.dirty = False
         self._autosave.stop()
         return True

@@ -208,8 +208,7 @@ class MeetingsView(View):
 
     # ------------------------------------------------------------------ drafts left by a crash
     def _check_drafts(self) -> None:
-        drafts = getattr(self.services, "drafts", None)
-        pending = drafts.pending_meetings() if drafts is not None else []
+        pending = self.services.drafts.pending_meetings()
         if not pending or self.pages.currentWidget() is self.editor:
             self.draft_row.hide()
             self._pending_draft = None
@@ -232,7 +231,6 @@ class MeetingsView(View):
         self.editor.dirty = True
 
     def _discard_draft(self) -> None:
-        drafts = getattr(self.services, "drafts", None)
-        if self._pending_draft is not None and drafts is not None:
-            drafts.discard(self._pending_draft[0].key)  # type: ignore[attr-defined]
+        if self._pending_draft is not None:
+            self.services.drafts.discard(self._pending_draft[0].key)  # type: ignore[attr-defined]
         self._check_drafts()

@@ -180,8 +180,7 @@ class OverviewView(View):
                         ("meeting", m.id),
                     )
                 )
-        drafts = getattr(self.services, "drafts", None)
-        if drafts is not None and drafts.pending_meetings():
+        if self.services.drafts.pending_meetings():
             items.append(
                 ("Có bản nháp tự lưu chưa được lưu chính thức: mở mục Sinh hoạt để lưu tiếp.", ("meetings", None))
             )
@@ -211,8 +210,7 @@ class OverviewView(View):
                         ("quarter", next_q.key),
                     )
                 )
-        problem = getattr(self.services, "backup_problem", None)
-        if problem is not None:
+        if self.services.backup_problem is not None:
             items.append(
                 (
                     "Sao lưu tự động khi mở chương trình chưa thành công: mở mục Sao lưu để sao lưu lại.",

@@ -56,9 +56,6 @@ class ReportsView(View):
         self.minutes_button = QPushButton("Xuất mọi biên bản trong kỳ…")
         self.summary_button = QPushButton("Xuất bảng tổng hợp (Excel)…")
         self.package_button = QPushButton("Tạo gói nộp cấp trên (USB)…")
-        self.missing_label = QLabel()
-        self.missing_label.setObjectName("hint")
-        self.missing_label.setWordWrap(True)
 
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel("Kỳ báo cáo:"))
@@ -80,7 +77,6 @@ class ReportsView(View):
         layout.addWidget(self.period_label)
         layout.addWidget(self.figures, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.missing_label)
 
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_numbers())
         self.preview_button.clicked.connect(self.preview)
@@ -98,25 +94,7 @@ class ReportsView(View):
         self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         if self.number.count() == 0:
             self._fill_numbers(select=(today.month - 1) // 3 + 1)
-        self._show_availability()
         self.preview()
-
-    def _show_availability(self) -> None:
-        words = exports.available("documents")
-        self.report_button.setVisible(words)
-        self.minutes_button.setVisible(words)
-        self.summary_button.setVisible(exports.available("workbooks"))
-        self.package_button.setVisible(exports.available("package"))
-        missing = [
-            name
-            for name, ok in (
-                ("văn bản Word", words),
-                ("bảng tổng hợp Excel", exports.available("workbooks")),
-                ("gói USB", exports.available("package")),
-            )
-            if not ok
-        ]
-        self.missing_label.setText(f"Bản cài đặt này chưa có chức năng xuất {', '.join(missing)}." if missing else "")
 
     def _fill_numbers(self, select: int | None = None) -> None:
         kind = self.kind.currentData()
