@@ -506,7 +506,8 @@ XLSX_RESULT = {"done": "Đạt", "pending": "Chưa thực hiện", "late": "Quá
 XLSX_ATTENDANCE_FLAG = {"alert": "Xem xét theo Điều 8 Điều lệ", "warning": "Cần nhắc nhở"}
 XLSX_ATTENDANCE_LEGEND = (
     "Ký hiệu: x có mặt; M đến muộn; S về sớm; P vắng có lý do; K vắng không lý do; Mi miễn sinh hoạt; "
-    "T sinh hoạt tạm thời nơi khác; Đ đình chỉ; ô trống: tháng không có sinh hoạt thường kỳ hoặc chưa sinh hoạt tại chi bộ."
+    "T sinh hoạt tạm thời nơi khác; Đ đình chỉ; ô trống: tháng không có sinh hoạt thường kỳ hoặc chưa sinh hoạt tại chi bộ. "
+    "Tháng có hai buổi thường kỳ: ghi buổi vắng nặng hơn (K trước P)."
 )
 XLSX_TOTAL = "Tổng cộng"
 XLSX_RUNNING = "Chưa hết kỳ: chưa tính là thiếu"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from app.domain import periods
-from app.domain.attendance import default_attendance, summarize
+from app.domain.attendance import default_attendance, summarize, visiting_ids
 from app.domain.dates import add_months
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.models import (
@@ -256,7 +256,7 @@ class DemoService:
                     row = replace(row, code=AttendanceCode.DEN_MUON)
             rows.append(row)
         present = [r for r in rows if r.code.is_present]
-        counted = summarize(rows)  # the vote: full members only, on the kernel's vote base
+        counted = summarize(rows, visiting_ids(roll, day))  # the vote: full members only, on the kernel's vote base
         ids = {m.id: m for m in roll}
         speakers = rng.sample(present, k=min(3, len(present)))
         secretary, recorder = roll[0], roll[2]
