@@ -166,18 +166,21 @@ class QuorumVerdict:
     pct: float
 
 
+def attendance_level(pct: float, rules: RuleSet) -> QuorumLevel:
+    """An attendance rate against the rule set: at or below the alert threshold, below the warning one, or OK."""
+    if pct <= rules.attendance_alert_below:
+        return QuorumLevel.ALERT
+    if pct < rules.attendance_warning_below:
+        return QuorumLevel.WARNING
+    return QuorumLevel.OK
+
+
 def quorum_verdict(present: int, base: int, rules: RuleSet) -> QuorumVerdict:
     """How a meeting with *present* of *base* stands against the rule set in force."""
     if base <= 0:
         return QuorumVerdict(QuorumLevel.NONE, present, 0, 0.0)
     pct = 100.0 * present / base
-    if pct <= rules.attendance_alert_below:
-        level = QuorumLevel.ALERT
-    elif pct < rules.attendance_warning_below:
-        level = QuorumLevel.WARNING
-    else:
-        level = QuorumLevel.OK
-    return QuorumVerdict(level, present, base, pct)
+    return QuorumVerdict(attendance_level(pct, rules), present, base, pct)
 
 
 # --------------------------------------------------------------------------- Charter Art. 8 months

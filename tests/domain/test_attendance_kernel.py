@@ -102,3 +102,11 @@ def test_month_attendance_rate_adds_every_meeting_of_the_month() -> None:
     assert kernel.month_attendance_pct(figures, 2026, 8) == 75.0
     assert kernel.month_attendance_pct(figures, 2026, 9) is None
     assert kernel.month_attendance_pct(figures, 2026, 10) is None
+
+
+def test_a_rate_exactly_at_the_alert_threshold_is_an_alert_everywhere() -> None:
+    rules = RuleSet()
+    assert kernel.attendance_level(50.0, rules) is kernel.QuorumLevel.ALERT
+    assert kernel.quorum_verdict(5, 10, rules).level is kernel.attendance_level(50.0, rules)
+    assert kernel.attendance_level(89.9, rules) is kernel.QuorumLevel.WARNING
+    assert kernel.attendance_level(90.0, rules) is kernel.QuorumLevel.OK

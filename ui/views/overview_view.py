@@ -21,7 +21,7 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import messages_kl01 as mk
 from app.domain import periods
-from app.domain.attendance import month_attendance_pct
+from app.domain.attendance import attendance_level, month_attendance_pct
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
 from app.domain.models import Finding, MeetingFigures, MeetingStatus, Severity
 from ui.settings import UiSettings
@@ -230,15 +230,17 @@ class OverviewView(View):
     def _load_chart(self, today: date) -> None:
         start = date(today.year, today.month, 1)
         bars = []
-        # Figures only (present/base counted by the database), not 12 months of whole meetings.
+        # Figures only (per-code counts from the database, present/base by the kernel), not whole meetings.
         meetings = self.services.meetings.overview_rows(add_months(start, -11), today)
+        rules = self.services.branch.rules
         for back in range(11, -1, -1):
             first = add_months(start, -back)
             # Month numbers only; the year on January (twelve bars always hold one), so labels stay short.
             label = f"{first.month}/{first.year}" if first.month == 1 else str(first.month)
-            bars.append(MonthBar(label, month_attendance_pct(meetings, first.year, first.month)))
-        rules = self.services.branch.rules
-        self.chart.set_bars(bars, rules.attendance_warning_below, rules.attendance_alert_below)
+            pct = month_attendance_pct(meetings, first.year, first.month)
+            level = attendance_level(pct, rules).value if pct is not None else "ok"
+            bars.append(MonthBar(label, pct, level))
+        self.chart.set_bars(bars, rules.attendance_warning_below)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)

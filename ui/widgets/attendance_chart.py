@@ -21,20 +21,23 @@ EMPTY = QColor("#9e9e9e")
 class MonthBar:
     label: str  # "11", or "1/2026" where the year changes
     pct: float | None  # None: no meeting that month
+    level: str = "ok"  # app.domain.attendance.attendance_level: the bar's colour; the chart judges nothing
+
+
+COLOUR = {"ok": GOOD, "warning": LOW, "alert": BAD}
 
 
 class AttendanceChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bars: list[MonthBar] = []
-        self.warning_below = 90.0
-        self.alert_below = 50.0
+        self.warning_below = 90.0  # where the dashed line is drawn
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_bars(self, bars: Sequence[MonthBar], warning_below: float, alert_below: float) -> None:
+    def set_bars(self, bars: Sequence[MonthBar], warning_below: float) -> None:
         self.bars = list(bars)
-        self.warning_below, self.alert_below = warning_below, alert_below
+        self.warning_below = warning_below
         text = "; ".join(f"{b.label}: {msg.percent(b.pct) if b.pct is not None else 'không họp'}" for b in self.bars)
         self.setToolTip("Tỷ lệ dự sinh hoạt từng tháng. " + text)
         self.setAccessibleDescription(text)
@@ -87,7 +90,7 @@ class AttendanceChart(QWidget):
                 painter.setPen(QPen(EMPTY, 1, Qt.PenStyle.DotLine))
                 painter.drawLine(QPointF(x, area.bottom() - 1), QPointF(x + width, area.bottom() - 1))
                 continue
-            colour = GOOD if bar.pct >= self.warning_below else LOW if bar.pct >= self.alert_below else BAD
+            colour = COLOUR.get(bar.level, GOOD)
             rect = QRectF(x, y_for(bar.pct), width, area.bottom() - y_for(bar.pct))
             painter.fillRect(rect, colour)
         painter.end()
