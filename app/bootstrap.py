@@ -12,6 +12,7 @@ from app.domain.errors import AppError
 from app.services.backups import BackupService
 from app.services.branch import CREATED_ON, BranchService, builtin_rules
 from app.services.checks import CheckService
+from app.services.consolidation import ConsolidationService
 from app.services.context import ServiceContext
 from app.services.demo import DemoService
 from app.services.documents import DocumentService
@@ -55,6 +56,7 @@ class Services:
     documents: DocumentService
     summary: SummaryService  # Excel summary workbook and roster
     package: PackageService  # the USB package for the upper committee
+    consolidation: ConsolidationService  # the upper committee's workbook from the branches' files (no database)
     importer: MemberImportService  # member lists from Excel
     kl01: Kl01Service  # học tập và làm theo Bác: plans, learning reports, models, awards
     kl01_documents: Kl01DocumentService  # its printable forms
@@ -155,6 +157,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     summary = SummaryService(ctx, reports, branch)
     kl01 = Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)
     dues = DuesService(ctx)
+    search = SearchService(ctx)
     services = Services(
         paths=paths,
         ctx=ctx,
@@ -163,14 +166,15 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         meetings=meetings,
         topics=TopicService(ctx),
         checks=checks,
-        search=SearchService(ctx),
+        search=search,
         reports=reports,
-        demo=DemoService(ctx),
+        demo=DemoService(ctx, search),
         backups=backups,
         drafts=DraftService(ctx),
         documents=documents,
         summary=summary,
         package=PackageService(ctx, documents, summary),
+        consolidation=ConsolidationService(now),
         importer=MemberImportService(ctx, members, before_write=backups.snapshot),
         kl01=kl01,
         kl01_documents=Kl01DocumentService(ctx, documents, kl01),

@@ -14,7 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # must precede any QAppli
 
 from app.bootstrap import Services, open_services
 from app.config import AppPaths
-from app.services.demo import DemoService
 
 # Property tests judge correctness, not speed: a busy 2-core CI machine must not fail them on a deadline.
 settings.register_profile("sochibo", deadline=None)
@@ -45,7 +44,7 @@ def services(paths: AppPaths) -> Iterator[Services]:
 @pytest.fixture
 def demo(services: Services) -> Services:
     """The default demo branch (24 members, 2 years, seed 2026) on the fixed clock."""
-    DemoService(services.ctx).fill()
+    services.demo.fill()
     return services
 
 

@@ -16,7 +16,6 @@ from app.domain.dates import format_dmy, parse_date, parse_optional_date, parse_
 from app.domain.errors import ValidationError
 from app.domain.models import AttendanceCode, MeetingKind, MeetingPart, Section
 from app.domain.vntext import nfc
-from app.services.demo import DemoService
 from app.services.members import member_from_fields, soft_warnings
 
 
@@ -111,7 +110,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 # ---------------------------------------------------------------------------- demo
 def cmd_demo(args: argparse.Namespace) -> int:
     with services_for(args) as s:
-        summary = DemoService(s.ctx).fill(members=args.members, years=args.years, seed=args.seed)
+        summary = s.demo.fill(members=args.members, years=args.years, seed=args.seed)
     say(
         f"Đã tạo chi bộ mẫu: {summary.members} đảng viên, {summary.meetings} cuộc sinh hoạt, {summary.assignments} phân công chuyên đề."
     )

@@ -101,8 +101,9 @@ class DemoSummary:
 
 
 class DemoService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, search: SearchService) -> None:
         self._ctx = ctx
+        self._search = search
 
     def fill(self, *, members: int = 24, years: int = 2, seed: int = 2026) -> DemoSummary:
         """Fill an empty database with a demo branch. Refuses a database that already has data."""
@@ -122,7 +123,7 @@ class DemoService:
             assignments = self._topics(rng, roll, meetings, today, years)
             fill_kl01(ctx, random.Random(seed + 1), roll, today, years)
             fill_dues(ctx, builtin_dues_rules(), roll, today, random.Random(seed + 13))
-            SearchService(ctx).rebuild()
+            self._search.rebuild()
             ctx.log("branch", 1, "demo", f"seed={seed}")
         return DemoSummary(len(roll), len(meetings), assignments)
 

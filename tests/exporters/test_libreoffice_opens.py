@@ -25,13 +25,12 @@ pytestmark = pytest.mark.skipif(
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from app.bootstrap import open_services
     from app.config import AppPaths
-    from app.services.demo import DemoService
     from tests.conftest import NOW
 
     folder = tmp_path_factory.mktemp("lo")
     s = open_services(AppPaths.under(folder / "data"), now=lambda: NOW, lock=False, backup_on_start=False)
     try:
-        DemoService(s.ctx).fill()
+        s.demo.fill()
         report = s.reports.period_report(periods.year(2026))
     finally:
         s.close()

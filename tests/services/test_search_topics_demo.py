@@ -10,7 +10,6 @@ import pytest
 
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.models import MeetingKind, MemberStatus, Section, TopicStatus
-from app.services.demo import DemoService
 from app.services.members import member_from_fields
 from tests.conftest import db_fingerprint
 
@@ -80,7 +79,7 @@ def test_demo_is_deterministic_and_shows_every_situation(tmp_path) -> None:
     dumps, codes = [], []
     for n in (1, 2):
         s = open_services(AppPaths.under(tmp_path / str(n)), now=lambda: NOW)
-        DemoService(s.ctx).fill(members=30, years=2, seed=7)
+        s.demo.fill(members=30, years=2, seed=7)
         statuses = {m.status_on(NOW.date()) for m in s.members.all()}
         rules = {f.rule for f in s.checks.run(2026)}
         codes.append(s.branch.profile().branch_code)

@@ -5,8 +5,6 @@ Reading and writing run in a background task: the consolidation service needs no
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
 from app.domain.models import Period
+from app.services.consolidation import ConsolidationService
 from ui import exports
 from ui.settings import UiSettings
 from ui.style import set_level
@@ -37,7 +36,6 @@ from ui.views.base import View
 from ui.widgets import prompts
 
 FATE_COLOUR = {"accepted": "#dff6dd", "rejected": "#fde7e9", "superseded": "#f3f3f3"}
-MODULE = "app.services.consolidation"
 
 
 class ConsolidationView(View):
@@ -120,11 +118,6 @@ class ConsolidationView(View):
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
-        available = importlib.util.find_spec(MODULE) is not None
-        for w in (self.add_files_button, self.add_folder_button, self.read_button):
-            w.setEnabled(available)
-        if not available:
-            self._say("info", "Bản cài đặt này chưa có chức năng tổng hợp số liệu.")
 
     def can_leave(self) -> bool:
         if self.task is not None and self.task.running:
@@ -160,9 +153,8 @@ class ConsolidationView(View):
             return periods.half(year, number)
         return periods.year(year)
 
-    def _service(self) -> Any:
-        module = importlib.import_module(MODULE)
-        return module.ConsolidationService(self.services.ctx.now)
+    def _service(self) -> ConsolidationService:
+        return self.services.consolidation
 
     def add_files(self) -> None:
         start = self.settings.folder("consolidation", exports.export_folder())
