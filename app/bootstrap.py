@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from app.config import AppPaths
@@ -66,6 +66,10 @@ class Services:
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
+
+    def today(self) -> date:
+        """The clock the services judge by (fixed in tests): the window asks this, never the repositories."""
+        return self.ctx.today()
 
     def close(self) -> None:
         self.ctx.db.close()

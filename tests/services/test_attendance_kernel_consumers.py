@@ -94,3 +94,19 @@ def test_a_month_with_two_regular_meetings_counts_once_and_the_same_everywhere(
     result = s.documents.report(quarter, tmp_path / "bc.docx")
     report_text = full_text(open_docx(Path(result.path)))
     assert "5/6" in report_text and art8.message in report_text
+
+
+def test_changing_a_threshold_changes_every_sentence_that_names_it(
+    branch: tuple[Services, dict[str, int], dict[str, int]],
+) -> None:
+    s, ids, meeting_ids = branch
+    s.branch.save_rules(replace(s.branch.rules, attendance_warning_below=92.0, unexcused_warning=2, unexcused_alert=4))
+    findings = s.checks.run(2026)
+    [low] = [f for f in findings if f.rule == "low_attendance" and f.meeting_id == meeting_ids["2026-09-24"]]
+    assert "dưới 92%" in low.message and "90%" not in low.message
+    [art8] = [f for f in findings if f.rule == "unexcused_absences"]
+    assert art8.member_id == ids["a"] and art8.severity.value == "warning"  # 3 months: below the new alert
+    assert "mức 4 tháng" in art8.message
+    s.branch.save_rules(replace(s.branch.rules, attendance_alert_below=85.0))
+    [low] = [f for f in s.checks.run(2026) if f.rule == "low_attendance" and f.meeting_id == meeting_ids["2026-09-24"]]
+    assert low.severity.value == "alert" and "không quá 85%" in low.message

@@ -64,7 +64,7 @@ class ConsolidationView(View):
         self.kind.addItem("Cả năm", "year")
         self.number = QComboBox()
         self.year = QComboBox()
-        today = services.ctx.today()
+        today = services.today()
         for y in range(today.year, today.year - 6, -1):
             self.year.addItem(str(y), y)
         self.read_button = QPushButton("Đọc và kiểm tra các tệp")

@@ -117,13 +117,13 @@ class MeetingsView(View):
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
-        today = self.services.ctx.today()
+        today = self.services.today()
         self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         self._load_year()
         self._check_drafts()
 
     def new_item(self) -> None:
-        dialog = NewMeetingDialog(self.services.ctx.today(), parent=self)
+        dialog = NewMeetingDialog(self.services.today(), parent=self)
         if dialog.exec():
             self.new_meeting(dialog.chosen_kind, dialog.chosen_date)
 

@@ -276,7 +276,7 @@ class MembersView(View):
 
     # ------------------------------------------------------------------ helpers
     def _today(self) -> date:
-        return self.services.ctx.today()
+        return self.services.today()
 
     def model_members(self) -> list[Member]:
         return [self.model.member_at(r) for r in range(self.model.rowCount())]

@@ -110,7 +110,7 @@ class OverviewView(View):
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
-        today = self.services.ctx.today()
+        today = self.services.today()
         self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         self._load_year()
         self._load_chart(today)
@@ -123,7 +123,7 @@ class OverviewView(View):
         year = self.year.currentData()
         if not isinstance(year, int):
             return
-        today = self.services.ctx.today()
+        today = self.services.today()
         overview = self.services.checks.year_overview(year)  # the year loaded once, for the checks and for us
         meetings, findings = overview.meetings, overview.findings
         self._fill_calendar(year, meetings, findings, today)

@@ -90,7 +90,7 @@ class ReportsView(View):
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
-        today = self.services.ctx.today()
+        today = self.services.today()
         self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         if self.number.count() == 0:
             self._fill_numbers(select=(today.month - 1) // 3 + 1)
@@ -117,7 +117,7 @@ class ReportsView(View):
 
     def period(self) -> Period:
         year = self.year.currentData()
-        year = year if isinstance(year, int) else self.services.ctx.today().year
+        year = year if isinstance(year, int) else self.services.today().year
         kind, number = self.kind.currentData(), self.number.currentData()
         if kind == "quarter":
             return periods.quarter(year, int(number or 1))

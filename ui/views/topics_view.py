@@ -114,7 +114,7 @@ class TopicsView(View):
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
-        today = self.services.ctx.today()
+        today = self.services.today()
         self.fill_years(
             self.year, {a.year for a in self.services.topics.list()} | {today.year, today.year + 1}, today.year
         )
@@ -146,7 +146,7 @@ class TopicsView(View):
     # ------------------------------------------------------------------ content
     def _year(self) -> int:
         year = self.year.currentData()
-        return year if isinstance(year, int) else self.services.ctx.today().year
+        return year if isinstance(year, int) else self.services.today().year
 
     def _load_year(self) -> None:
         year = self._year()
@@ -190,7 +190,7 @@ class TopicsView(View):
             return self.dialog
         year = self._year()
         current = self.current()
-        quarter = current[0] if current else (self.services.ctx.today().month - 1) // 3 + 1
+        quarter = current[0] if current else (self.services.today().month - 1) // 3 + 1
         roll = self.services.members.list()
         shown = assignment.year if assignment else year
         meetings = [
