@@ -123,11 +123,12 @@ class BackgroundTask(QObject):
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progressed.emit(done, total, text)
-        if self.dialog is not None:
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(done, total) if total else 0)
-            if text:
-                self.dialog.setLabelText(text)
+        dialog = self.dialog  # setValue() of a modal dialog processes events: _on_done may close it meanwhile
+        if dialog is not None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+            if text and self.dialog is dialog:
+                dialog.setLabelText(text)
 
     def _close_dialog(self) -> None:
         self.running = False
