@@ -188,14 +188,23 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         dues_documents=DuesDocumentService(ctx, dues),
     )
     ctx.rules = services.branch.stored_rules()
+    initialise(services, fresh=fresh, upgraded_from=old)
+    return services
+
+
+def initialise(services: Services, *, fresh: bool, upgraded_from: int) -> None:
+    """The open-time housekeeping, named and in one place (never hidden in the repositories' opening).
+
+    A new file records its creation day (its record starts that month; kept in app_meta, not as a branch row,
+    so an empty file still looks empty) and gets the yearly topic catalogue; a file upgraded from version 1
+    (which had no search index) gets its index built once. An ordinary open does nothing here.
+    """
+    ctx = services.ctx
     if fresh:
-        with db.transaction():
-            # A file is set up when it is made (window or command line): its record starts that month. Kept in
-            # app_meta, not as a branch row: an empty file must still look empty (no backup, no "set up").
+        with ctx.db.transaction():
             ctx.branch.set_meta(CREATED_ON, ctx.today().isoformat())
             for topic in default_catalogue():
                 ctx.topics.add_catalogue(topic)
-    elif 0 < old < 2:
-        with db.transaction():  # v1 files had no search index
+    elif 0 < upgraded_from < 2:
+        with ctx.db.transaction():
             services.search.rebuild()
-    return services
