@@ -180,7 +180,7 @@ class DocumentService:
     def prepare_resolution_batch(self, period: Period, folder: Path) -> list[DocumentJob]:
         """The resolution of every sitting in *period* that adopted one (none is numbered here)."""
         jobs, used = [], set[str]()
-        for meeting in self._meetings.list(period=period):
+        for meeting in self._meetings.load(period=period):
             if meeting.id is not None and adopted_resolution(meeting):
                 name = _unique(self.file_name(meeting, "resolution"), used)
                 jobs.append(self.prepare_resolution(meeting.id, Path(folder) / name))

@@ -15,7 +15,6 @@ from app.config import AppPaths
 from app.domain import messages as msg
 from app.domain import periods
 from app.domain.models import MeetingKind, MeetingStatus
-from app.services.demo import DemoService
 from exporters import wording as W
 from tests.exporters.docx_read import full_text, open_docx, paragraphs, texts
 
@@ -27,7 +26,7 @@ TAGS = re.compile(r"\[(" + "|".join(re.escape(v) for v in msg.SEVERITY.values())
 def december(tmp_path: Path):
     """The demo branch on 1 December 2026: December and the fourth quarter have begun, not ended."""
     s = open_services(AppPaths.under(tmp_path / "dec"), now=lambda: FIRST_OF_DECEMBER, backup_on_start=False)
-    DemoService(s.ctx).fill()
+    s.demo.fill()
     yield s
     s.close()
 
@@ -95,7 +94,7 @@ def test_names_keep_their_capitals_outside_the_letterhead(demo: Services, tmp_pa
 def test_each_section_prints_once_and_the_dues_once(demo: Services, tmp_path: Path) -> None:
     regular = next(
         m
-        for m in demo.meetings.list(year=2026)
+        for m in demo.meetings.load(year=2026)
         if m.kind is MeetingKind.THUONG_KY and m.status is MeetingStatus.ADOPTED
     )
     assert regular.id is not None and regular.dues_note

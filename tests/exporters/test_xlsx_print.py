@@ -27,12 +27,11 @@ MIN_PT = 8.9
 def _summary(kind: str) -> bytes:
     from app.bootstrap import open_services
     from app.config import AppPaths
-    from app.services.demo import DemoService
 
     with tempfile.TemporaryDirectory() as folder:
         s = open_services(AppPaths.under(Path(folder)), now=lambda: NOW, lock=False, backup_on_start=False)
         try:
-            DemoService(s.ctx).fill()
+            s.demo.fill()
             period = periods.year(2026) if kind == "year" else periods.quarter(2026, 3)
             return render_summary(s.reports.period_report(period), SummaryMeta("test", NOW))
         finally:

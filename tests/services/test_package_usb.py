@@ -40,7 +40,7 @@ def test_package_contents_and_manifest(demo: Services, tmp_path: Path) -> None:
     assert len(minutes) == len(demo.meetings.list(period=Q3)) == 4
     resolutions = sorted(k for k in files if k.startswith("nghi-quyet/"))
     # every sitting that adopted a resolution brings it (the demo's thematic sitting votes on its conclusion only)
-    adopted = [m for m in demo.meetings.list(period=Q3) if adopted_resolution(m)]
+    adopted = [m for m in demo.meetings.load(period=Q3) if adopted_resolution(m)]
     assert adopted and len(resolutions) == len(adopted)
     assert [r[len("nghi-quyet/") :] for r in resolutions] == [
         DocumentService.file_name(m, "resolution") for m in adopted

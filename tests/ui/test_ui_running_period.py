@@ -7,7 +7,6 @@ from pathlib import Path
 
 from app.bootstrap import open_services
 from app.config import AppPaths
-from app.services.demo import DemoService
 from ui.main_window import MainWindow
 
 FIRST_OF_DECEMBER = datetime(2026, 12, 1, 8, 0)
@@ -16,7 +15,7 @@ FIRST_OF_DECEMBER = datetime(2026, 12, 1, 8, 0)
 def test_the_overview_shows_the_running_month_and_quarter_as_pending(qtbot, ui_settings, tmp_path: Path) -> None:
     s = open_services(AppPaths.under(tmp_path / "dec"), now=lambda: FIRST_OF_DECEMBER, backup_on_start=False)
     try:
-        DemoService(s.ctx).fill()
+        s.demo.fill()
         window = MainWindow(s, ui_settings)
         qtbot.addWidget(window)
         view = window.show_view("overview")
