@@ -86,6 +86,7 @@ def _low_attendance(report: PeriodReport, findings: Iterable[Finding]) -> str:
     figures = {f.meeting.id: f for f in report.meetings if f.meeting.id is not None}
     items: list[tuple[date, str]] = []
     alerts: list[str] = []
+    threshold = 50.0  # the rule set's alert threshold, carried by the findings (app.domain.checks.low_attendance)
     for f in findings:
         fig = figures.get(f.meeting_id)
         if fig is None:
@@ -97,11 +98,14 @@ def _low_attendance(report: PeriodReport, findings: Iterable[Finding]) -> str:
         )
         if f.severity is Severity.ALERT:
             alerts.append(day)
+            threshold = float(f.facts.get("threshold", threshold))
     if not items:
         return ""
     text = W.REP_LIM_LOW.format(count=len(items), items="; ".join(t for _, t in sorted(items)))
     if alerts:
-        text += " " + W.REP_LIM_LOW_HALF.format(days=_join(sorted(alerts, key=_dmy_key)))
+        text += " " + W.REP_LIM_LOW_HALF.format(
+            days=_join(sorted(alerts, key=_dmy_key)), threshold=msg.percent(threshold, 0)
+        )
     return text
 
 

@@ -271,6 +271,7 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
                 ),
                 meeting_id=meeting.id,
                 period=f"{year}-{meeting.on.month:02d}",
+                facts={"threshold": threshold},  # the report's sentence names the same threshold
             )
         )
     return findings

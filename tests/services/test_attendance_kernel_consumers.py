@@ -93,11 +93,12 @@ def test_a_month_with_two_regular_meetings_counts_once_and_the_same_everywhere(
     # The Word report: the meeting row carries 5/6 and the Art. 8 sentence of the checks.
     result = s.documents.report(quarter, tmp_path / "bc.docx")
     report_text = full_text(open_docx(Path(result.path)))
-    assert "5/6" in report_text and art8.message in report_text
+    assert "ngày 24/09/2026: 5/6 đồng chí, đạt 83,3%" in report_text  # the report's own sentence, same numbers
+    assert "Đồng chí Nguyễn Văn An vắng sinh hoạt không có lý do 3 tháng trong năm 2026" in report_text
 
 
 def test_changing_a_threshold_changes_every_sentence_that_names_it(
-    branch: tuple[Services, dict[str, int], dict[str, int]],
+    branch: tuple[Services, dict[str, int], dict[str, int]], tmp_path: Path
 ) -> None:
     s, ids, meeting_ids = branch
     s.branch.save_rules(replace(s.branch.rules, attendance_warning_below=92.0, unexcused_warning=2, unexcused_alert=4))
@@ -110,3 +111,5 @@ def test_changing_a_threshold_changes_every_sentence_that_names_it(
     s.branch.save_rules(replace(s.branch.rules, attendance_alert_below=85.0))
     [low] = [f for f in s.checks.run(2026) if f.rule == "low_attendance" and f.meeting_id == meeting_ids["2026-09-24"]]
     assert low.severity.value == "alert" and "không quá 85%" in low.message
+    report = full_text(open_docx(Path(s.documents.report(periods.quarter(2026, 3), tmp_path / "bc.docx").path)))
+    assert "tham dự không quá 85% số đảng viên phải dự" in report  # the report names the same threshold
