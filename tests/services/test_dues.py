@@ -177,11 +177,9 @@ def test_summary_package_and_consolidation_carry_the_dues(demo: Services, tmp_pa
     # A second branch's file: the consolidation adds their dues up.
     from dataclasses import replace
 
-    from app.services.demo import DemoService
-
     second = open_services(AppPaths.under(tmp_path / "second"), now=lambda: NOW)
     try:
-        DemoService(second.ctx).fill(members=12, seed=7)
+        second.demo.fill(members=12, seed=7)
         profile = second.branch.profile()
         second.branch.save_profile(replace(profile, branch_code="chi-bo-2", branch_name="CHI BỘ KHU PHỐ 2"))
         other = second.reports.period_report(q3).key_figures()
