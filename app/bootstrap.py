@@ -25,6 +25,7 @@ from app.services.meetings import MeetingService
 from app.services.member_import import MemberImportService
 from app.services.members import MemberService
 from app.services.package import PackageService
+from app.services.ratings import RatingService
 from app.services.reports import ReportService
 from app.services.search import SearchService
 from app.services.security import SecurityService
@@ -63,6 +64,7 @@ class Services:
     security: SecurityService  # the optional program password (CCCD and phone encrypted)
     dues: DuesService  # the Party dues book
     dues_documents: DuesDocumentService  # its workbooks
+    ratings: RatingService  # the yearly review and quality rating
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
@@ -155,12 +157,14 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     branch = BranchService(ctx)
     members = MemberService(ctx)
     meetings = MeetingService(ctx)
-    checks = CheckService(ctx, builtin_dues_rules())
+    dues = DuesService(ctx)
+    # the ratings count the dues book's unpaid months of a year (rating_conflict)
+    ratings = RatingService(ctx, unpaid_dues=lambda year: {m: len(v) for m, v in dues.unpaid_months(year).items()})
+    checks = CheckService(ctx, builtin_dues_rules(), extra=(ratings.findings,))
     reports = ReportService(ctx, checks)
     documents = DocumentService(ctx, meetings, reports)
     summary = SummaryService(ctx, reports, branch)
     kl01 = Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)
-    dues = DuesService(ctx)
     search = SearchService(ctx)
     services = Services(
         paths=paths,
@@ -183,6 +187,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         kl01=kl01,
         kl01_documents=Kl01DocumentService(ctx, documents, kl01),
         security=SecurityService(ctx, paths.backups, paths.database.stem),
+        ratings=ratings,
         startup_backup=taken[-1] if taken else None,
         dues=dues,
         dues_documents=DuesDocumentService(ctx, dues),

@@ -21,6 +21,7 @@ from app.cli import (
     commands_export,
     commands_kl01,
     commands_security,
+    commands_ratings,
     commands_selftest,
 )
 from app.cli.output import CliInputError
@@ -40,6 +41,7 @@ COMMAND_MODULES = [
     commands_kl01,
     commands_security,
     commands_dues,
+    commands_ratings,
 ]
 
 _ARGPARSE_VI = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,9 +25,16 @@ class YearOverview:
 
 
 class CheckService:
-    def __init__(self, ctx: ServiceContext, dues_rules: DuesRules | None = None) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        dues_rules: DuesRules | None = None,
+        extra: Sequence[Callable[[int], list[Finding]]] = (),
+    ) -> None:
+        """*extra*: more rule sources of other areas (ratings …), each ``findings(year)``."""
         self._ctx = ctx
         self._dues_rules = dues_rules
+        self._extra = tuple(extra)
 
     def data(self, year: int) -> checks.BranchData:
         """What the checks of *year* read: the roll, that year's assignments and its meetings' light data.
@@ -58,6 +66,7 @@ class CheckService:
         data = data if data is not None else self.data(year)
         found = checks.run_all(data, year) + checks_dues.run(data, year)
         found += kl01_findings(self._ctx, year, data.members, data.record_start)
+        found += [f for source in self._extra for f in source(year)]
         return sorted(found, key=lambda f: -f.severity.rank)
 
     def year_overview(self, year: int) -> YearOverview:

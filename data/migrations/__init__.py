@@ -21,12 +21,21 @@ from data.migrations import (
     m0004_security,
     m0005_record_start_versions,
     m0006_dues,
+    m0007_ratings,
 )
 from data.storage import storage_error
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = (m0001_initial, m0002_search_log_seal, m0003_kl01, m0004_security, m0005_record_start_versions, m0006_dues)
+MIGRATIONS = (
+    m0001_initial,
+    m0002_search_log_seal,
+    m0003_kl01,
+    m0004_security,
+    m0005_record_start_versions,
+    m0006_dues,
+    m0007_ratings,
+)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 
