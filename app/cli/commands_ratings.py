@@ -225,7 +225,9 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.what == "forms" and bool(args.out) == bool(args.to):
-        raise CliInputError("Hãy ghi --out TỆP.docx (mọi bản kiểm điểm trong một tệp) hoặc --to THƯ_MỤC (mỗi người một tệp).")
+        raise CliInputError(
+            "Hãy ghi --out TỆP.docx (mọi bản kiểm điểm trong một tệp) hoặc --to THƯ_MỤC (mỗi người một tệp)."
+        )
     if args.what != "forms" and not args.out:
         raise CliInputError("Hãy ghi --out TỆP (tệp cần tạo).")
     with services_for(args) as s:
@@ -244,4 +246,4 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["register", "format_dmy"]
+__all__ = ["format_dmy", "register"]

@@ -149,34 +149,54 @@ class RatingRules:
                 id=str(data.get("id", "builtin")),
                 provisions=tuple(
                     Provision(
-                        key=str(p["key"]), text=str(p["text"]), valid_from=_day(p.get("valid_from")),
-                        valid_until=_day(p.get("valid_until")), verified=bool(p.get("verified", False)),
+                        key=str(p["key"]),
+                        text=str(p["text"]),
+                        valid_from=_day(p.get("valid_from")),
+                        valid_until=_day(p.get("valid_until")),
+                        verified=bool(p.get("verified", False)),
                         note=str(p.get("note", "")),
                     )
                     for p in data.get("provisions", ())
-                ),  # fmt: skip
+                ),
                 labels={RatingLevel(k): str(v["label"]) for k, v in levels.items()},
                 short={RatingLevel(k): str(v.get("short", k)) for k, v in levels.items()},
                 min_score={RatingLevel(k): float(v.get("min_score", 0)) for k, v in levels.items()},
                 scales=tuple(
-                    ScoreScale(bool(s["uses_score"]), str(s.get("basis", "")), bool(s.get("verified", False)),
-                               _day(s.get("valid_from")), _day(s.get("valid_until")))
+                    ScoreScale(
+                        bool(s["uses_score"]),
+                        str(s.get("basis", "")),
+                        bool(s.get("verified", False)),
+                        _day(s.get("valid_from")),
+                        _day(s.get("valid_until")),
+                    )
                     for s in data.get("score_scale", ())
-                ),  # fmt: skip
+                ),
                 forms=tuple(
-                    FormSet({str(k): str(v) for k, v in f["kinds"].items()}, str(f["default"]), str(f.get("basis", "")),
-                            bool(f.get("verified", False)), _day(f.get("valid_from")), _day(f.get("valid_until")))
+                    FormSet(
+                        {str(k): str(v) for k, v in f["kinds"].items()},
+                        str(f["default"]),
+                        str(f.get("basis", "")),
+                        bool(f.get("verified", False)),
+                        _day(f.get("valid_from")),
+                        _day(f.get("valid_until")),
+                    )
                     for f in data.get("forms", ())
-                ),  # fmt: skip
+                ),
                 deadline_month=int(deadline.get("month", 12)),
                 deadline_day=int(deadline.get("day", 15)),
                 deadline_basis=str(deadline.get("basis", "")),
                 quotas=tuple(
-                    Quota(RatingLevel(q["top_level"]), RatingLevel(q["of_level"]), float(q["max_pct"]),
-                          str(q.get("basis", "")), bool(q.get("verified", False)), _day(q.get("valid_from")),
-                          _day(q.get("valid_until")))
+                    Quota(
+                        RatingLevel(q["top_level"]),
+                        RatingLevel(q["of_level"]),
+                        float(q["max_pct"]),
+                        str(q.get("basis", "")),
+                        bool(q.get("verified", False)),
+                        _day(q.get("valid_from")),
+                        _day(q.get("valid_until")),
+                    )
                     for q in data.get("quota", ())
-                ),  # fmt: skip
+                ),
                 conflict_levels=frozenset(RatingLevel(v) for v in conflicts.get("levels", ("xuat_sac", "tot"))),
                 unpaid_dues_months=int(conflicts.get("unpaid_dues_months", 3)),
                 conflict_basis=str(conflicts.get("basis", "")),
