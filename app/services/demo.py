@@ -41,6 +41,7 @@ from app.services.context import ServiceContext
 from app.services.demo_dues import FIRST as DUES_FROM
 from app.services.demo_dues import fill_dues
 from app.services.demo_kl01 import fill_kl01
+from app.services.demo_ratings import fill_ratings
 from app.services.dues import builtin_dues_rules
 from app.services.search import SearchService
 
@@ -123,6 +124,7 @@ class DemoService:
             assignments = self._topics(rng, roll, meetings, today, years)
             fill_kl01(ctx, random.Random(seed + 1), roll, today, years)
             fill_dues(ctx, builtin_dues_rules(), roll, today, random.Random(seed + 13))
+            fill_ratings(ctx, roll, today, seed)  # the yearly review and rating (issue 14)
             self._search.rebuild()
             ctx.log("branch", 1, "demo", f"seed={seed}")
         return DemoSummary(len(roll), len(meetings), assignments)
