@@ -1,0 +1,123 @@
+"""RatingService on a real database: partial updates, refusals that change nothing, the season, the demo's findings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import open_services
+from app.config import AppPaths
+from app.domain import messages as msg
+from app.domain.errors import AppError
+from app.domain.ratings import RatingLevel
+from app.services.members import member_from_fields
+from data.migrations import LATEST_VERSION, schema_version
+from tests.conftest import NOW, db_fingerprint
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
+
+
+def test_set_changes_only_the_given_fields(demo) -> None:
+    r = demo.ratings
+    first = r.set_member(3, 2024, self_level="tot", form="2b", score="85,5", votes_for=18, votes_total=20)
+    assert (first.self_level, first.form, first.score, first.votes_for) == (RatingLevel.TOT, "2B", 85.5, 18)
+    second = r.set_member(3, 2024, proposed="xuat_sac", decision="Quyết định số 12-QĐ/ĐUK")
+    assert second.self_level is RatingLevel.TOT and second.proposed is RatingLevel.XUAT_SAC
+    assert second.decision == "Quyết định số 12-QĐ/ĐUK" and second.member_name
+    cleared = r.set_member(3, 2024, proposed="")
+    assert cleared.proposed is None and cleared.self_level is RatingLevel.TOT
+    assert [h.year for h in r.history(3)][:3] == [2026, 2025, 2024]
+
+
+@pytest.mark.parametrize(
+    ("member_id", "year", "changes", "words"),
+    [
+        (3, 2025, {"self_level": "gioi"}, "không hợp lệ"),
+        (3, 2025, {"score": "101"}, "từ 0 đến 100"),
+        (3, 2025, {"score": "tám"}, "từ 0 đến 100"),
+        (3, 2025, {"form": "3D"}, "2A, 2B, 2C"),
+        (3, 2025, {"votes_for": 21, "votes_total": 20}, "phiếu"),
+        (3, 1800, {"self_level": "tot"}, "Năm 1800"),
+        (999, 2025, {"self_level": "tot"}, "mã 999"),
+    ],
+)
+def test_bad_input_is_refused_with_a_sentence_and_changes_nothing(demo, member_id, year, changes, words) -> None:
+    before = db_fingerprint(demo.ctx.db.path)
+    with pytest.raises(AppError) as caught:
+        demo.ratings.set_member(member_id, year, **changes)
+    assert words in msg.describe(caught.value)
+    assert db_fingerprint(demo.ctx.db.path) == before
+
+
+def test_a_member_not_on_the_roll_that_year_is_refused(demo) -> None:
+    newest = max(demo.members.all(), key=lambda m: m.roll_start)
+    with pytest.raises(AppError) as caught:
+        demo.ratings.set_member(newest.id, newest.roll_start.year - 3, self_level="tot")
+    assert "không sinh hoạt tại chi bộ" in msg.describe(caught.value)
+
+
+def test_demo_last_year_reports_the_quota_the_conflict_and_a_commendation(demo) -> None:
+    last = NOW.year - 1
+    rules = {f.rule: f for f in demo.checks.run(last)}
+    assert {"rating_quota_exceeded", "rating_conflict", "commendation_candidate"} <= set(rules)
+    assert "Khiển trách" in rules["rating_conflict"].message
+    assert "5 năm liền" in rules["commendation_candidate"].message
+    assert "rating_missing" not in rules  # everyone expected was rated; the exempt member is not
+    season = demo.ratings.season(last)
+    assert season.quota.exceeded and season.quota.top == season.quota.allowed + 1
+    exempt = [row for row in season.rows if row.not_rated == "exempt"]
+    assert len(exempt) == 1 and exempt[0].rating is None
+    assert season.branch.final is RatingLevel.TOT
+
+
+def test_demo_this_season_marks_the_art8_member_and_missing_waits_for_the_deadline(demo) -> None:
+    found = demo.checks.run(NOW.year)
+    conflicts = [f for f in found if f.rule == "rating_conflict"]
+    assert len(conflicts) == 1 and "vắng sinh hoạt không lý do 3 tháng" in conflicts[0].message
+    assert not [f for f in found if f.rule == "rating_missing"]  # 22/11: the deadline (15/12) is ahead
+    row = next(r for r in demo.ratings.season(NOW.year).rows if r.member.id == conflicts[0].member_id)
+    assert row.conflicts and row.rating.proposed is RatingLevel.TOT and row.rating.final is None
+
+
+def test_the_deadline_is_editable_and_drives_rating_missing(demo) -> None:
+    assert demo.ratings.deadline(NOW.year).isoformat() == f"{NOW.year}-12-15"
+    row = demo.ratings.season(NOW.year).rows[0]
+    demo.ratings.set_member(row.member.id, NOW.year, proposed="")
+    assert not [f for f in demo.checks.run(NOW.year) if f.rule == "rating_missing"]
+    demo.ratings.set_deadline("10/11")
+    assert demo.ratings.deadline(NOW.year).isoformat() == f"{NOW.year}-11-10"
+    missing = [f for f in demo.checks.run(NOW.year) if f.rule == "rating_missing"]
+    assert len(missing) == 1 and row.member.full_name in missing[0].message and "10/11" in missing[0].message
+    before = db_fingerprint(demo.ctx.db.path)
+    with pytest.raises(AppError) as caught:
+        demo.ratings.set_deadline("31/02")
+    assert "15/12" in msg.describe(caught.value)
+    assert db_fingerprint(demo.ctx.db.path) == before
+
+
+def test_rating_missing_names_the_unrated_after_the_deadline(services) -> None:
+    fields = {"full_name": "Trần Thị Ánh", "date_of_birth": "05/02/1975", "joined_on": "03/04/2000"}
+    member = services.members.add(member_from_fields(fields))
+    found = [f for f in services.checks.run(NOW.year - 1) if f.rule == "rating_missing"]
+    assert len(found) == 2 and "Trần Thị Ánh" in found[0].message and found[0].member_id == member.id
+    services.ratings.set_member(member.id, NOW.year - 1, proposed="tot")
+    services.ratings.set_branch(NOW.year - 1, self_level="tot")
+    assert not [f for f in services.checks.run(NOW.year - 1) if f.rule == "rating_missing"]
+
+
+def test_upgrade_from_v2_adds_empty_rating_tables(tmp_path: Path) -> None:
+    target = tmp_path / "data" / "sochibo.sqlite3"
+    target.parent.mkdir(parents=True)
+    shutil.copyfile(FIXTURES / "sochibo_v2.sqlite3", target)
+    s = open_services(AppPaths.for_database(target), now=lambda: NOW)
+    try:
+        assert schema_version(s.ctx.db) == LATEST_VERSION >= 3
+        assert len(s.members.all()) == 3 and s.ratings.season(2025).rows
+        an = next(m for m in s.members.all() if m.full_name == "Nguyễn Văn An")
+        s.ratings.set_member(an.id, 2025, self_level="tot", proposed="tot")
+        assert s.ratings.get(an.id, 2025).proposed is RatingLevel.TOT
+    finally:
+        s.close()
+    assert any("v2" in p.name for p in (tmp_path / "data" / "sao-luu").glob("*.sqlite3"))
