@@ -25,6 +25,7 @@ from app.services.meetings import MeetingService
 from app.services.member_import import MemberImportService
 from app.services.members import MemberService
 from app.services.package import PackageService
+from app.services.rating_documents import RatingDocumentService, kl01_plan_lines
 from app.services.ratings import RatingService
 from app.services.reports import ReportService
 from app.services.search import SearchService
@@ -65,6 +66,7 @@ class Services:
     dues: DuesService  # the Party dues book
     dues_documents: DuesDocumentService  # its workbooks
     ratings: RatingService  # the yearly review and quality rating
+    rating_documents: RatingDocumentService  # its forms, minutes, summary and workbook
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
@@ -188,6 +190,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         kl01_documents=Kl01DocumentService(ctx, documents, kl01),
         security=SecurityService(ctx, paths.backups, paths.database.stem),
         ratings=ratings,
+        rating_documents=RatingDocumentService(ctx, ratings, documents, kl01_plan_lines(kl01)),
         startup_backup=taken[-1] if taken else None,
         dues=dues,
         dues_documents=DuesDocumentService(ctx, dues),

@@ -1,0 +1,190 @@
+"""The review season's documents from the stored branch: self-review forms, review minutes, summary, workbook.
+
+Gathers plain domain objects (app.domain.rating_report), hands them to exporters/ratings_*.py and writes
+the bytes atomically (a failed write leaves the previous file as it was). Read-only on the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.domain import messages as msg
+from app.domain import messages_ratings as rmsg
+from app.domain.errors import ExportError
+from app.domain.models import AttendanceCode, Member, PartyPosition
+from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
+from app.domain.ratings import RatingLevel
+from app.services.context import ServiceContext
+from app.services.documents import DocumentService
+from app.services.ratings import RatingService, Season
+from app.services.summary import slug, xlsx_target
+from exporters.atomic import atomic_write_bytes
+from exporters.ratings_docx import render_review_minutes, render_review_summary, render_self_reviews
+from exporters.ratings_xlsx import render_ratings_workbook
+
+POSITION_TITLE = {
+    PartyPosition.BI_THU.value: "Bí thư chi bộ",
+    PartyPosition.PHO_BI_THU.value: "Phó Bí thư chi bộ",
+    PartyPosition.CHI_UY_VIEN.value: "Chi ủy viên",
+}
+
+
+def quota_line(season: Season, ratings: RatingService) -> str:
+    """ "3/2 đồng chí HTXSNV (tối đa 20% của 14 đồng chí HTTNV)", or a sentence saying there is no cap."""
+    rules = ratings.rules()
+    quota = rules.quota_for(season.year)
+    if season.quota is None or quota is None:
+        return rmsg.QUOTA_NONE.format(year=season.year)
+    q = season.quota
+    return rmsg.QUOTA_LINE.format(
+        top=q.top, allowed=q.allowed, top_short=rules.short_label(quota.top_level), pct=msg.percent(quota.max_pct, 0),
+        second=q.second, second_short=rules.short_label(quota.of_level),
+    )  # fmt: skip
+
+
+class RatingDocumentService:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        ratings: RatingService,
+        documents: DocumentService,
+        plans: Callable[[int, int], tuple[str, ...]] | None = None,
+    ) -> None:
+        """*plans(member_id, year)*: the year's plan and commitment results, once they are recorded (issue 12)."""
+        self._ctx = ctx
+        self._ratings = ratings
+        self._documents = documents
+        self._plans = plans
+
+    # ------------------------------------------------------------------ gathering
+    def season_doc(self, year: int, *, member_id: int | None = None) -> ReviewSeasonDoc:
+        ctx = self._ctx
+        season = self._ratings.season(year)
+        rules = self._ratings.rules()
+        profile = ctx.branch.get()
+        topics: dict[int, list[str]] = {}
+        for a in ctx.topics.assignments(year):
+            for person in a.assignees:
+                topics.setdefault(person.member_id, []).append(a.title)
+        lines = []
+        for row in season.rows:
+            m = row.member
+            if member_id is not None and m.id != member_id:
+                continue
+            assert m.id is not None
+            expected, present, excused, unexcused = self._attendance(m.id, year)
+            why = rmsg.NOT_RATED_WHY.get(row.not_rated or "", "").format(months=rules.probation_min_months)
+            lines.append(
+                ReviewLine(
+                    member=m,
+                    rating=row.rating,
+                    position=_position(m),
+                    not_rated=rmsg.NOT_RATED.format(why=why) if row.not_rated else "",
+                    conflicts=row.conflicts,
+                    expected=expected,
+                    present=present,
+                    excused=excused,
+                    unexcused=unexcused,
+                    topics=tuple(dict.fromkeys(topics.get(m.id, ()))),
+                    plans=self._plans(m.id, year) if self._plans else (),
+                )
+            )
+        counts: dict[RatingLevel, int] = {}
+        for row in season.rows:
+            level = row.rating.effective if row.rating else None
+            if level is not None:
+                counts[level] = counts.get(level, 0) + 1
+        forms = rules.forms_for(year)
+        secretary = ctx.members.get(profile.secretary_id) if profile.secretary_id else None
+        return ReviewSeasonDoc(
+            profile=profile,
+            year=year,
+            generated_on=_doc_day(season, ctx.today()),
+            lines=lines,
+            branch=season.branch,
+            labels=dict(rules.labels),
+            short=dict(rules.short),
+            form_names=dict(forms.kinds) if forms else {},
+            uses_score=rules.uses_score(year),
+            basis=[p.text for p in rules.provisions_for(year) if p.key in ("regulation", "guide", "yearly")],
+            agenda=tuple(rules.review_agenda),
+            quota_line=quota_line(season, self._ratings),
+            quota_exceeded=bool(season.quota and season.quota.exceeded),
+            secretary_name=secretary.full_name if secretary else "",
+            counts=counts,
+        )
+
+    def _attendance(self, member_id: int, year: int) -> tuple[int, int, int, int]:
+        rows = [
+            a
+            for _, kind, a in self._ctx.meetings.attendance_of(member_id, date(year, 1, 1), date(year, 12, 31))
+            if kind.counts_as_regular
+        ]
+        expected = sum(1 for a in rows if a.code.in_base)
+        present = sum(1 for a in rows if a.code.is_present)
+        excused = sum(1 for a in rows if a.code is AttendanceCode.VANG_CO_LY_DO)
+        unexcused = sum(1 for a in rows if a.code is AttendanceCode.VANG_KHONG_LY_DO)
+        return expected, present, excused, unexcused
+
+    # ------------------------------------------------------------------ writing
+    def forms(
+        self, year: int, *, out: Path | None = None, folder: Path | None = None, member_id: int | None = None
+    ) -> list[Path]:
+        """Self-review forms: all in one file (*out*) or one file per member in *folder*."""
+        doc = self.season_doc(year, member_id=member_id)
+        layout = self._documents.layout()
+        when = self._ctx.now()
+        if out is not None:
+            target = _docx_target(out, f"ban-kiem-diem-{year}.docx")
+            return [atomic_write_bytes(target, render_self_reviews(doc, doc.lines, layout, generated_at=when))]
+        assert folder is not None
+        folder = Path(folder)
+        if folder.exists() and not folder.is_dir():
+            raise ExportError("folder_is_file", path=str(folder))
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for n, line in enumerate(doc.lines, start=1):
+            name = f"ban-kiem-diem-{year}_{n:02d}_{slug(line.member.full_name, 40)}.docx"
+            data = render_self_reviews(doc, [line], layout, generated_at=when)
+            written.append(atomic_write_bytes(folder / name, data))
+        return written
+
+    def summary(self, year: int, out: Path) -> Path:
+        doc = self.season_doc(year)
+        data = render_review_summary(doc, self._documents.layout(), generated_at=self._ctx.now())
+        return atomic_write_bytes(_docx_target(out, f"tong-hop-xep-loai-{year}.docx"), data)
+
+    def minutes(self, year: int, out: Path) -> Path:
+        doc = self.season_doc(year)
+        data = render_review_minutes(doc, self._documents.layout(), generated_at=self._ctx.now())
+        return atomic_write_bytes(_docx_target(out, f"bien-ban-kiem-diem-{year}.docx"), data)
+
+    def workbook(self, year: int, out: Path) -> Path:
+        doc = self.season_doc(year)
+        return atomic_write_bytes(xlsx_target(out, f"xep-loai-{year}.xlsx"), render_ratings_workbook(doc))
+
+
+def _doc_day(season: Season, today: date) -> date:
+    """The date line: the review meeting's day when recorded, else today (at most the year's deadline)."""
+    held = season.branch.meeting_on if season.branch else None
+    if held is not None and held <= today:
+        return held
+    return min(today, season.deadline) if season.year < today.year else today
+
+
+def _position(m: Member) -> str:
+    parts = [POSITION_TITLE.get(m.party_position, ""), m.job_position]
+    return "; ".join(p for p in parts if p.strip())
+
+
+def _docx_target(out: Path, default_name: str) -> Path:
+    out = Path(out)
+    if out.is_dir():
+        raise ExportError("target_is_folder", path=str(out), example=str(out / default_name))
+    if not out.suffix:
+        return out.with_suffix(".docx")
+    if out.suffix.lower() != ".docx":
+        raise ExportError("wrong_extension", path=str(out), example=str(out.with_suffix(".docx")))
+    return out

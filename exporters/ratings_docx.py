@@ -1,0 +1,220 @@
+"""The review season's Word documents: each member's self-review form (one per file or all in one), the
+review meeting's minutes and the summary of ratings with the vote per member.
+
+Plain domain objects in (app.domain.rating_report), bytes out; no I/O, no SQL, no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from app.domain import messages as msg
+from app.domain.dates import format_dmy, format_doc_date
+from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
+from app.domain.ratings import RatingLevel
+from exporters import ratings_wording as RW
+from exporters import wording as W
+from exporters.docx_common import letterhead, sentence_case
+from exporters.docx_layout import Cell, DocBuilder, SignBlock
+from exporters.layout_profile import LayoutProfile
+
+
+def _builder(doc: ReviewSeasonDoc, layout: LayoutProfile, title: str, when: datetime | None) -> DocBuilder:
+    b = DocBuilder(layout, blank_inline=W.BLANK)
+    b.set_properties(title=title, author=doc.profile.branch_name, when=when)
+    return b
+
+
+def _fit(widths_mm: Sequence[float], layout: LayoutProfile) -> list[float]:
+    """Column widths scaled to the layout's text width (profiles differ in margins)."""
+    total = sum(widths_mm)
+    return [w * layout.text_width_mm / total for w in widths_mm]
+
+
+def _score(value: float | None) -> str:
+    return "" if value is None else f"{value:g}".replace(".", ",")
+
+
+# --------------------------------------------------------------------------- the self-review form
+def render_self_reviews(
+    doc: ReviewSeasonDoc, lines: Sequence[ReviewLine], layout: LayoutProfile, *, generated_at: datetime | None = None
+) -> bytes:
+    """The self-review forms of *lines*, one after another (a page break between members)."""
+    b = _builder(doc, layout, f"{RW.FORM_TITLE} {RW.FORM_SUBJECT.format(year=doc.year)}", generated_at)
+    for n, line in enumerate(lines):
+        if n:
+            b.doc.add_page_break()
+        _self_review(b, doc, line, layout)
+    b.page_furniture()
+    return b.to_bytes()
+
+
+def _self_review(b: DocBuilder, doc: ReviewSeasonDoc, line: ReviewLine, layout: LayoutProfile) -> None:
+    m, r = line.member, line.rating
+    b.letterhead(letterhead(doc.profile, doc.generated_on), W.PARTY_TITLE, W.STAR)
+    subject = [RW.FORM_SUBJECT.format(year=doc.year)]
+    form = r.form if r and r.form else ""
+    if form and form in doc.form_names:
+        subject.append(RW.FORM_KIND.format(form=doc.form_names[form]))
+    b.title(RW.FORM_TITLE, subject, W.SUBJECT_RULE)
+    values = {
+        "name": m.full_name,
+        "born": format_dmy(m.date_of_birth),
+        "joined": format_dmy(m.joined_on),
+        "official": format_dmy(m.official_on),
+        "party_position": m.party_position,
+        "job": m.job_position,
+        "branch": doc.profile.branch_name,
+    }
+    for label, key in RW.FORM_IDENTITY:
+        b.rich([(f"{label}: ", "b"), (values[key] or W.BLANK, "")])
+
+    b.heading(RW.FORM_SECTIONS[0])
+    for text in RW.FORM_MERITS[:2]:
+        b.fill_lines(3, lead=text)
+    if line.plans:
+        b.para(RW.FORM_MERITS[2])
+        for text in line.plans:
+            b.para(RW.FORM_PLAN.format(text=text), sub=True)
+    else:
+        b.fill_lines(2, lead=RW.FORM_MERITS[2])
+    b.para(RW.FORM_ATTENDANCE_HEAD)
+    if line.expected:
+        b.para(RW.FORM_ATTENDANCE.format(year=doc.year, expected=line.expected, present=line.present,
+                                         excused=line.excused, unexcused=line.unexcused))  # fmt: skip
+    else:
+        b.para(RW.FORM_NO_ATTENDANCE.format(year=doc.year))
+    if line.topics:
+        b.para(RW.FORM_TOPICS.format(titles="; ".join(f"\u201c{t}\u201d" for t in line.topics)))
+    for heading in RW.FORM_SECTIONS[1:5]:
+        b.heading(heading)
+        b.fill_lines(2)
+    b.heading(RW.FORM_SECTIONS[5])
+    b.para(RW.FORM_LEVELS_HEAD)
+    chosen = r.self_level if r else None
+    for level in RatingLevel:
+        mark = RW.FORM_CHECKED if level is chosen else RW.FORM_UNCHECKED
+        b.para(RW.FORM_BOX.format(mark=mark, label=doc.label(level)), sub=True)
+    if doc.uses_score:
+        b.para(RW.FORM_SCORE.format(score=_score(r.score)) if r and r.score is not None else RW.FORM_SCORE_BLANK)
+    if line.not_rated:
+        b.para(RW.FORM_NOT_RATED.format(text=line.not_rated))
+    b.heading(RW.FORM_BRANCH_HEAD)
+    b.fill_lines(2)
+    proposed = r.proposed if r else None
+    text = RW.FORM_BRANCH_PROPOSED.format(level=doc.label(proposed)) if proposed else RW.FORM_BRANCH_PROPOSED_BLANK
+    b.para(text, keep_next=True)
+    hint = layout.label("sign_hint")
+    b.signatures(
+        [
+            SignBlock((layout.label("authority"), layout.label("secretary")), doc.secretary_name, hint),
+            SignBlock((RW.FORM_SELF_SIGN, ""), m.full_name, hint),  # two lines, level with the secretary's
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- the summary of ratings
+def render_review_summary(
+    doc: ReviewSeasonDoc, layout: LayoutProfile, *, generated_at: datetime | None = None
+) -> bytes:
+    b = _builder(doc, layout, RW.SUMMARY_SUBJECT.format(year=doc.year), generated_at)
+    b.letterhead(letterhead(doc.profile, doc.generated_on), W.PARTY_TITLE, W.STAR)
+    b.title(RW.SUMMARY_TITLE, [RW.SUMMARY_SUBJECT.format(year=doc.year)], W.SUBJECT_RULE)
+    for text in doc.basis:
+        b.para(RW.SUMMARY_BASIS.format(text=text))
+    b.para(RW.SUMMARY_INTRO.format(year=doc.year))
+    rows = []
+    for n, line in enumerate(doc.lines, start=1):
+        r = line.rating
+        votes = RW.SUMMARY_VOTES.format(votes_for=r.votes_for, votes_total=r.votes_total) if r and r.votes_total else ""
+        name = Cell(f"{line.member.full_name}\n{line.position}" if line.position else line.member.full_name)
+        rows.append([
+            str(n), name, r.form if r else "", doc.short_label(r and r.self_level), _score(r.score) if r else "",
+            votes, Cell(doc.short_label(r and r.proposed), bold=True), doc.short_label(r and r.final),
+        ])  # fmt: skip
+    b.table(_fit(RW.SUMMARY_WIDTHS_MM, layout), RW.SUMMARY_HEADER, rows,
+            align=("center", "", "center", "center", "center", "center", "center", "center"))  # fmt: skip
+    notes = [(line.member.full_name, line.not_rated or "; ".join(line.conflicts)) for line in doc.lines]
+    notes = [(name, text) for name, text in notes if text]
+    if notes:
+        b.para(RW.SUMMARY_NOTES_HEAD)
+        for name, text in notes:
+            b.para(RW.SUMMARY_NOTE.format(name=name, text=text.rstrip(".")), sub=True)
+    legend = "; ".join(f"{doc.short_label(level)}: {doc.label(level).lower()}" for level in RatingLevel)
+    b.para(RW.SUMMARY_LEGEND.format(legend=legend))
+    total = doc.rated_count
+    b.para(RW.SUMMARY_COUNTS_HEAD.format(total=total))
+    for level in RatingLevel:
+        count = doc.counts.get(level, 0)
+        pct = msg.percent(100.0 * count / total) if total else msg.percent(0)
+        b.para(RW.SUMMARY_COUNT.format(label=doc.label(level), count=count, pct=pct), sub=True)
+    not_rated = [line.member.full_name for line in doc.lines if line.not_rated]
+    if not_rated:
+        b.para(RW.SUMMARY_NOT_RATED.format(count=len(not_rated), names=", ".join(not_rated)), sub=True)
+    if doc.quota_line:
+        b.para(RW.SUMMARY_QUOTA.format(line=doc.quota_line))
+        if doc.quota_exceeded:
+            b.para(RW.SUMMARY_QUOTA_OVER)
+    branch = doc.branch
+    b.para(RW.SUMMARY_BRANCH.format(self=doc.label(branch and branch.self_level) or W.BLANK,
+                                    final=doc.label(branch and branch.final) or W.BLANK))  # fmt: skip
+    recipients = [(layout.label("recipients"), "label")]
+    if doc.profile.upper_body.strip():
+        recipients.append((W.REP_TO_UPPER.format(body=sentence_case(doc.profile.upper_body)), ""))
+    recipients.append((W.REP_ARCHIVE.format(archive=layout.label("archive")), ""))
+    b.signatures(
+        [SignBlock((layout.label("authority"), layout.label("secretary")), doc.secretary_name)], left=recipients
+    )
+    b.page_furniture()
+    return b.to_bytes()
+
+
+# --------------------------------------------------------------------------- the review meeting's minutes
+def render_review_minutes(
+    doc: ReviewSeasonDoc, layout: LayoutProfile, *, generated_at: datetime | None = None
+) -> bytes:
+    b = _builder(doc, layout, RW.MINUTES_SUBJECT.format(year=doc.year), generated_at)
+    day = doc.branch.meeting_on if doc.branch and doc.branch.meeting_on else None
+    b.letterhead(letterhead(doc.profile, day or doc.generated_on), W.PARTY_TITLE, W.STAR)
+    b.title(RW.MINUTES_TITLE, [RW.MINUTES_SUBJECT.format(year=doc.year)], W.SUBJECT_RULE)
+    place = W.BLANK
+    b.para(RW.MINUTES_OPEN.format(day=format_doc_date(day) if day else f"ngày {W.BLANK}", place=place, year=doc.year))
+    b.para(RW.MINUTES_ATTEND.format(total=len(doc.lines)))
+    b.para(RW.MINUTES_PRESIDER.format(name=doc.secretary_name or W.BLANK))
+    b.para(RW.MINUTES_RECORDER)
+    b.heading(RW.MINUTES_AGENDA, center=True)
+    for n, item in enumerate(doc.agenda, start=1):
+        b.para(f"{n}. {item.format(year=doc.year)}")
+    b.heading(RW.MINUTES_COLLECTIVE)
+    b.fill_lines(3, lead=RW.MINUTES_COLLECTIVE_TEXT.format(year=doc.year))
+    b.heading(RW.MINUTES_MEMBERS)
+    rated = [line for line in doc.lines if not line.not_rated]
+    for n, line in enumerate(rated, start=1):
+        r = line.rating
+        level = doc.label(r.self_level) if r and r.self_level else W.BLANK
+        b.fill_lines(2, lead=RW.MINUTES_MEMBER.format(n=n, name=line.member.full_name, level=level))
+    b.heading(RW.MINUTES_VOTES)
+    rows = []
+    for n, line in enumerate(rated, start=1):
+        r = line.rating
+        votes = RW.SUMMARY_VOTES.format(votes_for=r.votes_for, votes_total=r.votes_total) if r and r.votes_total else ""
+        rows.append([str(n), line.member.full_name, doc.short_label(r and r.self_level), votes or "……/……",
+                     Cell(doc.short_label(r and r.proposed), bold=True)])  # fmt: skip
+    b.table(_fit(RW.MINUTES_VOTES_WIDTHS_MM, layout), RW.MINUTES_VOTES_HEADER, rows,
+            align=("center", "", "center", "center", "center"))  # fmt: skip
+    branch = doc.branch
+    level = doc.label(branch.self_level) if branch and branch.self_level else W.BLANK
+    b.para(RW.MINUTES_BRANCH.format(level=level))
+    b.heading(RW.MINUTES_CONCLUSION)
+    b.fill_lines(3)
+    b.para(RW.MINUTES_CLOSE, keep_next=True)
+    hint = layout.label("sign_hint")
+    b.signatures(
+        [
+            SignBlock((layout.label("minutes_recorder"),), "", hint),
+            SignBlock((layout.label("minutes_presider"),), doc.secretary_name, hint),
+        ]
+    )
+    b.page_furniture()
+    return b.to_bytes()
