@@ -37,6 +37,7 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("meetings", "Sinh hoạt", "ui.views.meetings_view:MeetingsView"),
     ("topics", "Chuyên đề", "ui.views.topics_view:TopicsView"),
     ("kl01", "Làm theo Bác", "ui.views.kl01_view:Kl01View"),  # học tập và làm theo Bác (KL 01)
+    ("ratings", "Xếp loại", "ui.views.ratings_view:RatingsView"),
     ("reports", "Báo cáo", "ui.views.reports_view:ReportsView"),
     ("consolidation", "Tổng hợp", "ui.views.consolidation_view:ConsolidationView"),
     ("backups", "Sao lưu", "ui.views.backups_view:BackupsView"),

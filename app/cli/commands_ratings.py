@@ -7,11 +7,11 @@ from pathlib import Path
 
 from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, print_table, say
-from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
 from app.domain.dates import format_dmy, parse_optional_date
 from app.domain.ratings import RatingLevel
 from app.domain.vntext import nfc
+from app.services.ratings import quota_line
 
 LEVELS = "xuat_sac|tot|hoan_thanh|khong_hoan_thanh"
 
@@ -126,6 +126,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with services_for(args) as s:
         season = s.ratings.season(args.year)
         rules = s.ratings.rules()
+        quota = quota_line(season, s.ratings)
     rows = [_row_json(r.member.id, r.member.full_name, r.rating, r.not_rated, r.conflicts) for r in season.rows]
     if args.json:
         print_json(rows)
@@ -142,19 +143,8 @@ def cmd_list(args: argparse.Namespace) -> int:
              _level_text(r and r.proposed, rules), _level_text(r and r.final, rules)]
         )  # fmt: skip
     print_table(rmsg.HEADERS, table)
-    say(_quota_line(season, rules))
+    say(quota)
     return 0
-
-
-def _quota_line(season, rules) -> str:  # type: ignore[no-untyped-def]
-    quota = rules.quota_for(season.year)
-    if season.quota is None or quota is None:
-        return rmsg.QUOTA_NONE.format(year=season.year)
-    q = season.quota
-    return rmsg.QUOTA_LINE.format(
-        top=q.top, allowed=q.allowed, top_short=rules.short_label(quota.top_level), pct=msg.percent(quota.max_pct, 0),
-        second=q.second, second_short=rules.short_label(quota.of_level),
-    )  # fmt: skip
 
 
 def cmd_branch(args: argparse.Namespace) -> int:

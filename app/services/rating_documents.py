@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
 from app.domain.errors import ExportError
 from app.domain.models import AttendanceCode, Member, PartyPosition
@@ -18,7 +17,7 @@ from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from app.services.context import ServiceContext
 from app.services.documents import DocumentService
-from app.services.ratings import RatingService, Season
+from app.services.ratings import RatingService, Season, quota_line
 from app.services.summary import slug, xlsx_target
 from exporters.atomic import atomic_write_bytes
 from exporters.ratings_docx import render_review_minutes, render_review_summary, render_self_reviews
@@ -29,19 +28,6 @@ POSITION_TITLE = {
     PartyPosition.PHO_BI_THU.value: "Phó Bí thư chi bộ",
     PartyPosition.CHI_UY_VIEN.value: "Chi ủy viên",
 }
-
-
-def quota_line(season: Season, ratings: RatingService) -> str:
-    """ "3/2 đồng chí HTXSNV (tối đa 20% của 14 đồng chí HTTNV)", or a sentence saying there is no cap."""
-    rules = ratings.rules()
-    quota = rules.quota_for(season.year)
-    if season.quota is None or quota is None:
-        return rmsg.QUOTA_NONE.format(year=season.year)
-    q = season.quota
-    return rmsg.QUOTA_LINE.format(
-        top=q.top, allowed=q.allowed, top_short=rules.short_label(quota.top_level), pct=msg.percent(quota.max_pct, 0),
-        second=q.second, second_short=rules.short_label(quota.of_level),
-    )  # fmt: skip
 
 
 class RatingDocumentService:
@@ -129,41 +115,59 @@ class RatingDocumentService:
         return expected, present, excused, unexcused
 
     # ------------------------------------------------------------------ writing
+    # season_doc() reads the database (GUI thread); write(doc, …) renders and writes anywhere (the window runs
+    # it in a background task). The one-call methods below do both, for the CLI.
+    def write(self, what: str, doc: ReviewSeasonDoc, target: Path, *, per_member: bool = False) -> list[Path]:
+        """Render and write *what* ("forms" | "summary" | "minutes" | "xlsx") of *doc*; forms with
+        *per_member* go one file per member into the folder *target*."""
+        layout = self._documents.layout() if what != "xlsx" else None
+        when = self._ctx.now()
+        year = doc.year
+        if what == "forms" and per_member:
+            folder = Path(target)
+            if folder.exists() and not folder.is_dir():
+                raise ExportError("folder_is_file", path=str(folder))
+            folder.mkdir(parents=True, exist_ok=True)
+            written = []
+            for n, line in enumerate(doc.lines, start=1):
+                name = f"ban-kiem-diem-{year}_{n:02d}_{slug(line.member.full_name, 40)}.docx"
+                data = render_self_reviews(doc, [line], layout, generated_at=when)  # type: ignore[arg-type]
+                written.append(atomic_write_bytes(folder / name, data))
+            return written
+        if what == "forms":
+            path = _docx_target(target, f"ban-kiem-diem-{year}.docx")
+            data = render_self_reviews(doc, doc.lines, layout, generated_at=when)  # type: ignore[arg-type]
+        elif what == "summary":
+            path = _docx_target(target, f"tong-hop-xep-loai-{year}.docx")
+            data = render_review_summary(doc, layout, generated_at=when)  # type: ignore[arg-type]
+        elif what == "minutes":
+            path = _docx_target(target, f"bien-ban-kiem-diem-{year}.docx")
+            data = render_review_minutes(doc, layout, generated_at=when)  # type: ignore[arg-type]
+        elif what == "xlsx":
+            path = xlsx_target(target, f"xep-loai-{year}.xlsx")
+            data = render_ratings_workbook(doc)
+        else:
+            raise ValueError(what)
+        return [atomic_write_bytes(path, data)]
+
     def forms(
         self, year: int, *, out: Path | None = None, folder: Path | None = None, member_id: int | None = None
     ) -> list[Path]:
         """Self-review forms: all in one file (*out*) or one file per member in *folder*."""
         doc = self.season_doc(year, member_id=member_id)
-        layout = self._documents.layout()
-        when = self._ctx.now()
         if out is not None:
-            target = _docx_target(out, f"ban-kiem-diem-{year}.docx")
-            return [atomic_write_bytes(target, render_self_reviews(doc, doc.lines, layout, generated_at=when))]
+            return self.write("forms", doc, out)
         assert folder is not None
-        folder = Path(folder)
-        if folder.exists() and not folder.is_dir():
-            raise ExportError("folder_is_file", path=str(folder))
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for n, line in enumerate(doc.lines, start=1):
-            name = f"ban-kiem-diem-{year}_{n:02d}_{slug(line.member.full_name, 40)}.docx"
-            data = render_self_reviews(doc, [line], layout, generated_at=when)
-            written.append(atomic_write_bytes(folder / name, data))
-        return written
+        return self.write("forms", doc, folder, per_member=True)
 
     def summary(self, year: int, out: Path) -> Path:
-        doc = self.season_doc(year)
-        data = render_review_summary(doc, self._documents.layout(), generated_at=self._ctx.now())
-        return atomic_write_bytes(_docx_target(out, f"tong-hop-xep-loai-{year}.docx"), data)
+        return self.write("summary", self.season_doc(year), out)[0]
 
     def minutes(self, year: int, out: Path) -> Path:
-        doc = self.season_doc(year)
-        data = render_review_minutes(doc, self._documents.layout(), generated_at=self._ctx.now())
-        return atomic_write_bytes(_docx_target(out, f"bien-ban-kiem-diem-{year}.docx"), data)
+        return self.write("minutes", self.season_doc(year), out)[0]
 
     def workbook(self, year: int, out: Path) -> Path:
-        doc = self.season_doc(year)
-        return atomic_write_bytes(xlsx_target(out, f"xep-loai-{year}.xlsx"), render_ratings_workbook(doc))
+        return self.write("xlsx", self.season_doc(year), out)[0]
 
 
 def _doc_day(season: Season, today: date) -> date:

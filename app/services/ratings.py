@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.domain import checks_ratings as rchecks
+from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
 from app.domain.errors import AppError, StorageError
 from app.domain.models import Finding, Member
@@ -279,3 +280,16 @@ def _on_roll_in(member: Member, year: int) -> bool:
     """On this branch's roll on some day of *year*."""
     left = member.left_on()
     return member.roll_start <= date(year, 12, 31) and (left is None or left >= date(year, 1, 1))
+
+
+def quota_line(season: Season, ratings: RatingService) -> str:
+    """ "3/2 đồng chí HTXSNV (tối đa 20% của 14 đồng chí HTTNV)", or a sentence saying there is no cap."""
+    rules = ratings.rules()
+    quota = rules.quota_for(season.year)
+    if season.quota is None or quota is None:
+        return rmsg.QUOTA_NONE.format(year=season.year)
+    q = season.quota
+    return rmsg.QUOTA_LINE.format(
+        top=q.top, allowed=q.allowed, top_short=rules.short_label(quota.top_level), pct=msg.percent(quota.max_pct, 0),
+        second=q.second, second_short=rules.short_label(quota.of_level),
+    )  # fmt: skip

@@ -31,6 +31,7 @@ from ui.models.roles import ObjectRole
 from ui.settings import UiSettings
 from ui.views.base import View
 from ui.widgets.row_number_header import RowNumberHeader
+from ui.widgets.rating_history import rating_history_lines
 
 #: Meeting kinds in a few letters, for the narrow attendance list beside the table.
 SHORT_KIND = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đề", "ket_hop": "Kết hợp", "bat_thuong": "Bất thường"}
@@ -352,6 +353,8 @@ class MembersView(View):
             extra = "; ".join(x for x in (event.decision, event.note) if x)
             line = f"{format_dmy(event.on)} — {msg.STATUS_EVENT[event.kind.value]}"
             self.history.addItem(f"{line} ({extra})" if extra else line)
+        for line in rating_history_lines(self.services, member.id or 0):  # the yearly ratings, newest first
+            self.history.addItem(line)
         since = today - timedelta(days=365)
         rows = []
         # Only this member's rows: loading every meeting here took seconds per click on a large branch.
