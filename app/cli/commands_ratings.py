@@ -8,7 +8,7 @@ from pathlib import Path
 from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, print_table, say
 from app.domain import messages_ratings as rmsg
-from app.domain.dates import format_dmy, parse_optional_date
+from app.domain.dates import parse_optional_date
 from app.domain.ratings import RatingLevel
 from app.domain.vntext import nfc
 from app.services.ratings import quota_line
@@ -234,6 +234,3 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in paths:
         say(rmsg.DOC_WRITTEN.format(what=rmsg.DOC_WHAT[args.what], path=path))
     return 0
-
-
-__all__ = ["format_dmy", "register"]

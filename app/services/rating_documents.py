@@ -7,7 +7,7 @@ the bytes atomically (a failed write leaves the previous file as it was). Read-o
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from app.domain import messages_ratings as rmsg
@@ -20,6 +20,7 @@ from app.services.documents import DocumentService
 from app.services.ratings import RatingService, Season, quota_line
 from app.services.summary import slug, xlsx_target
 from exporters.atomic import atomic_write_bytes
+from exporters.layout_profile import LayoutProfile
 from exporters.ratings_docx import render_review_minutes, render_review_summary, render_self_reviews
 from exporters.ratings_xlsx import render_ratings_workbook
 
@@ -117,11 +118,26 @@ class RatingDocumentService:
     # ------------------------------------------------------------------ writing
     # season_doc() reads the database (GUI thread); write(doc, …) renders and writes anywhere (the window runs
     # it in a background task). The one-call methods below do both, for the CLI.
-    def write(self, what: str, doc: ReviewSeasonDoc, target: Path, *, per_member: bool = False) -> list[Path]:
-        """Render and write *what* ("forms" | "summary" | "minutes" | "xlsx") of *doc*; forms with
-        *per_member* go one file per member into the folder *target*."""
+    def job(self, what: str, year: int, target: Path, *, per_member: bool = False) -> Callable[[], list[Path]]:
+        """Read everything *what* of *year* needs now (database thread); the returned call renders and writes,
+        on any thread."""
+        doc = self.season_doc(year)
         layout = self._documents.layout() if what != "xlsx" else None
         when = self._ctx.now()
+        return lambda: self.write(what, doc, target, layout=layout, when=when, per_member=per_member)
+
+    def write(
+        self,
+        what: str,
+        doc: ReviewSeasonDoc,
+        target: Path,
+        *,
+        layout: LayoutProfile | None,
+        when: datetime | None = None,
+        per_member: bool = False,
+    ) -> list[Path]:
+        """Render and write *what* ("forms" | "summary" | "minutes" | "xlsx") of *doc*; forms with
+        *per_member* go one file per member into the folder *target*. Touches no database."""
         year = doc.year
         if what == "forms" and per_member:
             folder = Path(target)
@@ -155,19 +171,20 @@ class RatingDocumentService:
     ) -> list[Path]:
         """Self-review forms: all in one file (*out*) or one file per member in *folder*."""
         doc = self.season_doc(year, member_id=member_id)
+        layout, when = self._documents.layout(), self._ctx.now()
         if out is not None:
-            return self.write("forms", doc, out)
+            return self.write("forms", doc, out, layout=layout, when=when)
         assert folder is not None
-        return self.write("forms", doc, folder, per_member=True)
+        return self.write("forms", doc, folder, layout=layout, when=when, per_member=True)
 
     def summary(self, year: int, out: Path) -> Path:
-        return self.write("summary", self.season_doc(year), out)[0]
+        return self.job("summary", year, out)()[0]
 
     def minutes(self, year: int, out: Path) -> Path:
-        return self.write("minutes", self.season_doc(year), out)[0]
+        return self.job("minutes", year, out)()[0]
 
     def workbook(self, year: int, out: Path) -> Path:
-        return self.write("xlsx", self.season_doc(year), out)[0]
+        return self.job("xlsx", year, out)()[0]
 
 
 def _doc_day(season: Season, today: date) -> date:

@@ -318,8 +318,8 @@ class RatingsView(View):
         say = self.status.emit
 
         def prepare() -> Any:
-            doc = documents.season_doc(year)  # the database is read here, on the GUI thread
-            return lambda progress: documents.write(what, doc, Path(target))
+            write = documents.job(what, year, Path(target))  # the database is read here, on the GUI thread
+            return lambda progress: write()
 
         def done(written: list[Path]) -> None:
             text = rmsg.DOC_WRITTEN.format(what=rmsg.DOC_WHAT[what], path=written[0])
