@@ -11,6 +11,7 @@ from typing import Any
 from app.domain import messages as msg
 from app.domain import messages_dues as mdues
 from app.domain import messages_kl01 as mk
+from app.domain import messages_ratings as rmsg
 from app.domain.consolidation import Consolidation
 from app.domain.dates import format_place_date
 from exporters.kl01_consolidated import write_kl01_sheet
@@ -41,6 +42,8 @@ def render_consolidated(result: Consolidation, made_at: datetime) -> bytes:
 
 def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
     c = msg.XLSX_COLUMN
+    # the year's ratings, when the files carry them (summaries of a period that ends the year)
+    ratings = [col for col in rmsg.CONSOLIDATION_COLUMNS if any(col[0] in b.figures for b in result.branches)]
     columns = [
         Column(c["stt"], 5, "num"),
         Column(c["branch"], 36, "wrap"),
@@ -52,6 +55,7 @@ def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
         Column(c["unexcused"], 9, "int"),
         Column(c["topics_presented"], 10, "int"),
         *(Column(label, 13, "int") for label in mdues.CONSOLIDATED_COLUMNS.values()),
+        *(Column(label, 10, "int") for _, label in ratings),
         Column(c["generated"], 16, "datetime"),
         Column(c["file"], 40, "wrap"),
     ]
@@ -79,6 +83,7 @@ def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
                 f.get("absences_unexcused"),
                 f.get("topics_presented"),
                 *(f.get(key) for key in mdues.CONSOLIDATED_COLUMNS),
+                *(f.get(key) for key, _ in ratings),
                 _when(b.generated_at),
                 b.path,
             ]
@@ -95,6 +100,7 @@ def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
         t.get("absences_unexcused", 0),
         t.get("topics_presented", 0),
         *(t.get(key, 0) for key in mdues.CONSOLIDATED_COLUMNS),
+        *(t.get(key, 0) for key, _ in ratings),
         None,
         None,
     ]

@@ -12,6 +12,28 @@ RULE_NAME = {
     "commendation_candidate": "Đề nghị khen thưởng",
 }
 
+#: Labels of the rating figures in the summary workbook (PeriodReport.extra_figures) and the consolidation.
+FIGURE_LABEL = {
+    "ratings_xuat_sac": "Đảng viên hoàn thành xuất sắc nhiệm vụ",
+    "ratings_tot": "Đảng viên hoàn thành tốt nhiệm vụ",
+    "ratings_hoan_thanh": "Đảng viên hoàn thành nhiệm vụ",
+    "ratings_khong_hoan_thanh": "Đảng viên không hoàn thành nhiệm vụ",
+    "branch_rating_xuat_sac": "Chi bộ hoàn thành xuất sắc nhiệm vụ (1 = có)",
+    "branch_rating_tot": "Chi bộ hoàn thành tốt nhiệm vụ (1 = có)",
+    "branch_rating_hoan_thanh": "Chi bộ hoàn thành nhiệm vụ (1 = có)",
+    "branch_rating_khong_hoan_thanh": "Chi bộ không hoàn thành nhiệm vụ (1 = có)",
+}
+CONSOLIDATION_COLUMNS = (
+    ("ratings_xuat_sac", "ĐV HTXSNV"),
+    ("ratings_tot", "ĐV HTTNV"),
+    ("ratings_hoan_thanh", "ĐV HTNV"),
+    ("ratings_khong_hoan_thanh", "ĐV KHTNV"),
+    ("branch_rating_xuat_sac", "Chi bộ HTXSNV"),
+    ("branch_rating_tot", "Chi bộ HTTNV"),
+    ("branch_rating_hoan_thanh", "Chi bộ HTNV"),
+    ("branch_rating_khong_hoan_thanh", "Chi bộ KHTNV"),
+)
+
 # --------------------------------------------------------------------------- findings
 MISSING_MEMBERS = (
     "Đã quá hạn kiểm điểm năm {year} ({deadline}) mà {count} đồng chí chưa có mức xếp loại chi bộ đề xuất: {names}."

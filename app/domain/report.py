@@ -67,6 +67,7 @@ class PeriodReport:
     # Regulation slot -> citation in force at the period's end (or the report's day, if earlier).
     regulations: dict[str, str] = field(default_factory=dict)
     dues: dict[str, int] = field(default_factory=dict)  # app.domain.dues_report.period_figures ({} without a book)
+    extra_figures: dict[str, int] = field(default_factory=dict)  # other areas' figures (the year's ratings …)
 
     # ------------------------------------------------------------------ derived figures
     @property
@@ -141,6 +142,7 @@ class PeriodReport:
             figures[f"thematic_{quarter}"] = sum(
                 1 for f in self.thematic_meetings if f"{f.meeting.on.year}-Q{f.meeting.quarter}" == quarter
             )
+        figures.update(self.extra_figures)
         return figures
 
     @property

@@ -18,7 +18,7 @@ from app.domain import checks_ratings as rchecks
 from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
 from app.domain.errors import AppError, StorageError
-from app.domain.models import Finding, Member
+from app.domain.models import Finding, Member, Period
 from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 from app.domain.vntext import clean
@@ -293,3 +293,21 @@ def quota_line(season: Season, ratings: RatingService) -> str:
         top=q.top, allowed=q.allowed, top_short=rules.short_label(quota.top_level), pct=msg.percent(quota.max_pct, 0),
         second=q.second, second_short=rules.short_label(quota.of_level),
     )  # fmt: skip
+
+
+def rating_figures(ctx: ServiceContext, period: Period) -> dict[str, int]:
+    """The year's ratings for a report or summary whose period ends the year (Q4, H2, the year): members per
+    effective level, and 1 for the branch's own level, so that consolidation counts levels across branches.
+    Empty for other periods, and while nothing of that year is recorded."""
+    if (period.end.month, period.end.day) != (12, 31):
+        return {}
+    repo = RatingRepository(ctx.db.conn)
+    year = period.end.year
+    counts = repo.level_counts(year)
+    branch = repo.branch(year)
+    if not counts and branch is None:
+        return {}
+    figures = {f"ratings_{level.value}": counts.get(level.value, 0) for level in RatingLevel}
+    own = branch.effective if branch else None
+    figures.update({f"branch_rating_{level.value}": int(own is level) for level in RatingLevel})
+    return figures

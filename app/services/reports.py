@@ -14,6 +14,7 @@ from app.services.checks import CheckService
 from app.services.context import ServiceContext
 from app.services.dues import DuesService
 from app.services.kl01 import kl01_rules
+from app.services.ratings import rating_figures
 
 
 class ReportService:
@@ -100,6 +101,7 @@ class ReportService:
             kl01=kl01,
             regulations=ctx.rules.regulations_on(end_day),
             dues=DuesService(ctx).period_figures(period),
+            extra_figures=rating_figures(ctx, period),
         )
 
 
