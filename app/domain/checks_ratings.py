@@ -35,7 +35,7 @@ class RatingData:
     deadline: date
     unexcused_alert: int = 3  # the Art. 8 alert threshold of the meeting rule set
     branch: BranchRating | None = None
-    history: Mapping[int, Mapping[int, MemberRating]] = field(default_factory=dict)  # member -> year -> rating
+    history: Mapping[int, Mapping[int, RatingLevel]] = field(default_factory=dict)  # member -> year -> final level
     unexcused: Mapping[int, Sequence[int]] = field(default_factory=dict)  # member -> months of the year
     unpaid_dues: Mapping[int, int] = field(default_factory=dict)  # member -> unpaid months (once dues exist)
 
@@ -189,10 +189,10 @@ def rating_conflict(data: RatingData) -> list[Finding]:
     return findings
 
 
-def streak(history: Mapping[int, MemberRating], year: int, level: RatingLevel) -> int:
+def streak(history: Mapping[int, RatingLevel], year: int, level: RatingLevel) -> int:
     """Consecutive years ending with *year* whose final level is *level*."""
     count = 0
-    while (r := history.get(year - count)) is not None and r.final is level:
+    while history.get(year - count) is level:
         count += 1
     return count
 

@@ -29,9 +29,10 @@ class CheckService:
         self,
         ctx: ServiceContext,
         dues_rules: DuesRules | None = None,
-        extra: Sequence[Callable[[int], list[Finding]]] = (),
+        extra: Sequence[Callable[[int, checks.BranchData], list[Finding]]] = (),
     ) -> None:
-        """*extra*: more rule sources of other areas (ratings …), each ``findings(year)``."""
+        """*extra*: more rule sources of other areas (ratings …), each ``findings(year, data)`` given the
+        year's loaded data (the roll, the Art. 8 months) so that nothing is read twice."""
         self._ctx = ctx
         self._dues_rules = dues_rules
         self._extra = tuple(extra)
@@ -66,7 +67,7 @@ class CheckService:
         data = data if data is not None else self.data(year)
         found = checks.run_all(data, year) + checks_dues.run(data, year)
         found += kl01_findings(self._ctx, year, data.members, data.record_start)
-        found += [f for source in self._extra for f in source(year)]
+        found += [f for source in self._extra for f in source(year, data)]
         return sorted(found, key=lambda f: -f.severity.rank)
 
     def year_overview(self, year: int) -> YearOverview:

@@ -7,7 +7,6 @@ Vietnamese sentence and nothing is written.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,6 +16,7 @@ from typing import Any
 from app.domain import checks_ratings as rchecks
 from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
+from app.domain.checks import BranchData
 from app.domain.errors import AppError, StorageError
 from app.domain.models import Finding, Member, Period
 from app.domain.rating_rules import RatingRules
@@ -212,28 +212,30 @@ class RatingService:
         return updated
 
     # ------------------------------------------------------------------ the season and its checks
-    def data(self, year: int) -> rchecks.RatingData:
+    def data(self, year: int, branch: BranchData | None = None) -> rchecks.RatingData:
+        """What the rating checks of *year* read; *branch*: the check run's data of that year, whose roll and
+        Art. 8 months are reused rather than read again."""
         ctx = self._ctx
-        history: dict[int, dict[int, MemberRating]] = defaultdict(dict)
-        for r in self._repo.all_years(year):
-            history[r.member_id][r.year] = r
+        rules = self.rules()
+        # streaks of 5, 10 … years: ten years back is enough for the findings of one year
+        since = year - 2 * rules.commendation_years + 1
         return rchecks.RatingData(
             year=year,
             today=ctx.today(),
-            members=ctx.members.all(),
+            members=branch.members if branch is not None else ctx.members.all(),
             ratings=self._repo.for_year(year),
-            rules=self.rules(),
+            rules=rules,
             deadline=self.deadline(year),
             unexcused_alert=ctx.rules.unexcused_alert,
             branch=self._repo.branch(year),
-            history=history,
-            unexcused=ctx.meetings.unexcused_months(year),
+            history=self._repo.final_levels(since, year),
+            unexcused=_unexcused(branch, year) if branch is not None else ctx.meetings.unexcused_months(year),
             unpaid_dues=self._unpaid_dues(year) if self._unpaid_dues else {},
         )
 
-    def findings(self, year: int) -> list[Finding]:
-        """The rating findings of *year* (the check run adds them to the branch's others)."""
-        return rchecks.run_all(self.data(year))
+    def findings(self, year: int, branch: BranchData | None = None) -> list[Finding]:
+        """The rating findings of *year* (the check run adds them to the branch's others, passing its data)."""
+        return rchecks.run_all(self.data(year, branch))
 
     def season(self, year: int) -> Season:
         """Everything the review screen and the documents show of a year, from one load."""
@@ -262,6 +264,10 @@ class RatingService:
 
     def level_counts(self, year: int) -> dict[str, int]:
         return self._repo.level_counts(year)
+
+
+def _unexcused(branch: BranchData, year: int) -> Mapping[int, list[int]]:
+    return {member_id: list(months) for member_id, months in (branch.unexcused or {}).get(year, {}).items()}
 
 
 def _score(value: object) -> float | None:

@@ -18,8 +18,11 @@ def _lv(level: RatingLevel | None) -> str | None:
     return None if level is None else level.value
 
 
+_LEVELS = {level.value: level for level in RatingLevel}
+
+
 def _level(text: str | None) -> RatingLevel | None:
-    return RatingLevel(text) if text else None
+    return _LEVELS[text] if text else None
 
 
 def _to_member_rating(r: sqlite3.Row) -> MemberRating:
@@ -64,14 +67,17 @@ class RatingRepository:
         ).fetchall()
         return [_to_member_rating(r) for r in rows]
 
-    def all_years(self, until: int) -> list[MemberRating]:
-        """Every rating up to *until* (for streaks of consecutive years)."""
-        rows = self._conn.execute(
-            "SELECT r.*, m.full_name FROM member_rating r JOIN member m ON m.id = r.member_id "
-            "WHERE r.year <= ? ORDER BY r.member_id, r.year",
-            (until,),
-        ).fetchall()
-        return [_to_member_rating(r) for r in rows]
+    def final_levels(self, since: int, until: int) -> dict[int, dict[int, RatingLevel]]:
+        """member id -> year -> final level, for the years from *since* to *until* (streaks of years).
+
+        Light on purpose: the overview runs the checks at every start (5,000 members × 5 years)."""
+        out: dict[int, dict[int, RatingLevel]] = {}
+        for member_id, year, final in self._conn.execute(
+            "SELECT member_id, year, final FROM member_rating WHERE year BETWEEN ? AND ? AND final IS NOT NULL",
+            (since, until),
+        ):
+            out.setdefault(member_id, {})[year] = _LEVELS[final]
+        return out
 
     def get(self, member_id: int, year: int) -> MemberRating | None:
         row = self._conn.execute(

@@ -120,13 +120,10 @@ def test_conflict_for_art8_dues_and_discipline_only_at_the_top_two_levels(rules)
 
 
 def test_commendation_after_five_consecutive_top_years(rules) -> None:
-    def history(levels: dict[int, RatingLevel]) -> dict[int, MemberRating]:
-        return {y: MemberRating(1, y, final=lv) for y, lv in levels.items()}
-
-    five = history({y: X for y in range(2021, 2026)})
-    broken = history({**{y: X for y in range(2021, 2026)}, 2023: T})
-    proposed_only = {**five, 2025: MemberRating(1, 2025, proposed=X)}
-    for hist, expected in ((five, 1), (broken, 0), (proposed_only, 0)):
+    five = {y: X for y in range(2021, 2026)}
+    broken = {**five, 2023: T}
+    four = {y: X for y in range(2022, 2026)}  # a proposal without a decision never enters the history
+    for hist, expected in ((five, 1), (broken, 0), (four, 0)):
         found = rc.commendation_candidate(data(rules, [member(1)], [], history={1: hist}))
         assert len(found) == expected
     found = rc.commendation_candidate(data(rules, [member(1)], [], history={1: five}))
