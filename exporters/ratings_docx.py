@@ -218,3 +218,21 @@ def render_review_minutes(
     )
     b.page_furniture()
     return b.to_bytes()
+
+
+# --------------------------------------------------------------------------- the year's report
+def report_rating_lines(figures: dict[str, object], year: int) -> list[str]:
+    """The year report's sentences on ratings, from the summary figures (empty when the year has none)."""
+    if "ratings_tot" not in figures:
+        return []
+    counts = {level.value: figures.get(f"ratings_{level.value}", 0) for level in RatingLevel}
+    lines = [RW.REPORT_MEMBERS.format(year=year, **counts)]
+    own = next((level for level in RatingLevel if figures.get(f"branch_rating_{level.value}")), None)
+    labels = {
+        RatingLevel.XUAT_SAC: "hoàn thành xuất sắc nhiệm vụ",
+        RatingLevel.TOT: "hoàn thành tốt nhiệm vụ",
+        RatingLevel.HOAN_THANH: "hoàn thành nhiệm vụ",
+        RatingLevel.KHONG_HOAN_THANH: "không hoàn thành nhiệm vụ",
+    }
+    lines.append(RW.REPORT_BRANCH.format(level=labels[own]) if own else RW.REPORT_BRANCH_NONE)
+    return lines

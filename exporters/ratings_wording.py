@@ -114,3 +114,12 @@ XLSX_COLUMNS = (
 )
 XLSX_COUNT = "{label}: {count}"
 XLSX_BRANCH = "Chi bộ tự xếp loại: {self}; cấp trên quyết định: {final}"
+
+REPORT_HEADING = "Kiểm điểm, đánh giá, xếp loại chất lượng"
+REPORT_MEMBERS = (
+    "Kết quả xếp loại đảng viên năm {year} (mức cấp trên quyết định, hoặc chi bộ đề xuất khi chưa có quyết định): "
+    "hoàn thành xuất sắc nhiệm vụ {xuat_sac} đồng chí; hoàn thành tốt nhiệm vụ {tot} đồng chí; hoàn thành nhiệm vụ "
+    "{hoan_thanh} đồng chí; không hoàn thành nhiệm vụ {khong_hoan_thanh} đồng chí."
+)
+REPORT_BRANCH = "Chi bộ được xếp loại: {level}."
+REPORT_BRANCH_NONE = "Chi bộ chưa có kết quả tự đánh giá, xếp loại tập thể."

@@ -12,12 +12,14 @@ from app.domain import messages_dues as mdues
 from app.domain import periods
 from app.domain.dates import format_dmy, quarter_label
 from app.domain.report import MeetingFigures, PeriodReport
+from exporters import ratings_wording as RW
 from exporters import wording as W
 from exporters.docx_common import heading, join_names, letterhead, number_text
 from exporters.docx_layout import Cell, DocBuilder, SignBlock
 from exporters.kl01_report import kl01_section
 from exporters.layout_profile import LayoutProfile
 from exporters.report_prose import limitation_paragraphs, missing_months, missing_quarters
+from exporters.ratings_docx import report_rating_lines
 
 
 def report_blanks(report: PeriodReport, *, signer_name: str = "") -> tuple[str, ...]:
@@ -69,6 +71,11 @@ def render_report(
     _thematic(b, r)
     _changes(b, r)
     _hcm(b, r)
+    ratings = report_rating_lines(r.key_figures(), r.period.end.year)  # the year's ratings, at year end
+    if ratings:
+        b.heading(W.NUMBERED.format(n=5, title=RW.REPORT_HEADING), level=2)
+        for line in ratings:
+            b.para(line)
 
     b.heading(heading(3, W.REP_H_LIMITS))
     limitations = limitation_paragraphs(r)

@@ -98,3 +98,15 @@ def test_cli_export(demo, tmp_path: Path, capsys) -> None:
     assert code == 0, err and "t.docx" in out
     code = main(["--db", db, "ratings", "export", "forms", "--year", str(LAST)])
     assert code == 1 and "--out" in capsys.readouterr().err
+
+
+def test_the_year_report_states_the_ratings_and_a_quarter_report_does_not(demo, tmp_path: Path) -> None:
+    from app.domain import periods
+
+    year = full_text(open_docx(demo.documents.report(periods.year(LAST), tmp_path / "nam.docx").path))
+    assert "5. Kiểm điểm, đánh giá, xếp loại chất lượng" in year
+    assert (
+        "hoàn thành xuất sắc nhiệm vụ 3 đồng chí" in year and "Chi bộ được xếp loại: hoàn thành tốt nhiệm vụ." in year
+    )
+    quarter = full_text(open_docx(demo.documents.report(periods.quarter(LAST, 3), tmp_path / "q3.docx").path))
+    assert "xếp loại chất lượng" not in quarter
