@@ -2,7 +2,8 @@
 
 Called by DemoService.fill inside its transaction (writes through the repository, never commits).
 Deterministic for the demo's members and today's date. In the review season (from November) the
-current year has self-assessments and the branch's proposals, with an Art. 8 member proposed too high.
+current year has self-assessments and the branch's proposals, one more at the top than the cap allows and
+an Art. 8 member proposed too high.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed:
         rated = [
             m for m in rchecks.reviewed_members(roll, year, on) if rchecks.not_rated_reason(m, year, rules, on) is None
         ]
-        levels = _levels(_first(veteran, rated), year == last, rng)
+        over_cap = year in (last, today.year)  # last year's decisions and this season's proposals
+        levels = _levels(_first(veteran, rated), over_cap, rng)
         if in_season:  # this season: the branch proposes the Art. 8 member for the second level
             levels.update({p.id: RatingLevel.TOT for p in problems if p.id in levels})
         forms = rules.forms_for(year)

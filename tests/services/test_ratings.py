@@ -77,6 +77,7 @@ def test_demo_this_season_marks_the_art8_member_and_missing_waits_for_the_deadli
     conflicts = [f for f in found if f.rule == "rating_conflict"]
     assert len(conflicts) == 1 and "vắng sinh hoạt không lý do 3 tháng" in conflicts[0].message
     assert not [f for f in found if f.rule == "rating_missing"]  # 22/11: the deadline (15/12) is ahead
+    assert "rating_quota_exceeded" in {f.rule for f in found}  # the proposals go one over the cap
     row = next(r for r in demo.ratings.season(NOW.year).rows if r.member.id == conflicts[0].member_id)
     assert row.conflicts and row.rating.proposed is RatingLevel.TOT and row.rating.final is None
 
