@@ -37,12 +37,12 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
     ("meetings", "Sinh hoạt", "ui.views.meetings_view:MeetingsView"),
     ("topics", "Chuyên đề", "ui.views.topics_view:TopicsView"),
     ("kl01", "Làm theo Bác", "ui.views.kl01_view:Kl01View"),  # học tập và làm theo Bác (KL 01)
-    ("ratings", "Xếp loại", "ui.views.ratings_view:RatingsView"),
     ("reports", "Báo cáo", "ui.views.reports_view:ReportsView"),
     ("consolidation", "Tổng hợp", "ui.views.consolidation_view:ConsolidationView"),
     ("backups", "Sao lưu", "ui.views.backups_view:BackupsView"),
     ("settings", "Cài đặt", "ui.views.settings_view:SettingsView"),
     ("dues", "Đảng phí", "ui.views.dues_view:DuesView"),
+    ("ratings", "Xếp loại", "ui.views.ratings_view:RatingsView"),  # the eleventh: no digit left for it
 )
 #: Which screen shows which kind of thing (for search results and findings).
 SCREEN_FOR = {"member": "members", "meeting": "meetings", "month": "meetings", "topic": "topics", "quarter": "topics"}
@@ -53,6 +53,11 @@ def window_title(services: Services, *, demo: bool) -> str:
     name = services.branch.profile().branch_name or "CHI BỘ CHƯA ĐẶT TÊN"
     title = f"{APP_NAME} — {name}"
     return f"{title} (CHI BỘ MẪU — chỉ để xem thử)" if demo else title
+
+
+def screen_shortcut(index: int) -> str:
+    """Ctrl+1 … Ctrl+9 for the first nine screens, Ctrl+0 for the tenth; none beyond (the digits run out)."""
+    return f"Ctrl+{index % 10}" if index <= 10 else ""
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
         for index, (key, label, _) in enumerate(SCREENS, start=1):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"Ctrl+{index % 10}")  # the tenth screen is Ctrl+0
+            item.setToolTip(screen_shortcut(index))
             self.navigation.addItem(item)
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.stack = QStackedWidget()
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
         menu_view = self.menuBar().addMenu("&Xem")
         self.screen_actions: list[QAction] = []
         for index, (key, label, _) in enumerate(SCREENS, start=1):
-            action = QAction(label, self, shortcut=QKeySequence(f"Ctrl+{index % 10}"))
+            action = QAction(label, self, shortcut=QKeySequence(screen_shortcut(index)))
             action.triggered.connect(lambda _checked=False, k=key: self.show_view(k))
             menu_view.addAction(action)
             self.screen_actions.append(action)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from app.domain import security_messages
 from app.domain.errors import AppError, ValidationError
-from app.domain.messages_ratings import FIGURE_LABEL as RATING_FIGURE_LABEL
 
 # --------------------------------------------------------------------------- labels
 MEETING_KIND = {
@@ -622,8 +621,6 @@ def figure_label(key: str) -> str:
     """Vietnamese label of a key figure, including "meetings_2026-07" and "thematic_2026-Q3"."""
     if key in FIGURE_LABEL:
         return FIGURE_LABEL[key]
-    if key in RATING_FIGURE_LABEL:
-        return RATING_FIGURE_LABEL[key]
     if key.startswith("meetings_") and len(key) == len("meetings_2026-07"):
         year, month = key[9:13], int(key[14:16])
         return f"Sinh hoạt thường kỳ tháng {month}/{year}"
@@ -666,3 +663,8 @@ FIELD_LABEL.update(_kl01.FIELD_LABEL)
 FIELD_ERROR.update(_kl01.FIELD_ERROR)
 FIGURE_LABEL.update(_kl01.FIGURE_LABEL)
 XLSX_HCM.update(_kl01.XLSX_HCM)
+
+from app.domain import messages_ratings as _ratings  # noqa: E402  (that module imports nothing of ours)
+
+RULE_NAME.update(_ratings.RULE_NAME)
+FIGURE_LABEL.update(_ratings.FIGURE_LABEL)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import messages_kl01 as mk
-from app.domain import messages_ratings as rmsg
 from app.domain import periods
 from app.domain.attendance import attendance_level, month_attendance_pct
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
@@ -166,7 +165,7 @@ class OverviewView(View):
         for finding in findings:
             item = QListWidgetItem(f"[{msg.SEVERITY[finding.severity.value]}] {finding.message}")
             item.setForeground(QBrush(QColor(SEVERITY_COLOUR[finding.severity])))
-            item.setToolTip(msg.RULE_NAME.get(finding.rule) or rmsg.RULE_NAME.get(finding.rule, finding.rule))
+            item.setToolTip(msg.RULE_NAME.get(finding.rule, finding.rule))
             item.setData(Qt.ItemDataRole.UserRole, finding_target(finding))
             self.findings.addItem(item)
 
