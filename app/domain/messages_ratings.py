@@ -93,6 +93,9 @@ QUOTA_LINE = "Tỷ lệ: {top}/{allowed} đồng chí {top_short} (tối đa {pc
 QUOTA_NONE = "Quy định áp dụng cho năm {year} không giới hạn tỷ lệ mức cao nhất."
 NOT_RATED = "Không xếp loại ({why})"
 NOT_RATED_WHY = {"exempt": "miễn công tác và sinh hoạt đảng", "new": "dự bị chưa đủ {months} tháng"}
+FORM_PLAN_LINE = "Kế hoạch cá nhân học tập và làm theo Bác ({signed}); kết quả tổng kết năm: {result}."
+FORM_COMMITMENT_LINE = "Cam kết \u201c{text}\u201d: {result}."
+FORM_LEARNING_LINE = "Bài thu hoạch nộp ngày {day}{topic}."
 DOC_WRITTEN = "Đã ghi {what}: {path}"
 DOC_WHAT = {
     "forms": "bản kiểm điểm cá nhân",

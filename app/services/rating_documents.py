@@ -6,17 +6,20 @@ the bytes atomically (a failed write leaves the previous file as it was). Read-o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
+from app.domain import messages_kl01 as mk
 from app.domain import messages_ratings as rmsg
+from app.domain.dates import format_dmy
 from app.domain.errors import ExportError
 from app.domain.models import AttendanceCode, Member, PartyPosition
 from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from app.services.context import ServiceContext
 from app.services.documents import DocumentService
+from app.services.kl01 import Kl01Service
 from app.services.ratings import RatingService, Season, quota_line
 from app.services.summary import slug, xlsx_target
 from exporters.atomic import atomic_write_bytes
@@ -37,9 +40,9 @@ class RatingDocumentService:
         ctx: ServiceContext,
         ratings: RatingService,
         documents: DocumentService,
-        plans: Callable[[int, int], tuple[str, ...]] | None = None,
+        plans: Callable[[int], Mapping[int, tuple[str, ...]]] | None = None,
     ) -> None:
-        """*plans(member_id, year)*: the year's plan and commitment results, once they are recorded (issue 12)."""
+        """*plans(year)*: member id -> the year's plan and commitment results, as lines (kl01_plan_lines)."""
         self._ctx = ctx
         self._ratings = ratings
         self._documents = documents
@@ -51,6 +54,7 @@ class RatingDocumentService:
         season = self._ratings.season(year)
         rules = self._ratings.rules()
         profile = ctx.branch.get()
+        plans = self._plans(year) if self._plans else {}
         topics: dict[int, list[str]] = {}
         for a in ctx.topics.assignments(year):
             for person in a.assignees:
@@ -75,7 +79,7 @@ class RatingDocumentService:
                     excused=excused,
                     unexcused=unexcused,
                     topics=tuple(dict.fromkeys(topics.get(m.id, ()))),
-                    plans=self._plans(m.id, year) if self._plans else (),
+                    plans=plans.get(m.id, ()),
                 )
             )
         counts: dict[RatingLevel, int] = {}
@@ -185,6 +189,32 @@ class RatingDocumentService:
 
     def workbook(self, year: int, out: Path) -> Path:
         return self.job("xlsx", year, out)()[0]
+
+
+def kl01_plan_lines(kl01: Kl01Service) -> Callable[[int], dict[int, tuple[str, ...]]]:
+    """The self-review form's lines from the KL 01 record of a year: the plan's year-end result, each
+    commitment's result, the learning report handed in."""
+
+    def lines(year: int) -> dict[int, tuple[str, ...]]:
+        record = kl01.year(year)
+        out: dict[int, list[str]] = {}
+        for member_id, plan in record.plans.items():
+            rows = out.setdefault(member_id, [])
+            signed = f"ký ngày {format_dmy(plan.signed_on)}" if plan.signed_on else "chưa ký"
+            result = mk.RESULT[plan.year_end.value] if plan.year_end else "chưa tổng kết"
+            rows.append(rmsg.FORM_PLAN_LINE.format(signed=signed, result=result))
+            for c in plan.commitments:
+                done = mk.RESULT[c.year_end.value] if c.year_end else "chưa đánh giá"
+                rows.append(rmsg.FORM_COMMITMENT_LINE.format(text=c.text, result=done))
+        for member_id, report in record.reports.items():
+            out.setdefault(member_id, []).append(
+                rmsg.FORM_LEARNING_LINE.format(
+                    day=format_dmy(report.submitted_on), topic=f" ({report.topic})" if report.topic else ""
+                )
+            )
+        return {member_id: tuple(rows) for member_id, rows in out.items()}
+
+    return lines
 
 
 def _doc_day(season: Season, today: date) -> date:

@@ -37,6 +37,11 @@ def test_all_forms_in_one_file(demo, tmp_path: Path) -> None:
     assert path.name == "tat-ca.docx"
     text = full_text(open_docx(path))
     assert text.count("BẢN KIỂM ĐIỂM CÁ NHÂN") == len(demo.ratings.season(LAST).rows)
+    # the KL 01 plans and their year-end results, where recorded, fill item I.3
+    plans = demo.kl01.year(LAST).plans
+    reviewed = [r.member.id for r in demo.ratings.season(LAST).rows if r.member.id in plans]
+    assert reviewed and text.count("Kế hoạch cá nhân học tập và làm theo Bác (") == len(reviewed)
+    assert "Cam kết \u201c" in text
 
 
 def test_summary_lists_every_member_with_the_vote_and_the_counts(demo, tmp_path: Path) -> None:
