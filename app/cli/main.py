@@ -20,8 +20,8 @@ from app.cli import (
     commands_excel,
     commands_export,
     commands_kl01,
-    commands_security,
     commands_ratings,
+    commands_security,
     commands_selftest,
 )
 from app.cli.output import CliInputError
