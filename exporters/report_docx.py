@@ -18,8 +18,8 @@ from exporters.docx_common import heading, join_names, letterhead, number_text
 from exporters.docx_layout import Cell, DocBuilder, SignBlock
 from exporters.kl01_report import kl01_section
 from exporters.layout_profile import LayoutProfile
-from exporters.report_prose import limitation_paragraphs, missing_months, missing_quarters
 from exporters.ratings_docx import report_rating_lines
+from exporters.report_prose import limitation_paragraphs, missing_months, missing_quarters
 
 
 def report_blanks(report: PeriodReport, *, signer_name: str = "") -> tuple[str, ...]:

@@ -38,6 +38,7 @@ class RatingData:
     history: Mapping[int, Mapping[int, RatingLevel]] = field(default_factory=dict)  # member -> year -> final level
     unexcused: Mapping[int, Sequence[int]] = field(default_factory=dict)  # member -> months of the year
     unpaid_dues: Mapping[int, int] = field(default_factory=dict)  # member -> unpaid months (once dues exist)
+    record_start: date | None = None  # the branch's record starts here: an earlier review is never "missing"
 
 
 def not_rated_reason(member: Member, year: int, rules: RatingRules, on: date) -> str | None:
@@ -83,7 +84,7 @@ def quota_state(ratings: Sequence[MemberRating], rules: RatingRules, year: int) 
 
 def rating_missing(data: RatingData) -> list[Finding]:
     """After the deadline: members expected to be rated without the branch's proposal; the branch's own."""
-    if data.today <= data.deadline:
+    if data.today <= data.deadline or (data.record_start is not None and data.deadline < data.record_start):
         return []
     rated = {r.member_id for r in data.ratings if r.proposed is not None or r.final is not None}
     missing = [

@@ -23,6 +23,7 @@ from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 from app.domain.vntext import clean
 from app.resources import resource_path
+from app.services.branch import record_start_of
 from app.services.context import ServiceContext
 from data.repositories.ratings import RatingRepository
 
@@ -231,6 +232,7 @@ class RatingService:
             history=self._repo.final_levels(since, year),
             unexcused=_unexcused(branch, year) if branch is not None else ctx.meetings.unexcused_months(year),
             unpaid_dues=self._unpaid_dues(year) if self._unpaid_dues else {},
+            record_start=branch.record_start if branch is not None else record_start_of(ctx),
         )
 
     def findings(self, year: int, branch: BranchData | None = None) -> list[Finding]:

@@ -79,6 +79,8 @@ def test_missing_only_after_the_deadline_and_not_for_exempt_or_new_members(rules
     assert "chi bộ chưa tự đánh giá" in found[1].message
     done = data(rules, members, [*ratings, MemberRating(1, 2025, final=H)], branch=BranchRating(2025, self_level=T))
     assert rc.rating_missing(done) == []
+    before_record = data(rules, members, ratings, record_start=date(2026, 1, 1))
+    assert rc.rating_missing(before_record) == []  # the branch's record starts after that review
     assert rc.not_rated_reason(exempt, 2025, rules, date(2025, 12, 15)) == "exempt"
     assert rc.not_rated_reason(new, 2025, rules, date(2025, 12, 15)) == "new"
 

@@ -108,17 +108,17 @@ def test_rating_missing_names_the_unrated_after_the_deadline(services) -> None:
     assert not [f for f in services.checks.run(NOW.year - 1) if f.rule == "rating_missing"]
 
 
-def test_upgrade_from_v4_adds_empty_rating_tables(tmp_path: Path) -> None:
+def test_upgrade_from_v5_adds_empty_rating_tables(tmp_path: Path) -> None:
     target = tmp_path / "data" / "sochibo.sqlite3"
     target.parent.mkdir(parents=True)
-    shutil.copyfile(FIXTURES / "sochibo_v4.sqlite3", target)
+    shutil.copyfile(FIXTURES / "sochibo_v5.sqlite3", target)
     s = open_services(AppPaths.for_database(target), now=lambda: NOW)
     try:
-        assert schema_version(s.ctx.db) == LATEST_VERSION >= 5
+        assert schema_version(s.ctx.db) == LATEST_VERSION >= 6
         assert len(s.members.all()) == 3 and s.ratings.season(2025).rows
         an = next(m for m in s.members.all() if m.full_name == "Nguyễn Văn An")
         s.ratings.set_member(an.id, 2025, self_level="tot", proposed="tot")
         assert s.ratings.get(an.id, 2025).proposed is RatingLevel.TOT
     finally:
         s.close()
-    assert any("v4" in p.name for p in (tmp_path / "data" / "sao-luu").glob("*.sqlite3"))
+    assert any("v5" in p.name for p in (tmp_path / "data" / "sao-luu").glob("*.sqlite3"))

@@ -30,8 +30,8 @@ from ui.models.member_table_model import STATUS_FILTERS, MemberColumn, MemberFil
 from ui.models.roles import ObjectRole
 from ui.settings import UiSettings
 from ui.views.base import View
-from ui.widgets.row_number_header import RowNumberHeader
 from ui.widgets.rating_history import rating_history_lines
+from ui.widgets.row_number_header import RowNumberHeader
 
 #: Meeting kinds in a few letters, for the narrow attendance list beside the table.
 SHORT_KIND = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đề", "ket_hop": "Kết hợp", "bat_thuong": "Bất thường"}
