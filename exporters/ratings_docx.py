@@ -15,7 +15,7 @@ from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from exporters import ratings_wording as RW
 from exporters import wording as W
-from exporters.docx_common import letterhead, sentence_case
+from exporters.docx_common import letterhead
 from exporters.docx_layout import Cell, DocBuilder, SignBlock
 from exporters.layout_profile import LayoutProfile
 
@@ -161,7 +161,7 @@ def render_review_summary(
                                     final=doc.label(branch and branch.final) or W.BLANK))  # fmt: skip
     recipients = [(layout.label("recipients"), "label")]
     if doc.profile.upper_body.strip():
-        recipients.append((W.REP_TO_UPPER.format(body=sentence_case(doc.profile.upper_body)), ""))
+        recipients.append((W.REP_TO_UPPER.format(body=doc.profile.upper_body.strip()), ""))
     recipients.append((W.REP_ARCHIVE.format(archive=layout.label("archive")), ""))
     b.signatures(
         [SignBlock((layout.label("authority"), layout.label("secretary")), doc.secretary_name)], left=recipients

@@ -98,6 +98,7 @@ def test_check_reports_the_quota_and_the_conflict_of_a_year(capsys, db: Path) ->
     code, _, err = run(capsys, db, "ratings", "set", str(ids[6]), "--year", "2025", "--proposed", "tot",
                        "--discipline", "Cảnh cáo")  # fmt: skip
     assert code == 0, err
+    assert run(capsys, db, "branch", "record-start", "01/01/2025")[0] == 0  # the record covers 2025
     code, out, _ = run(capsys, db, "check", "--year", "2025", "--json")
     rules = {f["rule"] for f in json.loads(out)}
     assert {"rating_quota_exceeded", "rating_conflict", "rating_missing"} <= rules  # the branch has not rated itself

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,8 @@ def test_the_deadline_is_editable_and_drives_rating_missing(demo) -> None:
 def test_rating_missing_names_the_unrated_after_the_deadline(services) -> None:
     fields = {"full_name": "Trần Thị Ánh", "date_of_birth": "05/02/1975", "joined_on": "03/04/2000"}
     member = services.members.add(member_from_fields(fields))
+    assert not [f for f in services.checks.run(NOW.year - 1) if f.rule == "rating_missing"]  # before the record
+    services.branch.set_record_start(date(NOW.year - 1, 1, 1))  # the record covers last year
     found = [f for f in services.checks.run(NOW.year - 1) if f.rule == "rating_missing"]
     assert len(found) == 2 and "Trần Thị Ánh" in found[0].message and found[0].member_id == member.id
     services.ratings.set_member(member.id, NOW.year - 1, proposed="tot")
