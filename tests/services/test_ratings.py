@@ -76,10 +76,12 @@ def test_demo_last_year_reports_the_quota_the_conflict_and_a_commendation(demo) 
 def test_demo_this_season_marks_the_art8_member_and_missing_waits_for_the_deadline(demo) -> None:
     found = demo.checks.run(NOW.year)
     conflicts = [f for f in found if f.rule == "rating_conflict"]
-    assert len(conflicts) == 1 and "vắng sinh hoạt không lý do 3 tháng" in conflicts[0].message
+    art8 = [f for f in conflicts if "vắng sinh hoạt không lý do 3 tháng" in f.message]
+    dues = [f for f in conflicts if "chưa đóng đảng phí 3 tháng" in f.message]  # from the demo's dues book
+    assert len(art8) == 1 and len(dues) == 1 and len(conflicts) == 2
     assert not [f for f in found if f.rule == "rating_missing"]  # 22/11: the deadline (15/12) is ahead
     assert "rating_quota_exceeded" in {f.rule for f in found}  # the proposals go one over the cap
-    row = next(r for r in demo.ratings.season(NOW.year).rows if r.member.id == conflicts[0].member_id)
+    row = next(r for r in demo.ratings.season(NOW.year).rows if r.member.id == art8[0].member_id)
     assert row.conflicts and row.rating.proposed is RatingLevel.TOT and row.rating.final is None
 
 
@@ -111,17 +113,17 @@ def test_rating_missing_names_the_unrated_after_the_deadline(services) -> None:
     assert not [f for f in services.checks.run(NOW.year - 1) if f.rule == "rating_missing"]
 
 
-def test_upgrade_from_v5_adds_empty_rating_tables(tmp_path: Path) -> None:
+def test_upgrade_from_v6_adds_empty_rating_tables(tmp_path: Path) -> None:
     target = tmp_path / "data" / "sochibo.sqlite3"
     target.parent.mkdir(parents=True)
-    shutil.copyfile(FIXTURES / "sochibo_v5.sqlite3", target)
+    shutil.copyfile(FIXTURES / "sochibo_v6.sqlite3", target)
     s = open_services(AppPaths.for_database(target), now=lambda: NOW)
     try:
-        assert schema_version(s.ctx.db) == LATEST_VERSION >= 6
+        assert schema_version(s.ctx.db) == LATEST_VERSION >= 7
         assert len(s.members.all()) == 3 and s.ratings.season(2025).rows
         an = next(m for m in s.members.all() if m.full_name == "Nguyễn Văn An")
         s.ratings.set_member(an.id, 2025, self_level="tot", proposed="tot")
         assert s.ratings.get(an.id, 2025).proposed is RatingLevel.TOT
     finally:
         s.close()
-    assert any("v5" in p.name for p in (tmp_path / "data" / "sao-luu").glob("*.sqlite3"))
+    assert any("v6" in p.name for p in (tmp_path / "data" / "sao-luu").glob("*.sqlite3"))
