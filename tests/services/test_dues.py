@@ -147,7 +147,7 @@ def test_upgrade_from_v5_adds_an_empty_dues_book(tmp_path: Path) -> None:
     shutil.copyfile(FIXTURES / "sochibo_v5.sqlite3", target)  # the file the v5 build (record start) left
     s = open_services(AppPaths.for_database(target), now=lambda: NOW)
     try:
-        assert s.ctx.db.conn.execute("PRAGMA user_version").fetchone()[0] == 6
+        assert s.ctx.db.conn.execute("PRAGMA user_version").fetchone()[0] >= 6  # later migrations may follow
         assert [m.full_name for m in s.members.all()]  # the v1..v5 content is kept
         assert not s.dues.ledger().tracked
         assert not [f for f in s.checks.run(2026) if f.rule.startswith("dues")]
