@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from app.domain import attendance
 from app.domain import checks_ratings as rchecks
 from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
@@ -230,10 +231,16 @@ class RatingService:
             unexcused_alert=ctx.rules.unexcused_alert,
             branch=self._repo.branch(year),
             history=self._repo.final_levels(since, year),
-            unexcused=_unexcused(branch, year) if branch is not None else ctx.meetings.unexcused_months(year),
+            unexcused=_unexcused(branch, year) if branch is not None else self._unexcused(year),
             unpaid_dues=self._unpaid_dues(year) if self._unpaid_dues else {},
             record_start=branch.record_start if branch is not None else record_start_of(ctx),
         )
+
+    def _unexcused(self, year: int) -> Mapping[int, list[int]]:
+        """Art. 8 months of *year* through the attendance kernel (when the check run did not pass them)."""
+        rows = self._ctx.meetings.attendance_rows(date(year, 1, 1), date(year, 12, 31), attendance.ART8_CODES)
+        by_year = attendance.unexcused_months(attendance.month_codes(rows))
+        return {member_id: list(months) for member_id, months in by_year.get(year, {}).items()}
 
     def findings(self, year: int, branch: BranchData | None = None) -> list[Finding]:
         """The rating findings of *year* (the check run adds them to the branch's others, passing its data)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
@@ -95,7 +94,6 @@ def test_the_branch_rating_and_the_member_detail(qtbot, window: MainWindow) -> N
     assert any(line.startswith(f"Năm {NOW.year} — Xếp loại:") and "(chi bộ đề xuất)" in line for line in lines)
 
 
-@pytest.mark.skipif(not exports.available("documents"), reason="no Word export in this build")
 def test_the_summary_is_written_in_the_background(qtbot, window: MainWindow, answers, monkeypatch, tmp_path: Path):
     shown: list[tuple[str, Path]] = []
     monkeypatch.setattr(exports, "show_saved", lambda parent, text, path: shown.append((text, path)))

@@ -310,7 +310,7 @@ class RatingsView(View):
         year = self.current_year()
         spec = next(e for e in EXPORTS if e[0] == what)
         target = prompts.choose_save_path(
-            self, spec[1].rstrip("…"), exports.export_folder() / spec[2].format(year=year), spec[3]
+            self, spec[1].rstrip("…"), exports.export_folder() / spec[2].format(year=year), spec[3], kind="ratings"
         )
         if target is None:
             return
