@@ -34,16 +34,22 @@ timed() {  # timed LABEL CMD...: run, record wall time
   TIMES+=("$(printf '%5ds  %s' "$((SECONDS - t))" "$label")")
 }
 
-cleanup() {
-  set +e
+release_root() {  # stop what runs inside root $1 and unmount what was mounted there
+  local root="$1" p m
   for p in /proc/[0-9]*; do
-    if [ "$(readlink "$p/root" 2>/dev/null)" = "$R" ]; then kill -9 "${p#/proc/}" 2>/dev/null; fi
+    if [ "$(readlink "$p/root" 2>/dev/null)" = "$root" ]; then kill -9 "${p#/proc/}" 2>/dev/null; fi
   done
   sleep 1
   for m in dev/shm dev/pts dev sys proc; do
-    mountpoint -q "$R/$m" 2>/dev/null && umount -l "$R/$m"
+    if mountpoint -q "$root/$m" 2>/dev/null; then umount -l "$root/$m"; fi
   done
-  rm -rf "$WORK"
+}
+cleanup() {
+  set +e
+  release_root "$WORK/root"
+  release_root "$WORK/root-sudo"
+  # --one-file-system: never follow a mount that failed to come off (the host's /dev is bound in).
+  rm -rf --one-file-system "$WORK"
 }
 trap cleanup EXIT
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
@@ -205,6 +211,28 @@ no_real_database root
 timed "user: scripts/test.sh" in_root tester "scripts/test.sh"
 timed "user, no network: scripts/test.sh --collect-only (set-up again)" in_root tester --no-net "scripts/test.sh --collect-only -q >/dev/null"
 timed "root, no network: xvfb-run -a scripts/run.sh (set-up again)" window_check root --no-net
+# A user WITH sudo, on a second fresh root: set-up installs the packages through sudo, once.
+sudo_user_path() {
+  R="$WORK/root-sudo"
+  make_root
+  carry_package_settings
+  mount_root
+  chroot "$R" /usr/bin/env DEBIAN_FRONTEND=noninteractive sh -c \
+    "apt-get update -qq && apt-get install -y -qq --no-install-recommends sudo >/dev/null"
+  chroot "$R" useradd -m -s /bin/bash helper
+  echo "helper ALL=(ALL) NOPASSWD: ALL" > "$R/etc/sudoers.d/helper"
+  chmod 0440 "$R/etc/sudoers.d/helper"
+  clone_for helper
+  local out="$WORK/sudo.log"
+  in_root helper "scripts/test.sh --collect-only -q" >"$out" 2>&1 || { cat "$out"; echo "FAIL: set-up with sudo"; return 1; }
+  grep -q 'sudo' "$out" || { cat "$out"; echo "FAIL: set-up did not go through sudo"; return 1; }
+  tail -3 "$out"
+  in_root helper --no-net "scripts/test.sh --collect-only -q >/dev/null" || { echo "FAIL: second run with sudo needed the network"; return 1; }
+  release_root "$R"
+  R="$WORK/root"
+}
+timed "user with sudo, second fresh root: scripts/test.sh --collect-only (set-up through sudo; again without network)" sudo_user_path
+
 export SOCHIBO_EXTRA_DEBS="libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 poppler-utils binutils libpython3.11"
 export SOCHIBO_TEST_BUNDLE=1
 timed "root: LibreOffice and bundle tests (SOCHIBO_EXTRA_DEBS, SOCHIBO_TEST_BUNDLE=1 scripts/test.sh)" \
