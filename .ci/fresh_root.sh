@@ -23,6 +23,9 @@ CACHE=/var/cache/sochibo-ci
 WORK="$(mktemp -d /var/tmp/sochibo-fresh.XXXXXX)"
 R="$WORK/root"
 T0=$SECONDS
+# The README's two Quick start commands (.ci/run passes them; these defaults are the same).
+TEST_CMD="${SOCHIBO_README_TEST:-scripts/test.sh}"
+RUN_CMD="${SOCHIBO_README_RUN:-xvfb-run -a scripts/run.sh}"
 declare -a TIMES=()
 
 log() { printf '\n[fresh-root %4ds] %s\n' "$((SECONDS - T0))" "$*"; }
@@ -134,7 +137,7 @@ clone_for() {
 # the virtual screen within the time limit, and the program still running 10 s later.
 window_check() {
   local who="$1" net="${2:-}" out="$WORK/run-$1.log"
-  ( set +E; trap - ERR; in_root "$who" $net "xvfb-run -a scripts/run.sh" >"$out" 2>&1 || true ) &
+  ( set +E; trap - ERR; in_root "$who" $net "$RUN_CMD" >"$out" 2>&1 || true ) &
   local pid=$! shown=""
   for _ in $(seq 1 240); do
     if ! kill -0 "$pid" 2>/dev/null; then break; fi
@@ -181,7 +184,7 @@ no_real_database() {  # opening the demo leaves the user's own data file uncreat
 
 user_without_sudo_is_told_the_line() {
   local out="$WORK/nosudo.log"
-  if in_root tester "xvfb-run -a scripts/run.sh" >"$out" 2>&1; then
+  if in_root tester "$RUN_CMD" >"$out" 2>&1; then
     cat "$out"; echo "FAIL: run.sh went on without the window's packages"; return 1
   fi
   cat "$out"
@@ -199,18 +202,18 @@ clone_for root
 clone_for tester
 [ ! -e "$R/usr/bin/sudo" ] || { echo "FAIL: the fresh root has sudo"; exit 1; }
 
-timed "root: scripts/test.sh" in_root root "scripts/test.sh"
+timed "root: $TEST_CMD" in_root root "$TEST_CMD"
 timed "administrator: apt-get install xvfb xauth (README: a machine without a screen)" \
   in_root root "apt-get install -y -qq --no-install-recommends xvfb xauth x11-utils >/dev/null"
-timed "user without sudo: xvfb-run -a scripts/run.sh (must print the administrator's line)" user_without_sudo_is_told_the_line
+timed "user without sudo: $RUN_CMD (must print the administrator's line)" user_without_sudo_is_told_the_line
 timed "administrator: $ADMIN_LINE" in_root root "$ADMIN_LINE >/dev/null"
-timed "user: xvfb-run -a scripts/run.sh" window_check tester
+timed "user: $RUN_CMD" window_check tester
 no_real_database tester
-timed "root: xvfb-run -a scripts/run.sh" window_check root
+timed "root: $RUN_CMD" window_check root
 no_real_database root
-timed "user: scripts/test.sh" in_root tester "scripts/test.sh"
-timed "user, no network: scripts/test.sh --collect-only (set-up again)" in_root tester --no-net "scripts/test.sh --collect-only -q >/dev/null"
-timed "root, no network: xvfb-run -a scripts/run.sh (set-up again)" window_check root --no-net
+timed "user: $TEST_CMD" in_root tester "$TEST_CMD"
+timed "user, no network: $TEST_CMD --collect-only (set-up again)" in_root tester --no-net "$TEST_CMD --collect-only -q >/dev/null"
+timed "root, no network: $RUN_CMD (set-up again)" window_check root --no-net
 # A user WITH sudo, on a second fresh root: set-up installs the packages through sudo, once.
 sudo_user_path() {
   R="$WORK/root-sudo"
@@ -224,19 +227,19 @@ sudo_user_path() {
   chmod 0440 "$R/etc/sudoers.d/helper"
   clone_for helper
   local out="$WORK/sudo.log"
-  in_root helper "scripts/test.sh --collect-only -q" >"$out" 2>&1 || { cat "$out"; echo "FAIL: set-up with sudo"; return 1; }
+  in_root helper "$TEST_CMD --collect-only -q" >"$out" 2>&1 || { cat "$out"; echo "FAIL: set-up with sudo"; return 1; }
   grep -q 'sudo' "$out" || { cat "$out"; echo "FAIL: set-up did not go through sudo"; return 1; }
   tail -3 "$out"
-  in_root helper --no-net "scripts/test.sh --collect-only -q >/dev/null" || { echo "FAIL: second run with sudo needed the network"; return 1; }
+  in_root helper --no-net "$TEST_CMD --collect-only -q >/dev/null" || { echo "FAIL: second run with sudo needed the network"; return 1; }
   release_root "$R"
   R="$WORK/root"
 }
-timed "user with sudo, second fresh root: scripts/test.sh --collect-only (set-up through sudo; again without network)" sudo_user_path
+timed "user with sudo, second fresh root: $TEST_CMD --collect-only (set-up through sudo; again without network)" sudo_user_path
 
 export SOCHIBO_EXTRA_DEBS="libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 poppler-utils binutils libpython3.11"
 export SOCHIBO_TEST_BUNDLE=1
-timed "root: LibreOffice and bundle tests (SOCHIBO_EXTRA_DEBS, SOCHIBO_TEST_BUNDLE=1 scripts/test.sh)" \
-  in_root root "scripts/test.sh -q 2>&1 | tee /root/last-pytest.log; exit \${PIPESTATUS[0]}"
+timed "root: LibreOffice and bundle tests (SOCHIBO_EXTRA_DEBS, SOCHIBO_TEST_BUNDLE=1 $TEST_CMD)" \
+  in_root root "$TEST_CMD -q 2>&1 | tee /root/last-pytest.log; exit \${PIPESTATUS[0]}"
 
 log "all steps passed; wall time per step:"
 printf '%s\n' "${TIMES[@]}"
