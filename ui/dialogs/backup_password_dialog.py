@@ -15,6 +15,17 @@ from ui.style import set_level
 from ui.widgets.fields import Form, attempt
 
 
+def _ok_cancel_row(ok_text: str) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
+    """The dialog's default button and Hủy, right-aligned."""
+    ok, cancel = QPushButton(ok_text), QPushButton("Hủy")
+    ok.setDefault(True)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(ok)
+    row.addWidget(cancel)
+    return ok, cancel, row
+
+
 def _label(text: str, name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -41,13 +52,7 @@ class BackupPasswordDialog(FittingDialog):
         self.warning.hide()
         self.error = _label("", "fieldError")
         self.error.hide()
-        self.ok_button = QPushButton("Sao lưu")
-        self.ok_button.setDefault(True)
-        cancel = QPushButton("Hủy")
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.ok_button)
-        row.addWidget(cancel)
+        self.ok_button, cancel, row = _ok_cancel_row("Sao lưu")
         layout = QVBoxLayout(self)
         layout.addWidget(_label(smsg.BACKUP_EXPLAIN))
         layout.addWidget(self.form)
@@ -92,13 +97,7 @@ class RestorePasswordDialog(FittingDialog):
         self.password_edit = password_field()
         self.error = _label("", "fieldError")
         self.error.hide()
-        self.ok_button = QPushButton("Kiểm tra tệp")
-        self.ok_button.setDefault(True)
-        cancel = QPushButton("Hủy")
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.ok_button)
-        row.addWidget(cancel)
+        self.ok_button, cancel, row = _ok_cancel_row("Kiểm tra tệp")
         layout = QVBoxLayout(self)
         layout.addWidget(_label(header_text))
         layout.addWidget(_label("Mật khẩu đã đặt khi sao lưu:"))
