@@ -70,3 +70,48 @@ def test_the_test_itself_catches_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from data.db import Database\nimport PySide6.QtCore\n", encoding="utf-8")
     assert {"data.db", "PySide6.QtCore"} <= _imports(bad)
+
+
+def _ui_module_imports() -> dict[str, set[str]]:
+    """ui.* module name -> the ui.* modules it imports (anywhere in the file, lazily or not)."""
+    graph: dict[str, set[str]] = {}
+    for path in (ROOT / "ui").rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        graph[name] = {n for n in _imports(path) if n == "ui" or n.startswith("ui.")}
+    return graph
+
+
+def _reaches(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in graph.get(todo.pop(), set()) - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
+
+
+def test_the_launcher_breaks_the_circle_between_entry_point_and_window() -> None:
+    """ui.main -> ui.launcher and ui.main_window -> ui.launcher; nothing leads back to ui.main or the window."""
+    graph = _ui_module_imports()
+    assert "ui.launcher" in graph["ui.main"] | graph["ui.main_window"]
+    assert "ui.main" not in _reaches(graph, "ui.main_window")
+    assert not {"ui.main", "ui.main_window"} & _reaches(graph, "ui.launcher")
+
+
+def test_the_launch_edge_is_typed() -> None:
+    """No `object` or `Any` in the signatures of the launcher, the entry point and the window's constructor."""
+    untyped = []
+    for rel in ("ui/launcher.py", "ui/main.py", "ui/main_window.py"):
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef) or (rel.endswith("main_window.py") and node.name != "__init__"):
+                continue
+            args = node.args
+            for annotation in [a.annotation for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)] + [
+                node.returns
+            ]:
+                words = {n.id for n in ast.walk(annotation) if isinstance(n, ast.Name)} if annotation else set()
+                if words & {"object", "Any"}:
+                    untyped.append(f"{rel}:{node.lineno} {node.name}")
+    assert not untyped, untyped

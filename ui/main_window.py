@@ -25,6 +25,7 @@ from app.config import AppPaths
 from app.domain.errors import AppError
 from ui.errors import plain_message
 from ui.folders import FolderMemory
+from ui.launcher import real_branch
 from ui.settings import FONT_SIZES, UiSettings
 from ui.style import apply_font_size, set_level
 from ui.views.base import View
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         prompts.use_folder_memory(FolderMemory(settings))  # every file dialog starts in the last folder of its kind
         self.demo = demo
         self.real_paths = real_paths
+        self.successor: MainWindow | None = None  # the window over the user's own branch, once the demo is left
         self.views: dict[str, View] = {}
         self.search_dialog: QWidget | None = None
         self._closing_checked = False
@@ -289,13 +291,12 @@ class MainWindow(QMainWindow):
 
     def leave_demo(self) -> None:
         """Close the demo branch and set up the user's own branch in the real data file."""
-        from ui.main import open_real_branch
-
         if self.real_paths is None:
             return
-        window = open_real_branch(self.real_paths, self.settings, parent=self)
-        if window is None:
+        services = real_branch(self.real_paths, parent=self)
+        if services is None:
             return
+        window = MainWindow(services, self.settings, demo=False, real_paths=self.real_paths)
         self.successor = window
         window.show()
         self.close()

@@ -85,7 +85,7 @@ def test_an_emptied_database_without_backups_is_not_silently_replaced(capsys, pa
 
 def test_the_window_offers_the_backup_for_an_emptied_database(qtbot, paths: AppPaths, monkeypatch) -> None:
     import ui.widgets.prompts as prompts
-    from ui.main import open_or_recover
+    from ui.launcher import open_or_recover
 
     _branch_with_backups(paths)
     paths.database.write_bytes(b"")
@@ -105,7 +105,7 @@ def test_the_window_offers_the_backup_for_an_emptied_database(qtbot, paths: AppP
 
 def test_the_window_starts_a_new_branch_only_when_asked(qtbot, paths: AppPaths, monkeypatch) -> None:
     import ui.widgets.prompts as prompts
-    from ui.main import open_or_recover
+    from ui.launcher import open_or_recover
 
     paths.database.parent.mkdir(parents=True)
     paths.database.write_bytes(b"")

@@ -35,7 +35,7 @@ def damaged(paths, now):
 
 def test_the_window_offers_the_newest_good_backup_and_restores_it(qtbot, damaged, monkeypatch) -> None:
     import ui.widgets.prompts as prompts
-    from ui.main import open_or_recover
+    from ui.launcher import open_or_recover
 
     paths, members = damaged
     asked: list[str] = []
@@ -56,7 +56,7 @@ def test_the_window_offers_the_newest_good_backup_and_restores_it(qtbot, damaged
 
 def test_declining_leaves_the_damaged_file_untouched(qtbot, damaged, monkeypatch) -> None:
     import ui.widgets.prompts as prompts
-    from ui.main import open_or_recover
+    from ui.launcher import open_or_recover
 
     paths, _ = damaged
     before = paths.database.read_bytes()
