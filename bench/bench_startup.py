@@ -3,7 +3,7 @@
 Both are fresh processes in the same environment (offscreen Qt, warm page cache), timed from spawn to
 exit; each quits from the event loop right after its window is shown (the app through
 SOCHIBO_BENCH_EXIT_ON_SHOWN=1 in ui/main.py). Runs alternate so that machine noise hits both alike.
-Run alone: `python bench/bench_startup.py [--quick]`.
+Run alone: `python bench/bench_startup.py [--quick] [--repeat=N]` (5 runs with --quick, 9 without).
 """
 
 from __future__ import annotations
@@ -78,10 +78,10 @@ def timed(command: list[str], env: dict[str, str], timeout: float = 120) -> tupl
     return elapsed, peak
 
 
-def run(quick: bool = False) -> dict[str, Any]:
+def run(quick: bool = False, repeat: int | None = None) -> dict[str, Any]:
     size = demo_size(quick)
     source, built = demo_db(**size)
-    repeat = 5 if quick else 9
+    repeat = repeat or (5 if quick else 9)
     with tempfile.TemporaryDirectory(prefix="sochibo-bench-start-") as tmp:
         home = Path(tmp)
         database = copy_db(source, home / "db")
@@ -121,4 +121,5 @@ def run(quick: bool = False) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(run("--quick" in sys.argv))
+    times = next((int(arg.split("=", 1)[1]) for arg in sys.argv if arg.startswith("--repeat=")), None)
+    print(run("--quick" in sys.argv, times))
