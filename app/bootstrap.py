@@ -133,6 +133,11 @@ def reopen(services: Services) -> Services:
     return open_services(paths, now=now, lock=lock, backup_on_start=False)
 
 
+def consolidation_service(now: Callable[[], datetime] = datetime.now) -> ConsolidationService:
+    """The upper committee's consolidation on its own (it reads the branches' files and needs no database)."""
+    return ConsolidationService(now)
+
+
 def _open(paths: AppPaths, now: Callable[[], datetime]) -> Services:
     db = open_checked(paths.database)
     try:
@@ -163,8 +168,9 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     # the ratings count the dues book's unpaid months of a year (rating_conflict)
     ratings = RatingService(ctx, unpaid_dues=lambda year: {m: len(v) for m, v in dues.unpaid_months(year).items()})
     checks = CheckService(ctx, builtin_dues_rules(), extra=(ratings.findings,))
-    reports = ReportService(ctx, checks)
-    documents = DocumentService(ctx, meetings, reports)
+    reports = ReportService(ctx, checks, dues)
+    documents = DocumentService(ctx, meetings, reports, dues)
+    dues_documents = DuesDocumentService(ctx, dues)
     summary = SummaryService(ctx, reports, branch)
     kl01 = Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)
     search = SearchService(ctx)
@@ -183,8 +189,8 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         drafts=DraftService(ctx),
         documents=documents,
         summary=summary,
-        package=PackageService(ctx, documents, summary),
-        consolidation=ConsolidationService(now),
+        package=PackageService(ctx, documents, summary, dues_documents),
+        consolidation=consolidation_service(now),
         importer=MemberImportService(ctx, members, before_write=backups.snapshot),
         kl01=kl01,
         kl01_documents=Kl01DocumentService(ctx, documents, kl01),
@@ -193,7 +199,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         rating_documents=RatingDocumentService(ctx, ratings, documents, kl01_plan_lines(kl01)),
         startup_backup=taken[-1] if taken else None,
         dues=dues,
-        dues_documents=DuesDocumentService(ctx, dues),
+        dues_documents=dues_documents,
     )
     ctx.rules = services.branch.stored_rules()
     initialise(services, fresh=fresh, upgraded_from=old)

@@ -23,7 +23,6 @@ from app.bootstrap import Services, open_services
 from app.config import AppPaths
 from app.domain import periods
 from app.domain.models import MeetingKind, MeetingPart, Section
-from app.services.consolidation import ConsolidationService
 
 #: A fixed clock: the demo branch and the checks must not depend on the day the test runs.
 NOW = datetime(2026, 11, 22, 9, 30)
@@ -126,7 +125,7 @@ class SelfTest:
         return f"Excel: tổng hợp quý, danh sách ({rows} dòng đọc lại); gói USB {len(package.files)} tệp"
 
     def consolidation(self) -> str:
-        service = ConsolidationService(now=lambda: NOW)
+        service = self.services.consolidation  # opened with the fixed clock NOW
         result = service.run([self.root / "usb"], period=QUARTER)
         if len(result.branches) != 1:
             raise SelfTestError(f"tổng hợp cấp trên không nhận gói vừa lập: {result.outcomes!r}")

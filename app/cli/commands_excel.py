@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.bootstrap import consolidation_service
 from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, say
 from app.domain import messages as msg
@@ -16,7 +17,6 @@ from app.domain import periods
 from app.domain.dates import format_dmy, parse_date
 from app.domain.errors import ExportError
 from app.domain.models import Period
-from app.services.consolidation import ConsolidationService
 from app.services.documents import period_for
 from app.services.member_import import ImportReport
 
@@ -195,7 +195,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     if args.year is None and (args.quarter or args.half):
         raise CliInputError(msg.XLSX_CLI_PERIOD_USAGE)
     period = period_for(args.year, args.quarter, args.half) if args.year is not None else None
-    service = ConsolidationService()
+    service = consolidation_service()  # no branch file needed: the committee's own machine
     out = Path(args.out)
     result = service.run([Path(p) for p in args.paths], period=period, exclude=[out])
     if not result.branches:

@@ -84,10 +84,13 @@ class DocumentJob:
 
 
 class DocumentService:
-    def __init__(self, ctx: ServiceContext, meetings: MeetingService, reports: ReportService) -> None:
+    def __init__(
+        self, ctx: ServiceContext, meetings: MeetingService, reports: ReportService, dues: DuesService
+    ) -> None:
         self._ctx = ctx
         self._meetings = meetings
         self._reports = reports
+        self._dues = dues
 
     # ------------------------------------------------------------------ layout
     def layout(self, profile_id: str | None = None) -> LayoutProfile:
@@ -273,7 +276,7 @@ class DocumentService:
         """The meeting as the minutes print it: the dues paragraph from the dues book, then the secretary's note."""
         if not meeting.kind.counts_as_regular:
             return meeting
-        paragraph = DuesService(self._ctx).minutes_paragraph(meeting.on)
+        paragraph = self._dues.minutes_paragraph(meeting.on)
         note = meeting.dues_note.strip()
         return replace(meeting, dues_note="\n".join(t for t in (paragraph, note) if t)) if paragraph else meeting
 

@@ -51,9 +51,9 @@ class SheetJob:
 
 
 class DuesDocumentService:
-    def __init__(self, ctx: ServiceContext, dues: DuesService | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, dues: DuesService) -> None:
         self._ctx = ctx
-        self._dues = dues or DuesService(ctx)
+        self._dues = dues
 
     def book_file_name(self, year: int) -> str:
         return f"so-dang-phi_{slug(self._ctx.branch.get().branch_name)}_{year}.xlsx"

@@ -63,10 +63,17 @@ class PackageResult:
 
 
 class PackageService:
-    def __init__(self, ctx: ServiceContext, documents: DocumentService, summary: SummaryService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        documents: DocumentService,
+        summary: SummaryService,
+        dues_documents: DuesDocumentService,
+    ) -> None:
         self._ctx = ctx
         self._documents = documents
         self._summary = summary
+        self._dues_documents = dues_documents
 
     def folder_name(self, period: Period) -> str:
         """ "chi-bo-truong-thpt-chuyen-vi-thanh_2026-Q3": ASCII, so any stick and any PC reads it."""
@@ -145,7 +152,7 @@ class PackageService:
         report = self._documents.report(period, staging / names["report"])
         warnings += report.warnings
         atomic_write_bytes(staging / names["summary"], self._summary.workbook(period))
-        DuesDocumentService(self._ctx).stage_books(period, staging)  # the dues book travels with the summary
+        self._dues_documents.stage_books(period, staging)  # the dues book travels with the summary
         return tuple(warnings)
 
     @staticmethod

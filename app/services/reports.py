@@ -18,9 +18,10 @@ from app.services.ratings import rating_figures
 
 
 class ReportService:
-    def __init__(self, ctx: ServiceContext, checks: CheckService) -> None:
+    def __init__(self, ctx: ServiceContext, checks: CheckService, dues: DuesService) -> None:
         self._ctx = ctx
         self._checks = checks
+        self._dues = dues
 
     def period_report(self, period: Period) -> PeriodReport:
         ctx = self._ctx
@@ -100,7 +101,7 @@ class ReportService:
             status_counts=dict(status_counts),
             kl01=kl01,
             regulations=ctx.rules.regulations_on(end_day),
-            dues=DuesService(ctx).period_figures(period),
+            dues=self._dues.period_figures(period),
             extra_figures=rating_figures(ctx, period),
         )
 
