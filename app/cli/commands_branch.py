@@ -8,6 +8,7 @@ so a branch can be set up and scripted without the window. Only the options give
 from __future__ import annotations
 
 import argparse
+from contextlib import suppress
 from dataclasses import replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, say
 from app.domain import messages as msg
 from app.domain.dates import format_dmy, parse_date, parse_optional_date
+from app.domain.errors import NotFoundError
 from app.domain.models import BranchProfile
 from app.domain.vntext import nfc
 
@@ -50,7 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _as_dict(s: Services, profile: BranchProfile) -> dict[str, Any]:
-    secretary = s.ctx.members.get(profile.secretary_id) if profile.secretary_id is not None else None
+    secretary = None
+    if profile.secretary_id is not None:
+        with suppress(NotFoundError):  # a secretary whose record was removed prints without a name
+            secretary = s.members.get(profile.secretary_id)
     return {
         "branch_name": profile.branch_name,
         "upper_body": profile.upper_body,

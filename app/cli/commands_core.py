@@ -120,7 +120,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- members
 def cmd_members_list(args: argparse.Namespace) -> int:
     with services_for(args) as s:
-        today = s.ctx.today()
+        today = s.today()
         members = s.members.list(search=nfc(args.search), include_former=args.all)
         rows = [
             {
@@ -164,7 +164,7 @@ def cmd_members_add(args: argparse.Namespace) -> int:
     member = member_from_fields(fields)
     with services_for(args) as s:
         stored = s.members.add(member)
-        warnings = soft_warnings(stored, s.ctx.today())
+        warnings = soft_warnings(stored, s.today())
     if args.json:
         print_json({"id": stored.id, "full_name": stored.full_name, "warnings": warnings})
     else:
@@ -305,7 +305,7 @@ def _short(text: str, width: int) -> str:
 # ---------------------------------------------------------------------------- checks and search
 def cmd_check(args: argparse.Namespace) -> int:
     with services_for(args) as s:
-        year = args.year or s.ctx.today().year
+        year = args.year or s.today().year
         findings = s.checks.run(year)
     if args.json:
         print_json(

@@ -206,7 +206,7 @@ def cmd_plans_deadlines(args: argparse.Namespace) -> int:
         if args.plan is not None or args.review is not None:
             rules = s.kl01.set_deadlines(plan=args.plan, review=args.review)
         else:
-            rules = s.kl01.rules(s.ctx.today().year)
+            rules = s.kl01.rules(s.today().year)
     plan = f"{rules.plan_deadline[1]:02d}/{rules.plan_deadline[0]:02d}"
     review = f"{rules.review_deadline[1]:02d}/{rules.review_deadline[0]:02d}"
     if args.json:

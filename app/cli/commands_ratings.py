@@ -208,7 +208,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     with services_for(args) as s:
         if args.day is not None:
             s.ratings.set_deadline(args.day)
-        deadline = s.ratings.deadline(s.ctx.today().year)
+        deadline = s.ratings.deadline(s.today().year)
     say(rmsg.DEADLINE_SAVED.format(day=f"{deadline.day:02d}", month=f"{deadline.month:02d}"))
     return 0
 

@@ -140,7 +140,7 @@ class DuesView(View):
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
-        today = self.services.ctx.today()
+        today = self.services.today()
         since = self.services.dues.ledger().since
         years = set(range(since.year if since else today.year, today.year + 1))
         self.fill_years(self.year, years, today.year)
@@ -150,7 +150,7 @@ class DuesView(View):
         if kind == "member" and isinstance(ref, int) and self.model.book is not None:
             for row, (member, _cells) in enumerate(self.model.book.rows):
                 if member.id == ref:
-                    self.table.setCurrentIndex(self.model.index(row, Month.of(self.services.ctx.today()).month))
+                    self.table.setCurrentIndex(self.model.index(row, Month.of(self.services.today()).month))
 
     def remember_layout(self) -> None:
         self.settings.save_splitter("dues", self.splitter)
@@ -158,12 +158,12 @@ class DuesView(View):
     # ------------------------------------------------------------------ content
     def _year(self) -> int:
         year = self.year.currentData()
-        return year if isinstance(year, int) else self.services.ctx.today().year
+        return year if isinstance(year, int) else self.services.today().year
 
     def _load(self) -> None:
         current = self.table.currentIndex()
         year = self._year()
-        today = self.services.ctx.today()
+        today = self.services.today()
         book = self.services.dues.year_book(year)  # one read of the book per change (5,000 members: ~2 s)
         self.model.set_book(book, Month.of(today), unpaid_in_book(book, today))
         if current.isValid():
@@ -178,7 +178,7 @@ class DuesView(View):
 
     def _show_current(self) -> None:
         member_id, month = self._selected()
-        month = month or Month.of(self.services.ctx.today())
+        month = month or Month.of(self.services.today())
         if month.year != self._year():
             month = Month(self._year(), 12)
         book = self.model.book
@@ -262,7 +262,7 @@ class DuesView(View):
 
     def export_sheet(self) -> None:
         _member, month = self._selected()
-        month = month or Month.of(self.services.ctx.today())
+        month = month or Month.of(self.services.today())
         docs = self.services.dues_documents
         suggested = export_folder() / f"bang-ke-dang-phi_{month.key}.xlsx"
         path = prompts.choose_save_path(self, f"Lưu bảng kê tháng {month.label}", suggested, "Bảng tính Excel (*.xlsx)")

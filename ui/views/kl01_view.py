@@ -161,7 +161,7 @@ class Kl01View(View):
     # ------------------------------------------------------------------ View
     def refresh(self) -> None:
         super().refresh()
-        today = self.services.ctx.today()
+        today = self.services.today()
         self.fill_years(self.year, {*self.services.kl01.years(), today.year, today.year + 1}, today.year)
         self._load()
 
@@ -196,7 +196,7 @@ class Kl01View(View):
     # ------------------------------------------------------------------ loading
     def _year(self) -> int:
         year = self.year.currentData()
-        return year if isinstance(year, int) else self.services.ctx.today().year
+        return year if isinstance(year, int) else self.services.today().year
 
     def _members(self) -> list:  # type: ignore[type-arg]
         return [r.member for r in self.model_rows()]
@@ -266,7 +266,7 @@ class Kl01View(View):
     # ------------------------------------------------------------------ single keys
     def _mark_day(self) -> date:
         """The day a single key records: today, or 31 December for a past year."""
-        today, year = self.services.ctx.today(), self._year()
+        today, year = self.services.today(), self._year()
         return today if today.year <= year else date(year, 12, 31)
 
     def handle_key(self, index: QModelIndex, event: QKeyEvent) -> bool:

@@ -172,11 +172,11 @@ class RatingsView(View):
             combo.addItem(rules.label(level), level.value)
 
     def current_year(self) -> int:
-        return int(self.year.currentData() or self.services.ctx.today().year)
+        return int(self.year.currentData() or self.services.today().year)
 
     def refresh(self) -> None:
         super().refresh()
-        today = self.services.ctx.today()
+        today = self.services.today()
         self.fill_years(self.year, range(today.year - 5, today.year + 1), today.year)
         year = self.current_year()
         selected = self.current_row()
