@@ -115,3 +115,68 @@ def test_the_launch_edge_is_typed() -> None:
                 if words & {"object", "Any"}:
                     untyped.append(f"{rel}:{node.lineno} {node.name}")
     assert not untyped, untyped
+
+
+def _service_classes() -> set[str]:
+    """Every class app/services defines whose name ends in Service."""
+    return {
+        node.name
+        for path in (ROOT / "app" / "services").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Service")
+    }
+
+
+def _is_super(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+
+
+def _wiring_faults(path: Path, services: set[str]) -> list[str]:
+    """A service constructed, or another object's private method called, in the module at *path*."""
+    faults = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in services:
+            faults.append(f"{path.name}:{node.lineno} builds {func.id}")
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr.startswith("_")
+            and not func.attr.startswith("__")
+            and not (isinstance(func.value, ast.Name) and func.value.id in {"self", "cls"})
+            and not _is_super(func.value)
+        ):
+            faults.append(f"{path.name}:{node.lineno} calls another object's {func.attr}")
+    return faults
+
+
+def test_services_are_wired_only_in_bootstrap() -> None:
+    """STYLE.md "Wire once": no service builds another or calls another's private method; bootstrap passes them in."""
+    services = _service_classes()
+    assert {"DuesService", "DocumentService", "PackageService"} <= services
+    faults = [f for path in sorted((ROOT / "app" / "services").glob("*.py")) for f in _wiring_faults(path, services)]
+    assert not faults, "\n".join(faults)
+
+
+def test_the_wiring_test_catches_a_service_built_inside_another(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "class A:\n    def f(self):\n        return DuesService(self._ctx)._ledger() + self._own()\n", encoding="utf-8"
+    )
+    assert sorted(_wiring_faults(bad, {"DuesService"})) == [
+        "bad.py:3 builds DuesService",
+        "bad.py:3 calls another object's _ledger",
+    ]
+
+
+def test_the_window_and_the_cli_never_reach_the_repository_context() -> None:
+    """The UI and the CLI get services and a clock (Services.today), never ``services.ctx`` and its repositories."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for folder in ("ui", "app/cli")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in {"ctx", "_ctx"}
+    ]
+    assert not offenders, offenders
