@@ -74,7 +74,6 @@ class RuleSet:
     probation_remind_days: int = 30
     badge_years: tuple[int, ...] = (30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90)
     badge_remind_days: int = 60
-    probationary_vote_on_member_matters: bool = False
     regulations: Mapping[str, str] = field(default_factory=dict)
     agenda: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     citations: tuple[DatedText, ...] = ()  # regulation slot -> its text, by date range
@@ -136,7 +135,6 @@ class RuleSet:
                 probation_remind_days=int(data.get("probation_remind_days", defaults.probation_remind_days)),
                 badge_years=tuple(int(y) for y in data.get("badge_years", defaults.badge_years)),
                 badge_remind_days=int(data.get("badge_remind_days", defaults.badge_remind_days)),
-                probationary_vote_on_member_matters=bool(data.get("probationary_vote_on_member_matters", False)),
                 regulations={str(k): str(v) for k, v in data.get("regulations", {}).items()},
                 agenda={str(k): tuple(str(i) for i in v) for k, v in data.get("agenda", {}).items()},
                 citations=tuple(DatedText.from_dict(c, "slot") for c in data.get("citations", ())),
@@ -174,7 +172,6 @@ class RuleSet:
             "probation_remind_days": self.probation_remind_days,
             "badge_years": list(self.badge_years),
             "badge_remind_days": self.badge_remind_days,
-            "probationary_vote_on_member_matters": self.probationary_vote_on_member_matters,
             "regulations": dict(self.regulations),
             "agenda": {k: list(v) for k, v in self.agenda.items()},
         }

@@ -61,6 +61,17 @@ def test_an_old_rule_set_without_dates_still_loads_and_answers_the_same() -> Non
     assert rules.on(date(2024, 1, 1)) is rules and rules.cite("low_attendance", date(2024, 1, 1)) == ""
 
 
+def test_a_saved_rule_set_with_the_removed_probationary_vote_flag_still_loads(demo: Services) -> None:
+    """Probationary members never vote (Charter Art. 5, DOMAIN.md Votes): the old flag is read past and not written."""
+    old = builtin_rules().to_dict()
+    old["probationary_vote_on_member_matters"] = True
+    old["unexcused_absence_months"] = {"warning": 1, "alert": 3}
+    demo.branch.set_setting(RULES_SETTING, json.dumps(old, ensure_ascii=False))
+    stored = demo.branch.stored_rules()
+    assert stored.unexcused_warning == 1
+    assert "probationary_vote_on_member_matters" not in stored.to_dict()
+
+
 def test_a_saved_branch_rule_set_from_before_gets_the_dated_citations(demo: Services) -> None:
     old = builtin_rules().to_dict()
     for key in ("citations", "bases", "open"):
