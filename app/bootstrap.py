@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app.config import AppPaths
+from app.domain.changes import Change
 from app.domain.errors import AppError
 from app.services.backups import BackupService
 from app.services.branch import CREATED_ON, BranchService, builtin_rules
@@ -75,6 +76,10 @@ class Services:
         """The clock the services judge by (fixed in tests): the window asks this, never the repositories."""
         return self.ctx.today()
 
+    def take_changes(self) -> Change:
+        """What the writes since the last call touched (the window refreshes only the screens showing it)."""
+        return self.ctx.changes.take()
+
     def close(self) -> None:
         self.ctx.db.close()
         if self.lock is not None:
@@ -113,6 +118,7 @@ def open_services(
             services.startup_backup = services.backups.auto_backup("khoi-dong")
         except AppError as error:
             services.backup_problem = error
+    services.take_changes()  # opening is not a change: the screens are built after it
     return services
 
 

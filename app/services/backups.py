@@ -18,6 +18,7 @@ from app.config import AppPaths
 from app.domain import encrypted_backup as sealed
 from app.domain import retention
 from app.domain.backup_info import BackupCheck, BackupInfo, safe_label
+from app.domain.changes import Area, Change
 from app.domain.crypto import KdfParams, WrongKeyError
 from app.domain.errors import ExportError, StorageError
 from app.services.context import ServiceContext
@@ -255,6 +256,7 @@ class BackupService:
             path.unlink(missing_ok=True)  # a backup that fails its read-back must not look like one
             raise StorageError("backup_failed", path=str(path), detail=exc.code) from exc
         self.thin()
+        self._ctx.changes.note(Change.of(Area.BACKUPS))
         return path
 
     def thin(self) -> list[Path]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.domain.changes import ChangeRecorder, from_log
 from app.domain.ruleset import RuleSet
 from data.db import Database
 from data.repositories.branch import BranchRepository
@@ -29,6 +30,7 @@ class ServiceContext:
     rules: RuleSet
     kl01: Kl01Repository  # học tập và làm theo Bác (plans, reports, models, awards)
     now: Callable[[], datetime] = datetime.now
+    changes: ChangeRecorder = field(default_factory=ChangeRecorder)  # what the writes touched, for the UI
 
     @classmethod
     def create(cls, db: Database, rules: RuleSet, now: Callable[[], datetime] = datetime.now) -> ServiceContext:
@@ -50,5 +52,6 @@ class ServiceContext:
         return self.now().date()
 
     def log(self, entity: str, entity_id: int, action: str, summary: str = "") -> None:
-        """Record a change in the change log; call inside the use case's transaction."""
+        """Record a change in the change log, and note what it touched; call inside the use case's transaction."""
         self.branch.log(entity, entity_id, action, summary, at=self.now())
+        self.changes.note(from_log(entity, entity_id, action))

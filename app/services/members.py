@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from app.domain.changes import Area, Change
 from app.domain.dates import DateInputError, add_months, parse_optional_date, years_between
 from app.domain.errors import NotFoundError, StaleEditError, StorageError, ValidationError
 from app.domain.messages import CARD_UNUSUAL_ONE
@@ -41,6 +42,12 @@ ALLOWED_FROM: dict[StatusEventKind, frozenset[MemberStatus]] = {
     StatusEventKind.DINH_CHI: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI, MemberStatus.MIEN_SH}),
     StatusEventKind.HET_DINH_CHI: frozenset({MemberStatus.DINH_CHI}),
 }
+
+
+def _as_listed(m: Member) -> tuple[object, ...]:
+    """What the screens that list members by name show of one (name, order, status, position): see Area.ROLL."""
+    return (m.full_name, m.ho, m.dem, m.ten, m.date_of_birth, m.joined_on, m.official_on, m.branch_since,
+            m.party_position, m.events)  # fmt: skip
 
 
 def member_from_fields(fields: Mapping[str, str], *, base: Member | None = None) -> Member:
@@ -215,11 +222,14 @@ class MemberService:
             if stored.version != member.version:
                 raise StaleEditError(f"thông tin đồng chí {stored.full_name}", stored)
             self._validate(member)
+            before = stored
             self._ctx.members.update(member)
             stored = self._ctx.members.get(member.id)
             assert stored is not None
             index_member(self._ctx, stored)
             self._ctx.log("member", member.id, "update", member.full_name)
+            if _as_listed(before) != _as_listed(stored):
+                self._ctx.changes.note(Change.of(Area.ROLL, ids=(member.id,)))
             return stored
 
     def change_status(
