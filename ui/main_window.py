@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.bootstrap import Services
 from app.config import AppPaths
+from app.domain.changes import EVERYTHING, Area, Change
 from app.domain.errors import AppError
 from ui.errors import plain_message
 from ui.folders import FolderMemory
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.services = services
+        services.take_changes()  # what was written before the window (a demo filled) is not news to its screens
         self.settings = settings
         prompts.use_folder_memory(FolderMemory(settings))  # every file dialog starts in the last folder of its kind
         self.demo = demo
@@ -174,7 +176,7 @@ class MainWindow(QMainWindow):
             view = cls(self.services, self.settings, self)
             view.navigate.connect(self.go_to)
             view.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            view.changed.connect(self._mark_others_stale)
+            view.changed.connect(self._route_change)
             self.stack.addWidget(view)
             self.views[key] = view
         return self.views[key]
@@ -200,12 +202,24 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(bool(view.new_label))
         self.new_action.setText(f"&Mới: {view.new_label}" if view.new_label else "&Mới")
 
-    def _mark_others_stale(self) -> None:
-        sender = self.sender()
+    def _route_change(self) -> None:
+        """A screen wrote: refresh only the screens that show what the services say changed.
+
+        The screen that wrote has shown its own result; the current screen refreshes at once, the others when
+        next shown. A rule change reaches every screen (and, through the meetings screen, its open editor).
+        A write the services recorded nothing for is taken as a change to everything, as before.
+        """
+        self.route(self.services.take_changes() or EVERYTHING, self.sender())
+
+    def route(self, change: Change, source: QObject | None = None) -> None:
         for view in self.views.values():
-            if view is not sender:
+            if view is not source and change.touches(view.shows):
                 view.stale = True
-        self.setWindowTitle(window_title(self.services, demo=self.demo))
+        current = self.current_view()
+        if current is not None and current is not source and current.stale:
+            current.refresh()
+        if change.touches({Area.BRANCH}):
+            self.setWindowTitle(window_title(self.services, demo=self.demo))
 
     def go_to(self, kind: str, ref: object) -> None:
         """Show the screen for *kind* and bring *ref* into view."""
@@ -246,12 +260,9 @@ class MainWindow(QMainWindow):
         self._fit_navigation()
 
     def refresh_all(self) -> None:
-        for view in self.views.values():
-            view.stale = True
-        current = self.current_view()
-        if current is not None:
-            current.refresh()
-        self.setWindowTitle(window_title(self.services, demo=self.demo))
+        """Every screen again (after unlocking: the protected fields read differently now)."""
+        self.services.take_changes()
+        self.route(EVERYTHING)
 
     def can_leave_all(self) -> bool:
         """Every screen agrees to let go (unsaved work saved or discarded)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import security_messages as smsg
+from app.domain.changes import Area
 from app.domain.errors import AppError
 from app.services.backups import BackupService, read_header
 from ui.dialogs.backup_password_dialog import BackupPasswordDialog, RestorePasswordDialog
@@ -37,6 +38,7 @@ from ui.widgets import prompts
 
 class BackupsView(View):
     key = "backups"
+    shows = frozenset({Area.BACKUPS, Area.BRANCH})  # the files and whether a password is set
     title = "Sao lưu và khôi phục"
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

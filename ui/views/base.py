@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.bootstrap import Services
+from app.domain.changes import Area
 from ui.settings import UiSettings
 
 
@@ -18,11 +19,13 @@ class View(QWidget):
     navigate = Signal(str, object)
     #: A short sentence for the status bar.
     status = Signal(str)
-    #: Data changed here that other screens show (they refresh when next shown).
+    #: Data changed here: the window takes the services' Change and marks stale the screens that show it.
     changed = Signal()
 
     key = ""
     title = ""
+    #: The areas this screen shows (app.domain.changes): a change elsewhere touching none of them leaves it be.
+    shows: frozenset[Area] = frozenset()
     new_label = ""  # what Ctrl+N creates here; "" = nothing
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

@@ -40,6 +40,7 @@ FATE_COLOUR = {"accepted": "#dff6dd", "rejected": "#fde7e9", "superseded": "#f3f
 
 class ConsolidationView(View):
     key = "consolidation"
+    shows = frozenset()  # the branches' files only, no database
     title = "Tổng hợp số liệu các chi bộ"
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

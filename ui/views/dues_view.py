@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain import messages_dues as mdues
+from app.domain.changes import Area
 from app.domain.dates import format_dmy
 from app.domain.dues import Channel, DuesKind, Month, parse_money
 from app.domain.dues_ledger import unpaid_in_book
@@ -55,6 +56,7 @@ class DuesGrid(QTableView):
 
 class DuesView(View):
     key = "dues"
+    shows = frozenset({Area.DUES, Area.ROLL})
     title = "Đảng phí"
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

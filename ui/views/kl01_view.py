@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain import messages_kl01 as mk
+from app.domain.changes import Area
 from app.domain.dates import format_dmy
 from app.domain.errors import AppError
 from app.domain.kl01 import ReviewResult, ReviewStage
@@ -59,6 +60,7 @@ class Kl01Table(QTableView):
 
 class Kl01View(View):
     key = "kl01"
+    shows = frozenset({Area.KL01, Area.ROLL, Area.BRANCH})  # the target is a branch setting
     title = "Học tập và làm theo"
     new_label = "Thêm mô hình, điển hình"
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.changes import Area
 from app.domain.dates import format_dmy
 from app.domain.models import Meeting, MeetingFigures, MeetingKind
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog
@@ -32,6 +33,7 @@ from ui.views.meeting_editor import MeetingEditor
 
 class MeetingsView(View):
     key = "meetings"
+    shows = frozenset({Area.MEETINGS, Area.TOPICS})  # the year's meetings and the topic each presented
     title = "Sinh hoạt chi bộ"
     new_label = "Cuộc sinh hoạt mới"
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain import messages as msg
+from app.domain.changes import Area
 from app.domain.dates import format_dmy
 from app.domain.models import Member
 from ui.dialogs.member_dialog import MemberDialog
@@ -43,6 +44,7 @@ DETAIL_DELAY_MS = 150
 
 class MembersView(View):
     key = "members"
+    shows = frozenset({Area.MEMBERS, Area.ROLL, Area.MEETINGS, Area.DUES})  # the detail: attendance and dues
     title = "Đảng viên"
     new_label = "Thêm đảng viên"
 

@@ -22,6 +22,7 @@ from app.domain import messages as msg
 from app.domain import messages_kl01 as mk
 from app.domain import periods
 from app.domain.attendance import attendance_level, month_attendance_pct
+from app.domain.changes import EVERY_AREA, Area
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
 from app.domain.models import Finding, MeetingFigures, MeetingStatus, Severity
 from ui.settings import UiSettings
@@ -51,6 +52,7 @@ def finding_target(finding: Finding) -> tuple[str, object] | None:
 
 class OverviewView(View):
     key = "overview"
+    shows = EVERY_AREA - {Area.BACKUPS}  # the year's findings judge everything
     title = "Tổng quan"
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain import checks_ratings as rchecks
 from app.domain import messages_ratings as rmsg
+from app.domain.changes import Area
 from app.domain.dates import format_dmy
 from app.domain.errors import AppError
 from app.domain.ratings import MemberRating, RatingLevel
@@ -48,6 +49,7 @@ EXPORTS = (
 
 class RatingsView(View):
     key = "ratings"
+    shows = frozenset({Area.RATINGS, Area.ROLL, Area.MEETINGS, Area.DUES, Area.BRANCH})  # conflicts: absences, dues
     title = "Xếp loại"
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
+from app.domain.changes import EVERY_AREA, Area
 from app.domain.errors import AppError
 from app.domain.models import Period
 from ui import exports
@@ -33,6 +34,7 @@ PERCENT_KEYS = {"attendance_pct"}
 
 class ReportsView(View):
     key = "reports"
+    shows = EVERY_AREA - {Area.BACKUPS}  # a period report gathers everything
     title = "Báo cáo"
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.changes import Area
 from app.domain.dates import DateInputError
 from app.domain.errors import AppError, ValidationError
 from app.domain.ruleset import RuleSet
@@ -53,6 +54,7 @@ def spin(low: int, high: int, suffix: str = "") -> QSpinBox:
 
 class SettingsView(View):
     key = "settings"
+    shows = frozenset({Area.BRANCH, Area.ROLL, Area.BACKUPS})  # the profile, the secretary's name, the password
     title = "Cài đặt"
 
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
+from app.domain.changes import Area
 from app.domain.errors import AppError
 from app.domain.models import TopicAssignment
 from ui.dialogs.topic_dialog import TopicDialog
@@ -33,6 +34,7 @@ from ui.widgets import prompts
 
 class TopicsView(View):
     key = "topics"
+    shows = frozenset({Area.TOPICS, Area.MEETINGS, Area.ROLL})  # assignees and who never prepared a topic
     title = "Chuyên đề"
     new_label = "Phân công chuyên đề"
 
