@@ -13,17 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.domain.models import MeetingKind
-from ui.main_window import SCREENS, MainWindow
+from tests.ui.driving import go, save_threshold
+from ui.main_window import MainWindow
 from ui.views.base import View
-
-
-def _go(qtbot, window: MainWindow, key: str) -> View:
-    """Ctrl+<digit> of screen *key*, as its menu shortcut (Ctrl+0 is the tenth)."""
-    number = next(i for i, (k, _, _) in enumerate(SCREENS, start=1) if k == key)
-    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0.value + number % 10), Qt.KeyboardModifier.ControlModifier)
-    view = window.current_view()
-    assert view is window.views[key]
-    return view
 
 
 def _count_refreshes(view: View) -> list[int]:
@@ -45,7 +37,7 @@ def counted(qtbot, window: MainWindow) -> dict[str, list[int]]:
     window.activateWindow()  # the screen shortcuts work in the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     for key in ("overview", "topics", "dues", "members"):
-        _go(qtbot, window, key)
+        go(qtbot, window, key)
     assert not any(window.views[k].stale for k in ("overview", "topics", "dues", "members"))
     return {key: _count_refreshes(window.views[key]) for key in ("overview", "topics", "dues", "members")}
 
@@ -76,10 +68,10 @@ def test_saving_a_member_refreshes_members_and_overview_not_topics(qtbot, window
     assert "Giao vien Van" in members.detail_facts.text()  # the screen that wrote shows its result at once
     assert window.views["overview"].stale and not window.views["topics"].stale and not window.views["dues"].stale
 
-    _go(qtbot, window, "overview")
+    go(qtbot, window, "overview")
     assert counted["overview"] == [1]
-    _go(qtbot, window, "topics")
-    _go(qtbot, window, "dues")
+    go(qtbot, window, "topics")
+    go(qtbot, window, "dues")
     assert counted["topics"] == [] and counted["dues"] == []  # neither shows where a member works
 
 
@@ -91,14 +83,14 @@ def test_renaming_a_member_reaches_every_screen_that_lists_names(qtbot, window: 
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.views["topics"].stale and window.views["dues"].stale and window.views["overview"].stale
 
-    dues = _go(qtbot, window, "dues")
+    dues = go(qtbot, window, "dues")
     assert counted["dues"] == [1]
     names = {dues.model.headerData(r, Qt.Orientation.Vertical) for r in range(dues.model.rowCount())}
     assert member.full_name + " Anh" in names
 
 
 def test_saving_a_meeting_refreshes_meetings_and_overview_not_dues(qtbot, window: MainWindow, counted) -> None:
-    view = _go(qtbot, window, "meetings")
+    view = go(qtbot, window, "meetings")
     meetings_before = view.model.rowCount()
     editor = view.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))  # what Ctrl+N's date and kind lead to
     editor.general.place.setFocus()
@@ -112,20 +104,15 @@ def test_saving_a_meeting_refreshes_meetings_and_overview_not_dues(qtbot, window
     assert not window.views["dues"].stale
     qtbot.mouseClick(editor.back_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == meetings_before + 1
-    _go(qtbot, window, "overview")
-    _go(qtbot, window, "dues")
+    go(qtbot, window, "overview")
+    go(qtbot, window, "dues")
     assert counted["overview"] == [1] and counted["dues"] == []
 
 
 def test_a_rule_change_reaches_every_screen(qtbot, window: MainWindow, counted) -> None:
-    settings = _go(qtbot, window, "settings")
-    box = settings.unexcused_alert
-    box.setFocus()
-    box.selectAll()
-    qtbot.keyClicks(box.lineEdit(), "4")
-    qtbot.mouseClick(settings.save_rules_button, Qt.MouseButton.LeftButton)
+    save_threshold(qtbot, window, "unexcused_alert", "4")
     assert window.services.branch.rules.unexcused_alert == 4
     assert all(window.views[k].stale for k in counted)
     for key in counted:
-        _go(qtbot, window, key)
+        go(qtbot, window, key)
     assert all(calls == [1] for calls in counted.values()), counted

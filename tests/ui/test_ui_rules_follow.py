@@ -7,15 +7,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from app.domain.models import MeetingKind
-from ui.main_window import SCREENS, MainWindow
+from tests.ui.driving import go, save_threshold
+from ui.main_window import MainWindow
 from ui.models.attendance_model import AttendanceColumn
 from ui.widgets.row_editors import VoteRow
-
-
-def _screen_key(key: str) -> Qt.Key:
-    """The digit of the Ctrl+N shortcut of screen *key* (screens are numbered in their menu order)."""
-    number = next(i for i, (k, _, _) in enumerate(SCREENS, start=1) if k == key)
-    return Qt.Key(Qt.Key.Key_0.value + number)
 
 
 def test_an_open_editor_follows_a_settings_rule_change(qtbot, window: MainWindow) -> None:
@@ -31,17 +26,10 @@ def test_an_open_editor_follows_a_settings_rule_change(qtbot, window: MainWindow
     assert 90 <= summary.pct < 99
     assert grid.banner.property("level") == "ok"
 
-    qtbot.keyClick(window, _screen_key("settings"), Qt.KeyboardModifier.ControlModifier)  # Cài đặt
-    settings = window.current_view()
-    assert settings is window.views["settings"]
-    box = settings.attendance_warning
-    box.setFocus()
-    box.selectAll()
-    qtbot.keyClicks(box.lineEdit(), "99")
-    qtbot.mouseClick(settings.save_rules_button, Qt.MouseButton.LeftButton)
+    save_threshold(qtbot, window, "attendance_warning", "99")  # Cài đặt
     assert window.services.branch.rules.attendance_warning_below == 99.0
 
-    qtbot.keyClick(window, _screen_key("meetings"), Qt.KeyboardModifier.ControlModifier)  # back to Sinh hoạt
+    go(qtbot, window, "meetings")  # back to Sinh hoạt
     assert window.current_view() is view and view.pages.currentWidget() is editor
     assert grid.banner.property("level") == "warning"
     assert "dưới 99%" in grid.banner.text()
