@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Area(StrEnum):
@@ -77,17 +78,24 @@ _MEMBER_ACTIONS_ON_ROLL = ("add", "import", "status:")
 
 def from_log(entity: str, entity_id: int, action: str) -> Change:
     """The Change a change-log line records: ("member", 12, "add") -> members and roll, member 12."""
+    areas, id_area = _areas_of(entity, action)
+    return Change(areas, {id_area: frozenset((entity_id,))} if id_area is not None else {})
+
+
+@lru_cache(maxsize=256)
+def _areas_of(entity: str, action: str) -> tuple[frozenset[Area], Area | None]:
+    """(areas touched, the area the id belongs to) of a log line; few distinct pairs, so cached."""
     if entity == "branch" and action == "demo":
-        return EVERYTHING
+        return EVERY_AREA, None
     if entity == "settings":
         area = _SETTING_AREA.get(action)
-        return Change.of(area) if area else EVERYTHING
+        return (frozenset({area}), None) if area else (EVERY_AREA, None)
     area = _ENTITY_AREA.get(entity) or _prefixed(entity)
     if area is None:
-        return EVERYTHING
+        return EVERY_AREA, None
     if area is Area.MEMBERS and action.startswith(_MEMBER_ACTIONS_ON_ROLL):
-        return Change.of(Area.MEMBERS, Area.ROLL, ids=(entity_id,))
-    return Change.of(area, ids=(entity_id,))
+        return frozenset({Area.MEMBERS, Area.ROLL}), Area.MEMBERS
+    return frozenset({area}), area
 
 
 def _prefixed(entity: str) -> Area | None:
@@ -112,6 +120,13 @@ class ChangeRecorder:
         self._areas |= change.areas
         for area, ids in change.ids.items():
             self._ids.setdefault(area, set()).update(ids)
+
+    def note_log(self, entity: str, entity_id: int, action: str) -> None:
+        """note(from_log(…)) without building a Change: one call per written row of an import."""
+        areas, id_area = _areas_of(entity, action)
+        self._areas |= areas
+        if id_area is not None:
+            self._ids.setdefault(id_area, set()).add(entity_id)
 
     def take(self) -> Change:
         """The sum of the writes since the last take, and start again."""

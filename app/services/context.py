@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from app.domain.changes import ChangeRecorder, from_log
+from app.domain.changes import ChangeRecorder
 from app.domain.ruleset import RuleSet
 from data.db import Database
 from data.repositories.branch import BranchRepository
@@ -54,4 +54,4 @@ class ServiceContext:
     def log(self, entity: str, entity_id: int, action: str, summary: str = "") -> None:
         """Record a change in the change log, and note what it touched; call inside the use case's transaction."""
         self.branch.log(entity, entity_id, action, summary, at=self.now())
-        self.changes.note(from_log(entity, entity_id, action))
+        self.changes.note_log(entity, entity_id, action)

@@ -58,8 +58,8 @@ def test_the_log_entities_map_to_areas_and_an_unknown_one_to_everything() -> Non
     assert from_log("dues_receipt", 9, "pay").areas == {Area.DUES}
     assert from_log("member", 5, "status:mien_sh").areas == {Area.MEMBERS, Area.ROLL}
     assert from_log("settings", 1, "ratings_deadline").areas == {Area.RATINGS}
-    assert from_log("branch", 1, "demo") is EVERYTHING
-    assert from_log("something_new", 1, "x") is EVERYTHING
+    assert from_log("branch", 1, "demo") == EVERYTHING
+    assert from_log("something_new", 1, "x") == EVERYTHING
     both = Change.of(Area.MEMBERS, ids=(1,)) | Change.of(Area.MEMBERS, Area.ROLL, ids=(2,))
     assert both.areas == {Area.MEMBERS, Area.ROLL} and both.ids[Area.MEMBERS] == {1, 2}
     assert not Change.of(Area.DUES).touches({Area.TOPICS}) and Change.of(Area.DUES).touches({Area.DUES, Area.ROLL})
