@@ -22,7 +22,7 @@ from app import __version__
 from app.bootstrap import Services, open_services
 from app.config import AppPaths
 from app.domain import periods
-from app.domain.models import MeetingKind, MeetingPart, Section
+from app.domain.meeting_record import MeetingKind, MeetingPart, Section
 
 #: A fixed clock: the demo branch and the checks must not depend on the day the test runs.
 NOW = datetime(2026, 11, 22, 9, 30)

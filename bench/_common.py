@@ -67,7 +67,7 @@ def demo_db(members: int, years: int) -> tuple[Path, float | None]:
 
     Built in a child process: a benchmark forked after a 500 MB build would report that as its own peak.
     """
-    key = f"m{members}-y{years}-{code_key('app/services/demo.py', 'data', 'app/domain/models.py')}"
+    key = f"m{members}-y{years}-{code_key('app/services/demo.py', 'data', 'app/domain/membership.py', 'app/domain/meeting_record.py')}"
 
     def build(path: Path) -> None:
         subprocess.run(

@@ -88,7 +88,7 @@ def _ours(path: Path, folder: Path) -> int:
 
 
 def bench_honest(quick: bool) -> dict[str, Any]:
-    from exporters.member_import import read_member_sheet
+    from exporters.member_sheet import read_member_sheet
 
     rows = 1000 if quick else 5000
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,7 +110,7 @@ def bench_honest(quick: bool) -> dict[str, Any]:
 def bench_declared_huge() -> dict[str, Any]:
     from openpyxl import Workbook
 
-    from exporters.member_import import read_member_sheet
+    from exporters.member_sheet import read_member_sheet
 
     with tempfile.TemporaryDirectory() as tmp:
         plain, hostile = Path(tmp) / "plain.xlsx", Path(tmp) / "huge.xlsx"

@@ -64,7 +64,7 @@ def _names(rng: random.Random, count: int) -> list[str]:
 
 def _meeting(rng: random.Random, ref: int, names: list[str]) -> Any:
     """A Meeting with demo-like sections and opinions plus varied fillers, about 2.6 KB of text."""
-    from app.domain.models import Meeting, MeetingKind, Opinion, Section, Task, Vote
+    from app.domain.meeting_record import Meeting, MeetingKind, Opinion, Section, Task, Vote
     from app.services.demo import OPINIONS, SECTIONS
 
     day = date(2007, 1, 5) + timedelta(days=ref % 7000)

@@ -15,7 +15,7 @@ from app.domain import messages_ratings as rmsg
 from app.domain.consolidation import Consolidation
 from app.domain.dates import format_place_date
 from exporters.kl01_consolidated import write_kl01_sheet
-from exporters.xlsx_style import Column, Letterhead, StyledBook
+from exporters.xlsx_style import Column, SheetLetterhead, StyledBook
 
 
 def render_consolidated(result: Consolidation, made_at: datetime) -> bytes:
@@ -23,9 +23,9 @@ def render_consolidated(result: Consolidation, made_at: datetime) -> bytes:
     body, body_2 = result.upper_names()
     label = result.period_label or result.period_key
 
-    def letterhead(sheet: str, title: str = "") -> Letterhead:
+    def letterhead(sheet: str, title: str = "") -> SheetLetterhead:
         # The receiving committee writes its own letterhead: its superior above, itself in bold.
-        return Letterhead(
+        return SheetLetterhead(
             upper_body=body_2,
             branch_name=body,
             date_line=format_place_date("", made_at.date()),
@@ -40,7 +40,7 @@ def render_consolidated(result: Consolidation, made_at: datetime) -> bytes:
     return book.to_bytes()
 
 
-def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
+def _branches(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> None:
     c = msg.XLSX_COLUMN
     # the year's ratings, when the files carry them (summaries of a period that ends the year)
     ratings = [col for col in rmsg.CONSOLIDATION_COLUMNS if any(col[0] in b.figures for b in result.branches)]
@@ -109,7 +109,7 @@ def _branches(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
     table.row(totals, kinds)
 
 
-def _rejected(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
+def _rejected(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> None:
     c = msg.XLSX_COLUMN
     columns = [Column(c["stt"], 5, "num"), Column(c["file"], 50, "wrap"), Column(c["reason"], 70, "wrap")]
     rows = [o for o in result.outcomes if o.status != "accepted"]
@@ -118,7 +118,7 @@ def _rejected(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
         table.row([number, o.path, o.reason])
 
 
-def _files(book: StyledBook, lh: Letterhead, result: Consolidation) -> None:
+def _files(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> None:
     c = msg.XLSX_COLUMN
     columns = [
         Column(c["stt"], 5, "num"),

@@ -9,21 +9,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from app.domain import messages as msg
+from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, format_place_date, format_time_vn, month_label, quarter_label, roman
-from app.domain.models import (
-    BranchProfile,
-    Meeting,
-    MeetingKind,
-    MeetingPart,
-    MeetingStatus,
-    Opinion,
-    Section,
-    Vote,
-    VoteRule,
-)
+from app.domain.meeting_record import Meeting, MeetingKind, MeetingPart, MeetingStatus, Opinion, Section, Vote, VoteRule
 from app.domain.vntext import fold
 from exporters import wording as W
-from exporters.docx_layout import Letterhead
+from exporters.docx_layout import DocLetterhead
 
 
 def number_text(number: str, code: str) -> str:
@@ -31,8 +22,8 @@ def number_text(number: str, code: str) -> str:
     return W.NUMBER.format(number=number, code=code) if number.strip() else ""
 
 
-def letterhead(profile: BranchProfile, day: date, number: str = "") -> Letterhead:
-    return Letterhead(
+def letterhead(profile: BranchProfile, day: date, number: str = "") -> DocLetterhead:
+    return DocLetterhead(
         upper_body=profile.upper_body,
         upper_body_2=profile.upper_body_2,
         branch=profile.branch_name,

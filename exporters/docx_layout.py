@@ -42,12 +42,12 @@ from exporters.docx_xml import (
 )
 from exporters.layout_profile import LayoutProfile, merged
 
-__all__ = ["Cell", "DocBuilder", "LayoutProfile", "Letterhead", "SignBlock", "merged"]
+__all__ = ["Cell", "DocBuilder", "DocLetterhead", "LayoutProfile", "SignBlock", "merged"]
 
 
 # --------------------------------------------------------------------------- building blocks
 @dataclass(frozen=True, slots=True)
-class Letterhead:
+class DocLetterhead:
     """The two header blocks: issuing body on the left, Party title and place-date on the right."""
 
     upper_body: str
@@ -193,7 +193,7 @@ class DocBuilder:
             p.paragraph_format.space_after = pt(6)
 
     # ------------------------------------------------------------------ letterhead
-    def letterhead(self, head: Letterhead, party_title: str, star: str = "*") -> Any:
+    def letterhead(self, head: DocLetterhead, party_title: str, star: str = "*") -> Any:
         """HD 36 §1.1.2: issuing body left (superior plain, branch bold, a centred star, the number);
         Party title right with a rule of its length under it, then the italic place-and-date line."""
         lay = self.layout

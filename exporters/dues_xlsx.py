@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from app.domain import messages_dues as mdues
 from app.domain.dues import DuesBasis
 from app.domain.dues_ledger import DuesYear, MemberMonth, MonthTotals
-from exporters.xlsx_style import Column, Letterhead, StyledBook, TableSheet
+from exporters.xlsx_style import Column, SheetLetterhead, StyledBook, TableSheet
 
 C = mdues.COL
 
@@ -76,7 +76,7 @@ def _signatures(table: TableSheet, width: int, signers: Signers, left: int = 1) 
 
 def write_book(
     book: StyledBook,
-    letterhead: Letterhead,
+    letterhead: SheetLetterhead,
     year: DuesYear,
     kinds: Mapping[int, str],
     share: ShareNote,
@@ -101,7 +101,10 @@ def write_book(
         row_kinds += ["int", "text"]
         table.row(values, row_kinds)
     totals = [t.paid_total if t.owed or t.paid_total else None for t in year.totals]
-    table.row(["", mdues.TOTAL_ROW, "", *totals, sum(t or 0 for t in totals), ""], ["num", "bold", "text", *["bold_int"] * 13, "text"])
+    table.row(
+        ["", mdues.TOTAL_ROW, "", *totals, sum(t or 0 for t in totals), ""],
+        ["num", "bold", "text", *["bold_int"] * 13, "text"],
+    )
     table.note(mdues.MONEY_UNIT + " " + mdues.BOOK_LEGEND)
     _signatures(table, len(columns), signers)
 
@@ -135,7 +138,7 @@ def _month_values(t: MonthTotals) -> list[object]:
 
 
 def render_book(
-    letterhead: Letterhead, year: DuesYear, kinds: Mapping[int, str], share: ShareNote, signers: Signers
+    letterhead: SheetLetterhead, year: DuesYear, kinds: Mapping[int, str], share: ShareNote, signers: Signers
 ) -> bytes:
     book = StyledBook()
     write_book(book, letterhead, year, kinds, share, signers)
@@ -143,7 +146,7 @@ def render_book(
 
 
 def render_sheet(
-    letterhead: Letterhead,
+    letterhead: SheetLetterhead,
     rows: Sequence[MemberMonth],
     totals: MonthTotals,
     bases: Mapping[int, DuesBasis],

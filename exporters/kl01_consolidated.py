@@ -9,7 +9,7 @@ from typing import Any
 
 from app.domain import messages_kl01 as mk
 from app.domain.consolidation import Consolidation
-from exporters.xlsx_style import Column, Letterhead, StyledBook
+from exporters.xlsx_style import Column, SheetLetterhead, StyledBook
 
 #: (figure key, column title, width); the rates are computed from the sums, never averaged.
 COLUMNS = (
@@ -40,7 +40,7 @@ def _values(figures: dict[str, Any]) -> list[Any]:
     return out
 
 
-def write_kl01_sheet(book: StyledBook, lh: Letterhead, result: Consolidation, sheet_name: str) -> None:
+def write_kl01_sheet(book: StyledBook, lh: SheetLetterhead, result: Consolidation, sheet_name: str) -> None:
     head = [Column(mk.XLSX_COLUMN["stt"], 5, "num"), Column(mk.XLSX_COLUMN["branch"], 36, "wrap")]
     cols = [Column(title, width, "pct" if key in _RATES else "int") for key, title, width in COLUMNS]
     table = book.sheet(sheet_name, lh, head + cols, landscape=True, freeze_col=2, data_rows=len(result.branches) + 1)

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain import messages_kl01 as mk
+from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, format_place_date
 from app.domain.kl01 import BranchYear, PersonalPlan
-from app.domain.models import BranchProfile, Member
+from app.domain.membership import Member
 from exporters import wording as W
 from exporters import wording_kl01 as K
-from exporters.docx_layout import Cell, DocBuilder, Letterhead, SignBlock
+from exporters.docx_layout import Cell, DocBuilder, DocLetterhead, SignBlock
 from exporters.docx_template import STYLE_SUBJECT
 from exporters.docx_xml import line_exact
 from exporters.layout_profile import LayoutProfile
@@ -28,10 +29,10 @@ class PlanSheet:
     plan: PersonalPlan | None = None
 
 
-def _letterhead(profile: BranchProfile, year: int, day: date | None) -> Letterhead:
+def _letterhead(profile: BranchProfile, year: int, day: date | None) -> DocLetterhead:
     place = profile.place_name or K.PLACE_BLANK
     line = format_place_date(profile.place_name, day) if day else K.PLACE_DATE_BLANK.format(place=place, year=year)
-    return Letterhead(profile.upper_body, profile.branch_name, line, upper_body_2=profile.upper_body_2)
+    return DocLetterhead(profile.upper_body, profile.branch_name, line, upper_body_2=profile.upper_body_2)
 
 
 def _field(b: DocBuilder, label: str, value: str) -> None:

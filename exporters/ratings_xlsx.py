@@ -8,13 +8,13 @@ from app.domain.dates import format_place_date
 from app.domain.rating_report import ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from exporters import ratings_wording as RW
-from exporters.xlsx_style import Column, Letterhead, StyledBook
+from exporters.xlsx_style import Column, SheetLetterhead, StyledBook
 
 
 def render_ratings_workbook(doc: ReviewSeasonDoc) -> bytes:
     book = StyledBook()
     p = doc.profile
-    head = Letterhead(
+    head = SheetLetterhead(
         upper_body=p.upper_body,
         upper_body_2=p.upper_body_2,
         branch_name=p.branch_name,

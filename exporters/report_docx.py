@@ -11,7 +11,7 @@ from app.domain import messages as msg
 from app.domain import messages_dues as mdues
 from app.domain import periods
 from app.domain.dates import format_dmy, quarter_label
-from app.domain.report import MeetingFigures, PeriodReport
+from app.domain.report import PeriodReport, ReportedMeeting
 from exporters import ratings_wording as RW
 from exporters import wording as W
 from exporters.docx_common import heading, join_names, letterhead, number_text
@@ -137,7 +137,7 @@ def _regular(b: DocBuilder, r: PeriodReport) -> None:
         )
 
 
-def _meeting_row(n: int, f: MeetingFigures) -> list[str | Cell]:
+def _meeting_row(n: int, f: ReportedMeeting) -> list[str | Cell]:
     s = f.summary
     excused = "\n".join(name for name, _ in s.absent_excused)
     unexcused = "\n".join(s.absent_unexcused)
@@ -181,7 +181,7 @@ def _thematic(b: DocBuilder, r: PeriodReport) -> None:
         b.para(W.REP_ALL_PRESENTED)
 
 
-def _topic_of(f: MeetingFigures) -> tuple[str, str]:
+def _topic_of(f: ReportedMeeting) -> tuple[str, str]:
     m, a = f.meeting, f.assignment
     title = m.title or (a.title if a else "")
     people = list(m.presenter_names) or ([x.name for x in a.assignees] if a else [])

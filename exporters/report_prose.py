@@ -12,7 +12,7 @@ from datetime import date
 from app.domain import messages as msg
 from app.domain import periods
 from app.domain.dates import format_dmy
-from app.domain.models import Finding, Severity
+from app.domain.findings import Finding, Severity
 from app.domain.report import PeriodReport
 from exporters import wording as W
 

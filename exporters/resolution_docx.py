@@ -10,16 +10,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from app.domain import messages as msg
+from app.domain.attendance import AttendanceSummary
+from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, month_label, quarter_label
-from app.domain.models import (
-    AttendanceSummary,
-    BranchProfile,
-    Meeting,
-    MeetingKind,
-    MeetingPart,
-    MeetingStatus,
-    Section,
-)
+from app.domain.meeting_record import Meeting, MeetingKind, MeetingPart, MeetingStatus, Section
 from app.domain.vntext import fold
 from exporters import wording as W
 from exporters.docx_common import (

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.domain import messages as msg
-from app.domain.models import Member, MemberStatus
-from exporters.xlsx_style import Column, Letterhead, StyledBook
+from app.domain.membership import Member, MemberStatus
+from exporters.xlsx_style import Column, SheetLetterhead, StyledBook
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ def roster_columns(options: RosterOptions) -> list[tuple[str, Column]]:
 
 def write_roster_sheet(
     book: StyledBook,
-    letterhead: Letterhead,
+    letterhead: SheetLetterhead,
     members: Sequence[tuple[Member, MemberStatus]],
     options: RosterOptions,
 ) -> None:
@@ -80,7 +80,7 @@ def write_roster_sheet(
 
 
 def render_roster(
-    letterhead: Letterhead, members: Sequence[tuple[Member, MemberStatus]], options: RosterOptions
+    letterhead: SheetLetterhead, members: Sequence[tuple[Member, MemberStatus]], options: RosterOptions
 ) -> bytes:
     """A workbook holding only the roster sheet."""
     book = StyledBook()

@@ -17,11 +17,12 @@ from app.domain import messages as msg
 from app.domain import messages_kl01 as mk
 from app.domain import periods
 from app.domain.dates import format_dmy, format_place_date, quarter_label
-from app.domain.models import AttendanceCode, Period
+from app.domain.meeting_record import AttendanceCode
+from app.domain.periods import Period
 from app.domain.report import PeriodReport
 from app.domain.vntext import fold
 from exporters.roster_xlsx import RosterOptions, write_roster_sheet
-from exporters.xlsx_style import Column, Letterhead, StyledBook
+from exporters.xlsx_style import Column, SheetLetterhead, StyledBook
 
 FORMAT = "sochibo-branch-summary"
 FORMAT_VERSION = 1
@@ -76,8 +77,8 @@ def render_summary(report: PeriodReport, meta: SummaryMeta, roster: RosterOption
     profile = report.profile
     date_line = format_place_date(profile.place_name, meta.generated_at.date())
 
-    def letterhead(sheet: str) -> Letterhead:
-        return Letterhead(
+    def letterhead(sheet: str) -> SheetLetterhead:
+        return SheetLetterhead(
             upper_body=profile.upper_body,
             upper_body_2=profile.upper_body_2,
             branch_name=profile.branch_name,
@@ -108,7 +109,7 @@ def _running_keys(report: PeriodReport) -> set[str]:
     return keys
 
 
-def _overview(book: StyledBook, lh: Letterhead, figures: Mapping[str, Any], running: set[str]) -> dict[str, str]:
+def _overview(book: StyledBook, lh: SheetLetterhead, figures: Mapping[str, Any], running: set[str]) -> dict[str, str]:
     """The key figures for people; returns key -> visible cell ("C9") for the tamper check."""
     c = msg.XLSX_COLUMN
     columns = [
@@ -128,7 +129,7 @@ def _overview(book: StyledBook, lh: Letterhead, figures: Mapping[str, Any], runn
     return refs
 
 
-def _meetings(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
+def _meetings(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
     c = msg.XLSX_COLUMN
     layout = [
         ("stt", 5, "center"), ("month", 8, "center"), ("date", 11, "date"), ("kind", 15, "wrap"),
@@ -187,7 +188,7 @@ def _meetings(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
     table.row(totals, kinds)
 
 
-def _topics(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
+def _topics(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
     c = msg.XLSX_COLUMN
     layout = [
         ("stt", 5, "center"), ("year", 7, "center"), ("quarter", 8, "center"), ("title", 40, "wrap"),
@@ -233,7 +234,7 @@ def _topics(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
         )
 
 
-def _attendance(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
+def _attendance(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
     c = msg.XLSX_COLUMN
     months = list(report.months)
     columns = [
@@ -341,7 +342,7 @@ def hcm_notes(report: PeriodReport) -> dict[str, str]:
     }
 
 
-def _hcm(book: StyledBook, lh: Letterhead, report: PeriodReport) -> None:
+def _hcm(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
     c = msg.XLSX_COLUMN
     columns = [
         Column(c["stt"], 5, "center"),

@@ -45,7 +45,7 @@ def sheet_name(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Letterhead:
+class SheetLetterhead:
     """The header block every sheet opens with (DOMAIN §4.4): bodies on the left, the Party on the right."""
 
     upper_body: str
@@ -156,7 +156,7 @@ class StyledBook:
     def sheet(
         self,
         name: str,
-        letterhead: Letterhead | None,
+        letterhead: SheetLetterhead | None,
         columns: Sequence[Column],
         *,
         landscape: bool = False,
@@ -213,7 +213,7 @@ class StyledBook:
             self, ws, list(columns), first_data, first_page, None if source == list(range(len(columns))) else source
         )
 
-    def _letterhead(self, ws: Any, lh: Letterhead, widths: Sequence[float]) -> None:
+    def _letterhead(self, ws: Any, lh: SheetLetterhead, widths: Sequence[float]) -> None:
         from openpyxl.worksheet.cell_range import CellRange
 
         def merge(row: int, first: int, last: int) -> None:
@@ -348,7 +348,7 @@ def _plain(value: Any) -> Any:
     return value.replace(microsecond=0) if isinstance(value, datetime) else value
 
 
-def _letterhead_lefts(lh: Letterhead) -> list[tuple[str, str]]:
+def _letterhead_lefts(lh: SheetLetterhead) -> list[tuple[str, str]]:
     # The letterhead alone prints the bodies in capitals (HD 36); the names are stored as typed.
     lines = [(lh.upper_body_2.upper(), "letter_left")] if lh.upper_body_2 else []
     return [
@@ -359,7 +359,7 @@ def _letterhead_lefts(lh: Letterhead) -> list[tuple[str, str]]:
     ]
 
 
-def _letterhead_height(lh: Letterhead) -> int:
+def _letterhead_height(lh: SheetLetterhead) -> int:
     return len(_letterhead_lefts(lh)) + 4  # letterhead lines, blank, title, period, blank
 
 

@@ -32,7 +32,9 @@ sys.path.insert(0, str(ROOT))
 from app.bootstrap import open_services  # noqa: E402
 from app.config import AppPaths  # noqa: E402
 from app.domain import periods  # noqa: E402
-from app.domain.models import AttendanceCode, BranchProfile, MeetingKind, MeetingStatus, PartyPosition  # noqa: E402
+from app.domain.branch_profile import BranchProfile  # noqa: E402
+from app.domain.meeting_record import AttendanceCode, MeetingKind, MeetingStatus  # noqa: E402
+from app.domain.membership import PartyPosition  # noqa: E402
 from app.services.consolidation import ConsolidationService  # noqa: E402
 from app.services.members import member_from_fields  # noqa: E402
 
@@ -152,7 +154,9 @@ def measure(pdf: Path) -> str:
 def render(docx: list[Path], folder: Path, dpi: int) -> list[Path]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftoppm") is None:
-        sys.exit("Cần cài libreoffice-writer-nogui, libreoffice-calc-nogui và poppler-utils (và fonts-liberation2) để xem trước.")
+        sys.exit(
+            "Cần cài libreoffice-writer-nogui, libreoffice-calc-nogui và poppler-utils (và fonts-liberation2) để xem trước."
+        )
     with tempfile.TemporaryDirectory(prefix="sochibo-lo-") as profile:
         subprocess.run(
             [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",

@@ -32,7 +32,7 @@ def main() -> int:
 
     from app.bootstrap import open_services
     from app.config import AppPaths
-    from app.domain.models import MeetingKind
+    from app.domain.meeting_record import MeetingKind
     from ui.dialogs.first_start_dialog import FirstStartDialog
     from ui.dialogs.member_dialog import MemberDialog
     from ui.dialogs.status_change_dialog import StatusChangeDialog

@@ -20,10 +20,10 @@ from app import APP_NAME
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain.errors import AppError
-from app.domain.models import Meeting
+from app.domain.meeting_record import Meeting
 from ui.errors import plain_message
 from ui.folders import documents_folder
-from ui.tasks import Progress, run_task
+from ui.tasks import TaskProgress, run_task
 from ui.widgets import prompts
 
 
@@ -64,7 +64,7 @@ def result_sentence(what: str, result: Any) -> str:
 def run_export(
     parent: QWidget,
     title: str,
-    prepare: Callable[[], Callable[[Progress], Any]],
+    prepare: Callable[[], Callable[[TaskProgress], Any]],
     on_done: Callable[[Any], None],
     say: Callable[[str], None],
 ) -> None:
@@ -102,7 +102,7 @@ def export_meeting_document(
         return
     meeting_id = meeting.id
 
-    def prepare() -> Callable[[Progress], Any]:
+    def prepare() -> Callable[[TaskProgress], Any]:
         job = getattr(docs, f"prepare_{which}")(meeting_id, path)
         return lambda progress: job.write()
 
@@ -124,7 +124,7 @@ def export_report(parent: QWidget, services: Services, period: Any, say: Callabl
     if path is None:
         return
 
-    def prepare() -> Callable[[Progress], Any]:
+    def prepare() -> Callable[[TaskProgress], Any]:
         job = docs.prepare_report(period, path)
         return lambda progress: job.write()
 
@@ -150,10 +150,10 @@ def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: 
     if folder is None:
         return
 
-    def prepare() -> Callable[[Progress], Any]:
+    def prepare() -> Callable[[TaskProgress], Any]:
         jobs = docs.prepare_minutes_batch(period, folder)
 
-        def work(progress: Progress) -> list[Path]:
+        def work(progress: TaskProgress) -> list[Path]:
             with staged_folder(folder) as scratch:
                 for index, job in enumerate(jobs):
                     progress.step(index, len(jobs), f"Đang ghi {job.target.name}…")
@@ -190,7 +190,7 @@ def export_summary(parent: QWidget, services: Services, period: Any, say: Callab
     # CCCD and phone numbers stay out of what goes upward unless the user says so (DOMAIN, Decisions).
     private = prompts.ask_yes_no(parent, msg.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
 
-    def prepare() -> Callable[[Progress], Any]:
+    def prepare() -> Callable[[TaskProgress], Any]:
         job = summary.prepare(period, with_cccd=private, with_phone=private)
         return lambda progress: summary.write(job, path)
 
@@ -215,10 +215,10 @@ def export_package(parent: QWidget, services: Services, period: Any, say: Callab
         return
     step_text = {"verify": msg.PACKAGE_STEP_VERIFY, "done": msg.PACKAGE_STEP_VERIFY}
 
-    def prepare() -> Callable[[Progress], Any]:
+    def prepare() -> Callable[[TaskProgress], Any]:
         job = package.prepare(period)
 
-        def work(progress: Progress) -> Any:
+        def work(progress: TaskProgress) -> Any:
             return package.write(
                 job,
                 folder,
@@ -255,7 +255,7 @@ def export_roster(parent: QWidget, services: Services, say: Callable[[str], None
         return
     private = prompts.ask_yes_no(parent, msg.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
 
-    def prepare() -> Callable[[Progress], Any]:
+    def prepare() -> Callable[[TaskProgress], Any]:
         job = summary.prepare_roster(with_cccd=private, with_phone=private)
         return lambda progress: summary.write_roster(job, path)
 

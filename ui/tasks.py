@@ -1,6 +1,6 @@
 """Long work (export, import, consolidation, backup) off the GUI thread, with a cancellable progress dialog.
 
-Contract for the work function: it receives a Progress, touches no database (the SQLite connection
+Contract for the work function: it receives a TaskProgress, touches no database (the SQLite connection
 belongs to the GUI thread), only plain domain objects and files, and calls ``progress.step(...)``
 between units of work; a cancelled run raises TaskCancelled there. Files are written through the
 exporters' atomic writes, so a cancelled or failed run leaves no half-written file; work that
@@ -29,7 +29,7 @@ class TaskCancelled(Exception):
     """Raised inside the work function when the user pressed Hủy."""
 
 
-class Progress:
+class TaskProgress:
     """Handed to the work function. Thread-safe: it only emits queued signals and reads an Event."""
 
     def __init__(self, signals: _Signals) -> None:
@@ -63,7 +63,7 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals) -> None:
+    def __init__(self, fn: Callable[[TaskProgress], Any], progress: TaskProgress, signals: _Signals) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn, self._progress, self._signals = fn, progress, signals
@@ -88,11 +88,13 @@ class BackgroundTask(QObject):
     cancelled = Signal()
     progressed = Signal(int, int, str)
 
-    def __init__(self, parent: QWidget, title: str, fn: Callable[[Progress], Any], *, show_dialog: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget, title: str, fn: Callable[[TaskProgress], Any], *, show_dialog: bool = True
+    ) -> None:
         super().__init__(parent)
         self._signals = _Signals()
         self._signals.setParent(self)
-        self.progress = Progress(self._signals)
+        self.progress = TaskProgress(self._signals)
         self._fn = fn
         self.running = False
         self.dialog: QProgressDialog | None = None
@@ -156,7 +158,7 @@ class BackgroundTask(QObject):
 def run_task(
     parent: QWidget,
     title: str,
-    fn: Callable[[Progress], Any],
+    fn: Callable[[TaskProgress], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[str], None],
     on_cancel: Callable[[], None] | None = None,

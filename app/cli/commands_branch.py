@@ -16,9 +16,9 @@ from app.bootstrap import Services
 from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, say
 from app.domain import messages as msg
+from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, parse_date, parse_optional_date
 from app.domain.errors import NotFoundError
-from app.domain.models import BranchProfile
 from app.domain.vntext import nfc
 
 #: option dest -> BranchProfile field, for the text options.

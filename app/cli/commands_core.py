@@ -14,7 +14,7 @@ from app.domain import messages as msg
 from app.domain.attendance import default_attendance
 from app.domain.dates import format_dmy, parse_date, parse_optional_date, parse_time
 from app.domain.errors import ValidationError
-from app.domain.models import AttendanceCode, MeetingKind, MeetingPart, Section
+from app.domain.meeting_record import AttendanceCode, MeetingKind, MeetingPart, Section
 from app.domain.vntext import nfc
 from app.services.members import member_from_fields, soft_warnings
 

@@ -16,7 +16,7 @@ from app.domain import messages as msg
 from app.domain import periods
 from app.domain.dates import format_dmy, parse_date
 from app.domain.errors import ExportError
-from app.domain.models import Period
+from app.domain.periods import Period
 from app.services.documents import period_for
 from app.services.member_import import ImportReport
 

@@ -10,22 +10,44 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from app.domain import messages as msg
-from app.domain.models import (
-    Attendance,
-    AttendanceCode,
-    AttendanceSummary,
-    Meeting,
-    MeetingFigures,
-    MeetingKind,
-    Member,
-    MemberStatus,
-)
+from app.domain.meeting_record import Attendance, AttendanceCode, Meeting, MeetingKind, MeetingOutline
+from app.domain.membership import Member, MemberStatus
 from app.domain.ruleset import RuleSet
+
+
+@dataclass(slots=True)
+class AttendanceSummary:
+    """The attendance block of the minutes, computed per QĐ 24 §9.3.2 (DOMAIN §1.5)."""
+
+    total: int = 0  # everyone on the roll that day
+    official: int = 0
+    probationary: int = 0
+    visiting: int = 0  # from another branch, active here temporarily
+    exempt: int = 0  # exempt (absent): out of the base
+    away: int = 0  # active temporarily elsewhere: out of the base
+    suspended: int = 0
+    base: int = 0  # who must attend
+    present: int = 0
+    present_official: int = 0
+    present_probationary: int = 0
+    vote_base: int = 0  # the branch's full members in the base: what a vote's percentage is of (Charter Art. 5)
+    present_voting: int = 0  # of them, present: the most votes a show of hands can count
+    absent_excused: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
+    absent_unexcused: list[str] = field(default_factory=list)
+
+    @property
+    def absent(self) -> int:
+        return len(self.absent_excused) + len(self.absent_unexcused)
+
+    @property
+    def pct(self) -> float:
+        return 100.0 * self.present / self.base if self.base else 0.0
+
 
 PRESENT = frozenset(c for c in AttendanceCode if c.is_present)
 IN_BASE = frozenset(c for c in AttendanceCode if c.in_base)
@@ -131,16 +153,16 @@ def present_and_base_of_counts(counts: Mapping[AttendanceCode, int]) -> tuple[in
     return present, base
 
 
-def figures_of(meeting: Meeting) -> MeetingFigures:
-    """A loaded meeting's MeetingFigures (the same present/base as summarize and the repository's figures)."""
+def figures_of(meeting: Meeting) -> MeetingOutline:
+    """A loaded meeting's MeetingOutline (the same present/base as summarize and the repository's figures)."""
     present, base = present_and_base(meeting.attendance)
-    return MeetingFigures(
+    return MeetingOutline(
         meeting.id,  # type: ignore[arg-type]  # hand-built, unsaved meetings in tests have no id
         meeting.on, meeting.kind, meeting.status, meeting.start, meeting.end, present, base,
     )  # fmt: skip
 
 
-def month_attendance_pct(figures: Iterable[MeetingFigures], year: int, month: int) -> float | None:
+def month_attendance_pct(figures: Iterable[MeetingOutline], year: int, month: int) -> float | None:
     """The attendance rate of a calendar month: all its meetings' present over all their bases; None if none."""
     present = base = 0
     for f in figures:

@@ -15,16 +15,11 @@ from app.domain import messages as msg
 from app.domain.dates import add_months, format_dmy
 from app.domain.dues import DuesLedger
 from app.domain.dues_rules import DuesRules
-from app.domain.models import (
-    Finding,
-    Meeting,
-    MeetingFigures,
-    Member,
-    MemberStatus,
-    Severity,
-    TopicAssignment,
-)
+from app.domain.findings import Finding, Severity
+from app.domain.meeting_record import Meeting, MeetingOutline
+from app.domain.membership import Member, MemberStatus
 from app.domain.ruleset import RuleSet
+from app.domain.topic_plan import TopicAssignment
 
 #: year -> member id -> the months of that year with an unexcused absence from a regular meeting.
 UnexcusedMonths = Mapping[int, Mapping[int, Sequence[int]]]
@@ -34,7 +29,7 @@ UnexcusedMonths = Mapping[int, Mapping[int, Sequence[int]]]
 class BranchData:
     """Everything the checks read, loaded once by the service.
 
-    The rules read only the light data: *figures* (one MeetingFigures per meeting) and *unexcused* (the
+    The rules read only the light data: *figures* (one MeetingOutline per meeting) and *unexcused* (the
     Art. 8 months). Both are computed by the kernel (app.domain.attendance): the service feeds it light
     rows fetched by SQL, never whole meetings (a 5,000-member year is 60,000 attendance rows, ~150 ms at
     start-up), and passes ``meetings=()``. Left out, both come from *meetings* through the same kernel.
@@ -48,7 +43,7 @@ class BranchData:
     # The first meeting ever recorded, when the meetings hold only the year checked (months before the
     # branch's first recorded day are never "missing").
     since: date | None = None
-    figures: Sequence[MeetingFigures] | None = None
+    figures: Sequence[MeetingOutline] | None = None
     unexcused: UnexcusedMonths | None = None
     # The first day the branch keeps its record here (BranchProfile.record_start): no period that ended
     # before it is judged. None (a file kept before v3 without meetings): the first recorded day.
@@ -65,14 +60,14 @@ class BranchData:
                 object.__setattr__(self, "unexcused", unexcused)
 
 
-def light_data(meetings: Iterable[Meeting]) -> tuple[list[MeetingFigures], dict[int, dict[int, list[int]]]]:
+def light_data(meetings: Iterable[Meeting]) -> tuple[list[MeetingOutline], dict[int, dict[int, list[int]]]]:
     """What the rules read of whole meetings: their figures and the Art. 8 months, both by the kernel."""
     meetings = list(meetings)
     figures = [attendance.figures_of(m) for m in meetings]
     return figures, attendance.unexcused_months(attendance.month_codes(attendance.meeting_rows(meetings)))
 
 
-def _meetings(data: BranchData) -> Sequence[MeetingFigures]:
+def _meetings(data: BranchData) -> Sequence[MeetingOutline]:
     return data.figures or ()  # never None after __post_init__
 
 

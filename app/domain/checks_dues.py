@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import messages_dues as mdues
 from app.domain.dues_ledger import basis_missing, unpaid_months
-from app.domain.models import Finding, Severity
+from app.domain.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from app.domain.checks import BranchData

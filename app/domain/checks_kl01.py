@@ -11,9 +11,10 @@ from datetime import date, timedelta
 
 from app.domain import messages_kl01 as msg
 from app.domain.dates import format_dmy
+from app.domain.findings import Finding, Severity
 from app.domain.kl01 import EXPECTED_STATUSES, PersonalPlan, ReviewStage, YearRecord
 from app.domain.kl01_rules import Kl01Rules
-from app.domain.models import Finding, Member, Severity
+from app.domain.membership import Member
 
 
 def _due_for(member: Member, due: date, rules: Kl01Rules) -> date:

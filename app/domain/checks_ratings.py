@@ -15,7 +15,8 @@ from datetime import date
 from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
 from app.domain.dates import add_months, format_dmy
-from app.domain.models import Finding, Member, MemberStatus, Severity, StatusEventKind
+from app.domain.findings import Finding, Severity
+from app.domain.membership import Member, MemberStatus, StatusEventKind
 from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 

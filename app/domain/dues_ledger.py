@@ -15,7 +15,7 @@ from app.domain import messages_dues as mdues
 from app.domain.dates import add_months, months_between
 from app.domain.dues import DuesBasis, DuesKind, DuesLedger, DuesPayment, DuesRelief, Month, ReliefKind, month_range
 from app.domain.dues_rules import DuesRules
-from app.domain.models import Member, MemberStatus
+from app.domain.membership import Member, MemberStatus
 
 #: Situations in which a member pays dues to this branch. A member active temporarily elsewhere pays there.
 OWING = frozenset(

@@ -11,7 +11,7 @@ from app.domain.dates import format_dmy
 from app.domain.dues import DuesLedger, Month
 from app.domain.dues_ledger import MemberMonth, MonthTotals, month_rows, totals_of
 from app.domain.dues_rules import DuesRules
-from app.domain.models import Member
+from app.domain.membership import Member
 
 
 def as_of(ledger: DuesLedger, day: date) -> DuesLedger:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.domain.models import Member, MemberStatus
+from app.domain.membership import Member, MemberStatus
 
 
 class ReviewResult(StrEnum):

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from app.domain.models import Meeting
+from app.domain.meeting_record import Meeting
 
 #: Bumped if the encoding itself ever changes (not when Meeting gains a field).
 CODEC_VERSION = 1

@@ -4,9 +4,36 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
-from app.domain.models import Period
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A reporting period: a quarter, a half-year, a year or a custom range (inclusive)."""
+
+    start: date
+    end: date
+    kind: str  # "quarter" | "half" | "year" | "month" | "custom"
+    year: int
+    number: int = 0  # quarter 1-4, half 1-2, month 1-12
+
+    @property
+    def key(self) -> str:
+        match self.kind:
+            case "quarter":
+                return f"{self.year}-Q{self.number}"
+            case "half":
+                return f"{self.year}-H{self.number}"
+            case "month":
+                return f"{self.year}-{self.number:02d}"
+            case "year":
+                return str(self.year)
+        return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
 
 _ROMAN = ("I", "II", "III", "IV")
 

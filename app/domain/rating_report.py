@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.domain.models import BranchProfile, Member
+from app.domain.branch_profile import BranchProfile
+from app.domain.membership import Member
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 
 

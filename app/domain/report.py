@@ -8,23 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.attendance import AttendanceSummary
+from app.domain.branch_profile import BranchProfile
+from app.domain.findings import Finding
 from app.domain.kl01 import Kl01Figures, kl01_key_figures
-from app.domain.models import (
-    AttendanceCode,
-    AttendanceSummary,
-    BranchProfile,
-    Finding,
-    Meeting,
-    Member,
-    MemberStatus,
-    Period,
-    StatusEvent,
-    TopicAssignment,
-)
+from app.domain.meeting_record import AttendanceCode, Meeting
+from app.domain.membership import Member, MemberStatus, StatusEvent
+from app.domain.periods import Period
+from app.domain.topic_plan import TopicAssignment
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingFigures:
+class ReportedMeeting:
+    """A meeting as a period report shows it: with its attendance block and the topic it presented."""
+
     meeting: Meeting
     summary: AttendanceSummary
     assignment: TopicAssignment | None = None  # the topic presented, for thematic meetings
@@ -55,7 +52,7 @@ class PeriodReport:
     generated_on: date
     roll: tuple[Member, ...]  # on the roll at the end of the period, in name order
     roll_start_count: int
-    meetings: tuple[MeetingFigures, ...]
+    meetings: tuple[ReportedMeeting, ...]
     assignments: tuple[TopicAssignment, ...]  # quarters that overlap the period
     not_presented: tuple[TopicAssignment, ...]
     changes: tuple[MemberChange, ...]
@@ -71,11 +68,11 @@ class PeriodReport:
 
     # ------------------------------------------------------------------ derived figures
     @property
-    def regular_meetings(self) -> tuple[MeetingFigures, ...]:
+    def regular_meetings(self) -> tuple[ReportedMeeting, ...]:
         return tuple(f for f in self.meetings if f.meeting.kind.counts_as_regular)
 
     @property
-    def thematic_meetings(self) -> tuple[MeetingFigures, ...]:
+    def thematic_meetings(self) -> tuple[ReportedMeeting, ...]:
         return tuple(f for f in self.meetings if f.meeting.kind.counts_as_thematic)
 
     @property

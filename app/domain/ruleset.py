@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from app.domain.models import Attendance, Meeting
+from app.domain.meeting_record import Attendance, Meeting
 
 #: Fields that are bookkeeping, not content: changing them must not break the seal.
 _NOT_CONTENT = frozenset(

@@ -7,8 +7,8 @@ import uuid
 from dataclasses import replace
 from datetime import date
 
+from app.domain.branch_profile import BranchProfile
 from app.domain.errors import StorageError, ValidationError
-from app.domain.models import BranchProfile
 from app.domain.ruleset import RuleSet
 from app.domain.vntext import clean
 from app.resources import resource_path

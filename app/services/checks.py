@@ -9,7 +9,8 @@ from datetime import date
 from app.domain import attendance, checks, checks_dues
 from app.domain.dues import Month
 from app.domain.dues_rules import DuesRules
-from app.domain.models import Finding, MeetingFigures
+from app.domain.findings import Finding
+from app.domain.meeting_record import MeetingOutline
 from app.services.branch import record_start_of
 from app.services.context import ServiceContext
 from app.services.kl01 import kl01_findings
@@ -20,7 +21,7 @@ class YearOverview:
     """What the overview screen shows of a year, from one load of the year's data."""
 
     findings: list[Finding]
-    meetings: list[MeetingFigures]  # the year's meetings, oldest first
+    meetings: list[MeetingOutline]  # the year's meetings, oldest first
     roll: int  # members on the roll today
 
 

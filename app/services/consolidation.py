@@ -24,14 +24,14 @@ from app.domain.consolidation import (
     receipt_text,
 )
 from app.domain.errors import ExportError
-from app.domain.models import Period
+from app.domain.periods import Period
+from app.services.context import ProgressCallback
 from exporters.atomic import atomic_write_bytes
 from exporters.consolidated_xlsx import render_consolidated
 from exporters.summary_reader import read_branch_summary
 from exporters.xlsx_reader import MAX_PACKED
 
 #: progress(done, total, current file)
-Progress = Callable[[int, int, str], None]
 
 _SKIP_PREFIXES = ("~$", ".~tmp-", "._")  # Office owner files, our own temp files, macOS resource forks
 _SKIP_PREFIXES += ("so-thu-nop-dang-phi_",)  # the dues book in a package is for reading: its sums are in the summary
@@ -79,7 +79,7 @@ class ConsolidationService:
         *,
         period: Period | None = None,
         exclude: Sequence[Path] = (),
-        progress: Progress | None = None,
+        progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Consolidation:
         """Read and judge every file. Raises ExportError("consolidate_no_input") when there is nothing to read."""

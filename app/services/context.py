@@ -17,6 +17,9 @@ from data.repositories.members import MemberRepository
 from data.repositories.search import SearchIndex
 from data.repositories.topics import TopicRepository
 
+#: How slow work reports how far it is: (done, total, what it is doing now, in Vietnamese).
+ProgressCallback = Callable[[int, int, str], None]
+
 
 @dataclass
 class ServiceContext:

@@ -13,29 +13,24 @@ from datetime import date, time, timedelta
 
 from app.domain import periods
 from app.domain.attendance import default_attendance, summarize, visiting_ids
+from app.domain.branch_profile import BranchProfile
 from app.domain.dates import add_months
 from app.domain.errors import ConflictError, ValidationError
-from app.domain.models import (
-    Assignee,
+from app.domain.meeting_record import (
     AttendanceCode,
-    BranchProfile,
     Guest,
     Meeting,
     MeetingKind,
     MeetingPart,
     MeetingStatus,
-    Member,
     Opinion,
-    PartyPosition,
     Section,
-    StatusEvent,
-    StatusEventKind,
     Task,
-    TopicAssignment,
-    TopicStatus,
     Vote,
 )
+from app.domain.membership import Member, PartyPosition, StatusEvent, StatusEventKind
 from app.domain.seal import content_digest
+from app.domain.topic_plan import Assignee, TopicAssignment, TopicStatus
 from app.domain.vntext import split_name
 from app.services.context import ServiceContext
 from app.services.demo_dues import FIRST as DUES_FROM

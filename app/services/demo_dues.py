@@ -13,7 +13,7 @@ from datetime import date
 from app.domain import dues_ledger as kernel
 from app.domain.dues import Channel, DuesBasis, DuesKind, DuesReceipt, Month, Remittance, month_range
 from app.domain.dues_rules import DuesRules
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.services.context import ServiceContext
 
 FIRST = Month(2026, 2)  # the month QĐ 01-QĐ/TW took effect: the branch keeps its book here from then on

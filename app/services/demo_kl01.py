@@ -19,7 +19,7 @@ from app.domain.kl01 import (
     RecognitionKind,
     ReviewResult,
 )
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.services.context import ServiceContext
 
 COMMITMENTS = (

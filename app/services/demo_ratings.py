@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from app.domain import checks_ratings as rchecks
-from app.domain.models import Member, PartyPosition
+from app.domain.membership import Member, PartyPosition
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 from app.services.context import ServiceContext
 from app.services.ratings import builtin_rating_rules

@@ -17,18 +17,14 @@ from typing import Any
 
 from app.domain import messages as msg
 from app.domain import periods
-from app.domain.attendance import summarize, visiting_ids
+from app.domain.attendance import AttendanceSummary, summarize, visiting_ids
+from app.domain.branch_profile import BranchProfile
 from app.domain.errors import ExportError, ValidationError
-from app.domain.models import (
-    AttendanceSummary,
-    BranchProfile,
-    Meeting,
-    MeetingStatus,
-    Member,
-    Period,
-    TopicAssignment,
-)
+from app.domain.meeting_record import Meeting, MeetingStatus
+from app.domain.membership import Member
+from app.domain.periods import Period
 from app.domain.report import PeriodReport
+from app.domain.topic_plan import TopicAssignment
 from app.resources import resource_path
 from app.services.context import ServiceContext
 from app.services.dues import DuesService

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.domain.errors import ValidationError
 from app.domain.meeting_codec import meeting_from_dict, meeting_to_dict
-from app.domain.models import Meeting
+from app.domain.meeting_record import Meeting
 from app.services.context import ServiceContext
 
 MEETING_PREFIX = "meeting:"

@@ -28,7 +28,8 @@ from app.domain.dues_ledger import DuesYear, MemberMonth, MonthDue, MonthTotals
 from app.domain.dues_report import as_of, minutes_paragraph, period_figures, reported_month
 from app.domain.dues_rules import DuesRules
 from app.domain.errors import StorageError, ValidationError
-from app.domain.models import Member, Period
+from app.domain.membership import Member
+from app.domain.periods import Period
 from app.domain.vntext import nfc
 from app.resources import resource_path
 from app.services.context import ServiceContext

@@ -13,13 +13,13 @@ from app.domain.dates import format_place_date
 from app.domain.dues import DuesBasis, Month
 from app.domain.dues_ledger import DuesYear, MemberMonth, MonthTotals, basis_on
 from app.domain.errors import ExportError
-from app.domain.models import Period
+from app.domain.periods import Period
 from app.services.context import ServiceContext
 from app.services.dues import DuesService
 from app.services.summary import slug, xlsx_target
 from exporters.atomic import atomic_write_bytes
 from exporters.dues_xlsx import ShareNote, Signers, render_book, render_sheet
-from exporters.xlsx_style import Letterhead
+from exporters.xlsx_style import SheetLetterhead
 
 #: The dues book's name in the USB package, said like the package's other files (what it is, and when).
 PACKAGE_BOOK = "so-thu-nop-dang-phi_nam-{year}.xlsx"
@@ -27,7 +27,7 @@ PACKAGE_BOOK = "so-thu-nop-dang-phi_nam-{year}.xlsx"
 
 @dataclass(frozen=True, slots=True)
 class BookJob:
-    letterhead: Letterhead
+    letterhead: SheetLetterhead
     year: DuesYear
     kinds: dict[int, str]
     share: ShareNote
@@ -39,7 +39,7 @@ class BookJob:
 
 @dataclass(frozen=True, slots=True)
 class SheetJob:
-    letterhead: Letterhead
+    letterhead: SheetLetterhead
     rows: tuple[MemberMonth, ...]
     totals: MonthTotals
     bases: dict[int, DuesBasis]
@@ -104,11 +104,11 @@ class DuesDocumentService:
         ]
 
     # ------------------------------------------------------------------ helpers
-    def _letterhead(self, title: str, period: str) -> Letterhead:
+    def _letterhead(self, title: str, period: str) -> SheetLetterhead:
         profile = self._ctx.branch.get()
         if not profile.is_set_up:
             raise ExportError("branch_not_set_up")
-        return Letterhead(
+        return SheetLetterhead(
             upper_body=profile.upper_body,
             upper_body_2=profile.upper_body_2,
             branch_name=profile.branch_name,

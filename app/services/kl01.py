@@ -14,8 +14,10 @@ from pathlib import Path
 from app.domain import checks_kl01
 from app.domain import kl01 as k
 from app.domain.errors import NotFoundError, ValidationError
+from app.domain.findings import Finding
 from app.domain.kl01_rules import Kl01Rules, RuleEntry, entries, parse_month_day, rules_for
-from app.domain.models import Finding, Member, Period
+from app.domain.membership import Member
+from app.domain.periods import Period
 from app.domain.vntext import clean, fold
 from app.resources import resource_path
 from app.services.context import ServiceContext

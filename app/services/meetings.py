@@ -6,22 +6,21 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from app.domain.attendance import default_attendance, summarize, visiting_ids
+from app.domain.attendance import AttendanceSummary, default_attendance, summarize, visiting_ids
 from app.domain.dates import format_dmy
 from app.domain.errors import ConflictError, NotFoundError, StaleEditError, ValidationError
-from app.domain.models import (
+from app.domain.meeting_record import (
     Attendance,
-    AttendanceSummary,
     Correction,
     Meeting,
-    MeetingFigures,
     MeetingKind,
+    MeetingOutline,
     MeetingPart,
     MeetingStatus,
-    Period,
     Section,
-    StatusEventKind,
 )
+from app.domain.membership import StatusEventKind
+from app.domain.periods import Period
 from app.domain.seal import content_digest
 from app.domain.vntext import clean, nfc
 from app.services.context import ServiceContext
@@ -41,7 +40,7 @@ class MeetingService:
             raise NotFoundError(id=meeting_id)
         return meeting
 
-    def list(self, *, year: int | None = None, period: Period | None = None) -> list[MeetingFigures]:
+    def list(self, *, year: int | None = None, period: Period | None = None) -> list[MeetingOutline]:
         """The meetings of a year or period (default: all), oldest first, without their content.
 
         What lists and the CLI show: present/base by the kernel from per-code counts. Loading whole meetings
@@ -71,14 +70,14 @@ class MeetingService:
         """
         return self._ctx.meetings.attendance_of(member_id, start, end)
 
-    def overview_rows(self, start: date, end: date) -> list[MeetingFigures]:
+    def overview_rows(self, start: date, end: date) -> list[MeetingOutline]:
         """Meetings between two days as figures only (no content, present/base counted by the database).
 
         For calendars and charts: whole meetings of a 5,000-member year took ~170 ms to load, these ~30 ms.
         """
         return self._ctx.meetings.figures_between(start, end)
 
-    def overview_rows_of(self, ids: Iterable[int]) -> dict[int, MeetingFigures]:
+    def overview_rows_of(self, ids: Iterable[int]) -> dict[int, MeetingOutline]:
         """id -> figures of the given meetings (unknown ids are left out)."""
         return {f.id: f for f in self._ctx.meetings.figures_of(list(ids))}
 

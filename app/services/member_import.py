@@ -15,7 +15,7 @@ from typing import Any
 from app.domain import messages as msg
 from app.domain.dates import format_dmy
 from app.domain.errors import ExportError, ValidationError
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.domain.party_card import describe_formats
 from app.domain.vntext import clean, fold
 from app.services.context import ServiceContext
@@ -29,7 +29,7 @@ from app.services.members import (
     soft_warnings,
     unusual_card,
 )
-from exporters.member_import import MemberSheet, SheetRow, read_member_sheet
+from exporters.member_sheet import MemberSheet, SheetRow, read_member_sheet
 
 #: Fields compared to tell an update from an unchanged member.
 _COMPARED = ("full_name", "ho", "dem", "ten", *DATE_FIELDS, *TEXT_FIELDS)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from app.domain.dates import DateInputError, parse_date
-from app.domain.models import LEAVING_EVENTS, Member, MemberStatus, StatusEvent, StatusEventKind
+from app.domain.membership import LEAVING_EVENTS, Member, MemberStatus, StatusEvent, StatusEventKind
 from app.domain.vntext import clean, fold
 
 #: Folded status wording -> the event it means (None: active, nothing to record). Variants seen in lists.

@@ -16,15 +16,14 @@ from pathlib import Path
 from app import __version__
 from app.domain import manifest, periods
 from app.domain.errors import AppError, ExportError
-from app.domain.models import Period
-from app.services.context import ServiceContext
+from app.domain.periods import Period
+from app.services.context import ProgressCallback, ServiceContext
 from app.services.documents import DocumentService
 from app.services.dues_documents import DuesDocumentService
 from app.services.summary import SummaryService, slug
 from exporters.atomic import atomic_write_bytes, map_os_error
 
 #: progress(step, steps, what) — steps: build, copy each file, verify.
-Progress = Callable[[int, int, str], None]
 #: Room kept free on the stick beyond the package itself (FAT directory entries, the temp file of each write).
 SPACE_MARGIN = 1 << 20
 
@@ -79,7 +78,7 @@ class PackageService:
         """ "chi-bo-truong-thpt-chuyen-vi-thanh_2026-Q3": ASCII, so any stick and any PC reads it."""
         return f"{slug(self._summary.profile().branch_name)}_{period.key}"
 
-    def build(self, period: Period, target: Path, progress: Progress | None = None) -> PackageResult:
+    def build(self, period: Period, target: Path, progress: ProgressCallback | None = None) -> PackageResult:
         """Write the package for *period* into folder *target* (the stick) and verify it. Raises ExportError."""
         _check_target(Path(target))
         if progress:
@@ -112,7 +111,7 @@ class PackageService:
         self,
         job: PackageJob,
         target: Path,
-        progress: Progress | None = None,
+        progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> PackageResult:
         """Copy a prepared package onto *target* and verify it. No database: safe in a background thread.

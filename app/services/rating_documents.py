@@ -14,7 +14,8 @@ from app.domain import messages_kl01 as mk
 from app.domain import messages_ratings as rmsg
 from app.domain.dates import format_dmy
 from app.domain.errors import ExportError
-from app.domain.models import AttendanceCode, Member, PartyPosition
+from app.domain.meeting_record import AttendanceCode
+from app.domain.membership import Member, PartyPosition
 from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from app.services.context import ServiceContext

@@ -19,7 +19,9 @@ from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
 from app.domain.checks import BranchData
 from app.domain.errors import AppError, StorageError
-from app.domain.models import Finding, Member, Period
+from app.domain.findings import Finding
+from app.domain.membership import Member
+from app.domain.periods import Period
 from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 from app.domain.vntext import clean

@@ -7,8 +7,9 @@ from collections import Counter
 from app.domain import periods
 from app.domain.attendance import meeting_rows, month_codes, months_coded, summarize, visiting_ids
 from app.domain.kl01 import figures as kl01_figures
-from app.domain.models import AttendanceCode, Period
-from app.domain.report import AttendanceLine, MeetingFigures, MemberChange, PeriodReport
+from app.domain.meeting_record import AttendanceCode
+from app.domain.periods import Period
+from app.domain.report import AttendanceLine, MemberChange, PeriodReport, ReportedMeeting
 from app.services.branch import record_start_of
 from app.services.checks import CheckService
 from app.services.context import ServiceContext
@@ -32,7 +33,7 @@ class ReportService:
         assignments = tuple(a for a in assignments_all if (a.year, a.quarter) in quarters)
         by_meeting = {a.meeting_id: a for a in assignments_all if a.meeting_id is not None}
         figures = tuple(
-            MeetingFigures(m, summarize(m.attendance, visiting_ids(members, m.on)), by_meeting.get(m.id))
+            ReportedMeeting(m, summarize(m.attendance, visiting_ids(members, m.on)), by_meeting.get(m.id))
             for m in meetings
         )
         today = ctx.today()

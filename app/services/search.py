@@ -7,7 +7,10 @@ from collections.abc import Sequence
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy
-from app.domain.models import Meeting, Member, SearchHit, TopicAssignment
+from app.domain.meeting_record import Meeting
+from app.domain.membership import Member
+from app.domain.search_hit import SearchHit
+from app.domain.topic_plan import TopicAssignment
 from app.domain.vntext import fold
 from app.services.context import ServiceContext
 from data.repositories.search import query_terms

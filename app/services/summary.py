@@ -11,9 +11,11 @@ from pathlib import Path
 
 from app import __version__
 from app.domain import messages as msg
+from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, format_place_date
 from app.domain.errors import ExportError, StorageError
-from app.domain.models import BranchProfile, Member, MemberStatus, Period
+from app.domain.membership import Member, MemberStatus
+from app.domain.periods import Period
 from app.domain.report import PeriodReport
 from app.domain.vntext import fold
 from app.services.branch import BranchService
@@ -22,7 +24,7 @@ from app.services.reports import ReportService
 from exporters.atomic import atomic_write_bytes
 from exporters.roster_xlsx import RosterOptions, render_roster
 from exporters.summary_xlsx import SummaryMeta, render_summary
-from exporters.xlsx_style import Letterhead
+from exporters.xlsx_style import SheetLetterhead
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -55,7 +57,7 @@ class SummaryJob:
 
 @dataclass(frozen=True, slots=True)
 class RosterJob:
-    letterhead: Letterhead
+    letterhead: SheetLetterhead
     members: tuple[tuple[Member, MemberStatus], ...]
     options: RosterOptions
 
@@ -121,7 +123,7 @@ class SummaryService:
         today = self._ctx.today()
         members = self._ctx.members.all()
         rows = tuple((m, m.status_on(today)) for m in members if include_former or m.status_on(today).on_roll)
-        letterhead = Letterhead(
+        letterhead = SheetLetterhead(
             upper_body=profile.upper_body,
             upper_body_2=profile.upper_body_2,
             branch_name=profile.branch_name,

@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import date
 
 from app.domain.errors import NotFoundError, StaleEditError, ValidationError
-from app.domain.models import Assignee, CatalogueTopic, Member, TopicAssignment, TopicStatus
+from app.domain.membership import Member
+from app.domain.topic_plan import Assignee, CatalogueTopic, TopicAssignment, TopicStatus
 from app.domain.vntext import clean
 from app.resources import resource_path
 from app.services.context import ServiceContext

@@ -6,7 +6,8 @@ import json
 import sqlite3
 from datetime import date, datetime
 
-from app.domain.models import BranchProfile, ChangeLogEntry
+from app.domain.branch_profile import BranchProfile
+from app.domain.change_log import ChangeLogEntry
 from data.repositories._rows import d2s, s2d
 
 

@@ -9,15 +9,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from app.domain.attendance import present_and_base_of_counts
-from app.domain.models import (
+from app.domain.meeting_record import (
     Attendance,
     AttendanceCode,
     Correction,
     Guest,
     Meeting,
-    MeetingFigures,
     MeetingForm,
     MeetingKind,
+    MeetingOutline,
     MeetingPart,
     MeetingStatus,
     Opinion,
@@ -94,7 +94,7 @@ class MeetingRepository:
             )
         return out
 
-    def figures_between(self, start: date, end: date) -> list[MeetingFigures]:
+    def figures_between(self, start: date, end: date) -> list[MeetingOutline]:
         """Meetings between two days without their content: present and base counted in SQL, oldest first.
 
         A 5,000-member year is 57,000 attendance rows: building them as objects to count them took ~170 ms.
@@ -127,17 +127,17 @@ class MeetingRepository:
             out.append((member_id, day, MeetingKind(kind), _ATTENDANCE_CODE[code]))
         return out
 
-    def all_figures(self) -> list[MeetingFigures]:
+    def all_figures(self) -> list[MeetingOutline]:
         return self._figures("1", ())
 
-    def figures_of(self, ids: Sequence[int]) -> list[MeetingFigures]:
+    def figures_of(self, ids: Sequence[int]) -> list[MeetingOutline]:
         """figures_between() for the given meetings (unknown ids are left out)."""
         wanted = sorted({int(i) for i in ids})
         if not wanted:
             return []
         return self._figures(f"m.id IN ({','.join('?' * len(wanted))})", wanted)
 
-    def _figures(self, where: str, params: Sequence[object]) -> list[MeetingFigures]:
+    def _figures(self, where: str, params: Sequence[object]) -> list[MeetingOutline]:
         out = []
         for mid, on_date, kind, status, start_time, end_time, title, *counts in self._conn.execute(
             _FIGURES_SQL.format(where=where), params
@@ -146,7 +146,7 @@ class MeetingRepository:
             assert on is not None
             present, base = present_and_base_of_counts(dict(zip(_CODES, counts, strict=True)))
             out.append(
-                MeetingFigures(
+                MeetingOutline(
                     mid, on, MeetingKind(kind), MeetingStatus(status), s2t(start_time), s2t(end_time), present, base,
                     str(title),
                 )
@@ -263,7 +263,10 @@ class MeetingRepository:
     def update(self, meeting: Meeting) -> None:
         """Replace the stored meeting (scalars and every child list) with *meeting*."""
         assignments = ", ".join(f"{c.strip()} = ?" for c in _SCALARS.split(","))
-        self._conn.execute(f"UPDATE meeting SET {assignments}, version = version + 1 WHERE id = ?", (*_scalar_values(meeting), meeting.id))
+        self._conn.execute(
+            f"UPDATE meeting SET {assignments}, version = version + 1 WHERE id = ?",
+            (*_scalar_values(meeting), meeting.id),
+        )
         for table in ("attendance", "opinion", "vote", "task"):
             self._conn.execute(f"DELETE FROM {table} WHERE meeting_id = ?", (meeting.id,))
         assert meeting.id is not None

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from app.domain.crypto import FieldCipher, is_encrypted_field
 from app.domain.errors import StorageError
-from app.domain.models import Member, StatusEvent, StatusEventKind
+from app.domain.membership import Member, StatusEvent, StatusEventKind
 from app.domain.vntext import fold, name_sort_key
 from data.repositories._rows import d2s, like_pattern, s2d
 

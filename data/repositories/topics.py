@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 
-from app.domain.models import Assignee, CatalogueTopic, TopicAssignment, TopicStatus
+from app.domain.topic_plan import Assignee, CatalogueTopic, TopicAssignment, TopicStatus
 from data.repositories._rows import d2s, s2d
 
 _COLUMNS = (
@@ -82,7 +82,10 @@ class TopicRepository:
 
     def update(self, assignment: TopicAssignment) -> None:
         sets = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
-        self._conn.execute(f"UPDATE topic_assignment SET {sets}, version = version + 1 WHERE id = ?", (*_values(assignment), assignment.id))
+        self._conn.execute(
+            f"UPDATE topic_assignment SET {sets}, version = version + 1 WHERE id = ?",
+            (*_values(assignment), assignment.id),
+        )
         self._conn.execute("DELETE FROM topic_assignee WHERE assignment_id = ?", (assignment.id,))
         assert assignment.id is not None
         self._write_assignees(assignment.id, assignment)

@@ -8,16 +8,8 @@ from datetime import date
 import pytest
 
 from app.domain import attendance as kernel
-from app.domain.models import (
-    Attendance,
-    AttendanceCode,
-    MeetingFigures,
-    MeetingKind,
-    MeetingStatus,
-    Member,
-    StatusEvent,
-    StatusEventKind,
-)
+from app.domain.meeting_record import Attendance, AttendanceCode, MeetingKind, MeetingOutline, MeetingStatus
+from app.domain.membership import Member, StatusEvent, StatusEventKind
 from app.domain.ruleset import RuleSet
 
 C = AttendanceCode
@@ -95,8 +87,8 @@ def test_quorum_verdict_and_its_sentence_follow_the_rule_set() -> None:
 
 
 def test_month_attendance_rate_adds_every_meeting_of_the_month() -> None:
-    def fig(day: date, present: int, base: int) -> MeetingFigures:
-        return MeetingFigures(1, day, MeetingKind.THUONG_KY, MeetingStatus.DRAFT, None, None, present, base)
+    def fig(day: date, present: int, base: int) -> MeetingOutline:
+        return MeetingOutline(1, day, MeetingKind.THUONG_KY, MeetingStatus.DRAFT, None, None, present, base)
 
     figures = [fig(date(2026, 8, 5), 9, 10), fig(date(2026, 8, 25), 6, 10), fig(date(2026, 9, 5), 0, 0)]
     assert kernel.month_attendance_pct(figures, 2026, 8) == 75.0

@@ -6,20 +6,11 @@ from datetime import date, time
 
 from app.domain import checks
 from app.domain.attendance import default_attendance, summarize
-from app.domain.models import (
-    Assignee,
-    Attendance,
-    AttendanceCode,
-    Meeting,
-    MeetingKind,
-    Member,
-    Severity,
-    StatusEvent,
-    StatusEventKind,
-    TopicAssignment,
-    TopicStatus,
-)
+from app.domain.findings import Severity
+from app.domain.meeting_record import Attendance, AttendanceCode, Meeting, MeetingKind
+from app.domain.membership import Member, StatusEvent, StatusEventKind
 from app.domain.ruleset import RuleSet
+from app.domain.topic_plan import Assignee, TopicAssignment, TopicStatus
 
 TODAY = date(2026, 11, 22)
 RULES = RuleSet()

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from app.domain import checks_kl01 as c
+from app.domain.findings import Severity
 from app.domain.kl01 import (
     Award,
     BranchYear,
@@ -23,7 +24,7 @@ from app.domain.kl01 import (
     kl01_key_figures,
 )
 from app.domain.kl01_rules import Kl01Rules, entries, parse_month_day, rules_for
-from app.domain.models import Member, Severity, StatusEvent, StatusEventKind
+from app.domain.membership import Member, StatusEvent, StatusEventKind
 from app.services.kl01 import builtin_kl01_entries
 
 RULES = Kl01Rules()

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from app.domain import checks_ratings as rc
-from app.domain.models import Member, StatusEvent, StatusEventKind
+from app.domain.membership import Member, StatusEvent, StatusEventKind
 from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 from app.resources import resource_path

@@ -22,7 +22,7 @@ from app.domain.dues import (
 )
 from app.domain.dues_ledger import allocate, due_for, month_rows, totals_of, unpaid_months, year_book
 from app.domain.errors import ValidationError
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.domain.ruleset import RuleSet
 from app.services.dues import builtin_dues_rules
 

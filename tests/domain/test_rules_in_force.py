@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.bootstrap import Services
 from app.domain import checks, periods
-from app.domain.models import MeetingKind, MeetingStatus
+from app.domain.meeting_record import MeetingKind, MeetingStatus
 from app.domain.ruleset import RuleSet
 from app.services.branch import RULES_SETTING, builtin_rules
 from tests.exporters.docx_read import open_docx, texts

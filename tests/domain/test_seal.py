@@ -8,7 +8,16 @@ from datetime import date, time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.domain.models import Attendance, AttendanceCode, Correction, Meeting, MeetingKind, MeetingStatus, Opinion, Vote
+from app.domain.meeting_record import (
+    Attendance,
+    AttendanceCode,
+    Correction,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Opinion,
+    Vote,
+)
 from app.domain.seal import content_digest, short_seal
 
 BASE = Meeting(

@@ -6,12 +6,11 @@ import json
 from dataclasses import replace
 from datetime import date, time
 
-from app.domain.attendance import summarize
-from app.domain.models import (
+from app.domain.attendance import AttendanceSummary, summarize
+from app.domain.branch_profile import BranchProfile
+from app.domain.meeting_record import (
     Attendance,
     AttendanceCode,
-    AttendanceSummary,
-    BranchProfile,
     Correction,
     Guest,
     Meeting,

@@ -14,7 +14,7 @@ from app.bootstrap import Services, open_services
 from app.config import AppPaths
 from app.domain import messages as msg
 from app.domain import periods
-from app.domain.models import MeetingKind, MeetingStatus
+from app.domain.meeting_record import MeetingKind, MeetingStatus
 from exporters import wording as W
 from tests.exporters.docx_read import full_text, open_docx, paragraphs, texts
 

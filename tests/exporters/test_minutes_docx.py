@@ -12,7 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from app.domain import messages as msg
-from app.domain.models import MeetingKind, MeetingStatus
+from app.domain.meeting_record import MeetingKind, MeetingStatus
 from exporters import wording as W
 from exporters.minutes_docx import minutes_blanks, render_minutes
 from tests.exporters import samples

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 from app.domain import messages as msg
-from app.domain.models import MeetingStatus, Vote
+from app.domain.meeting_record import MeetingStatus, Vote
 from exporters import wording as W
 from exporters.resolution_docx import render_resolution, resolution_blanks
 from tests.exporters import samples

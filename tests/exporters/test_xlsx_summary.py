@@ -211,7 +211,7 @@ def test_year_summary_has_twelve_months_and_four_quarters(demo: Services) -> Non
 
 
 def test_custom_range_and_empty_branch(services: Services) -> None:
-    from app.domain.models import BranchProfile
+    from app.domain.branch_profile import BranchProfile
 
     services.branch.save_profile(BranchProfile(branch_name="CHI BỘ MỚI", upper_body="ĐẢNG ỦY XÃ"))
     report = services.reports.period_report(periods.custom(date(2026, 1, 15), date(2026, 2, 20)))

@@ -16,8 +16,8 @@ from app.config import AppPaths
 from app.domain import retention
 from app.domain.backup_info import backup_name, parse_backup_name
 from app.domain.errors import ExportError, StorageError
+from app.domain.membership import Member
 from app.domain.messages import describe
-from app.domain.models import Member
 from app.services import backups as backup_service
 from data import backup as store
 from data.migrations import LATEST_VERSION

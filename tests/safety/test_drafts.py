@@ -20,7 +20,7 @@ from app.bootstrap import Services, open_services
 from app.config import AppPaths
 from app.domain.errors import ValidationError
 from app.domain.meeting_codec import CODEC_VERSION, meeting_from_dict, meeting_to_dict
-from app.domain.models import (
+from app.domain.meeting_record import (
     Attendance,
     AttendanceCode,
     Correction,
@@ -150,7 +150,7 @@ TYPIST = textwrap.dedent(
     from pathlib import Path
     from app.bootstrap import open_services
     from app.config import AppPaths
-    from app.domain.models import Meeting, MeetingKind
+    from app.domain.meeting_record import Meeting, MeetingKind
     s = open_services(AppPaths.for_database(Path(sys.argv[1])), backup_on_start=False)
     print("ready", flush=True)
     n = 0

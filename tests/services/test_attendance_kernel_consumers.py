@@ -14,7 +14,9 @@ import pytest
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
-from app.domain.models import AttendanceCode, BranchProfile, MeetingKind, Member
+from app.domain.branch_profile import BranchProfile
+from app.domain.meeting_record import AttendanceCode, MeetingKind
+from app.domain.membership import Member
 from tests.exporters.docx_read import full_text, open_docx
 
 K, P, X = AttendanceCode.VANG_KHONG_LY_DO, AttendanceCode.VANG_CO_LY_DO, AttendanceCode.CO_MAT

@@ -11,7 +11,7 @@ from app.bootstrap import Services
 from app.domain.changes import EVERYTHING, Area, Change, from_log
 from app.domain.dues import Month
 from app.domain.errors import ValidationError
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 
 
 def test_an_edit_of_details_touches_the_member_only(demo: Services) -> None:

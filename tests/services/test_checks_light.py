@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from app.bootstrap import Services
-from app.domain.models import AttendanceCode, MeetingKind
+from app.domain.meeting_record import AttendanceCode, MeetingKind
 
 
 @pytest.mark.parametrize("year", [2025, 2026])

@@ -14,7 +14,7 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
 from app.domain.errors import ExportError, ValidationError
-from app.domain.models import MeetingKind, MeetingStatus
+from app.domain.meeting_record import MeetingKind, MeetingStatus
 from app.services.documents import DocumentService, period_for
 from exporters import wording as W
 from tests.conftest import db_fingerprint

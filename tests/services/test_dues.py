@@ -93,7 +93,7 @@ def test_collection_sheet_reads_back(demo: Services, tmp_path: Path) -> None:
 
 def test_bad_input_changes_nothing_and_says_so_in_vietnamese(services: Services) -> None:
     member = services.members.add(
-        __import__("app.domain.models", fromlist=["Member"]).Member(
+        __import__("app.domain.membership", fromlist=["Member"]).Member(
             full_name="Trần Thị Ánh", date_of_birth=date(1975, 2, 5), joined_on=date(2000, 4, 3)
         )
     )
@@ -123,7 +123,7 @@ def test_bad_input_changes_nothing_and_says_so_in_vietnamese(services: Services)
 
 
 def test_pay_several_months_and_record_what_was_sent(services: Services) -> None:
-    from app.domain.models import Member
+    from app.domain.membership import Member
 
     m = services.members.add(
         Member(full_name="Lê Văn Bình", date_of_birth=date(1980, 1, 1), joined_on=date(2005, 1, 1))

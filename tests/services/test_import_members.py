@@ -11,7 +11,7 @@ import pytest
 from app.bootstrap import Services
 from app.domain.errors import ExportError
 from app.domain.legacy_tables import UNICODE_TO_TCVN3, UNICODE_TO_VNI
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.services.members import member_from_fields
 from tests.conftest import db_fingerprint
 from tests.exporters import xlsx_samples
@@ -283,7 +283,7 @@ def test_three_name_columns(services: Services, tmp_path: Path) -> None:
 
 
 def test_a_column_number_line_with_superscripts_is_data_not_numbering(services: Services, tmp_path: Path) -> None:
-    """"²".isdigit() is True but int("²") raises: such a line must not crash the import (found by hypothesis)."""
+    """ "²".isdigit() is True but int("²") raises: such a line must not crash the import (found by hypothesis)."""
     path = xlsx_samples.member_list(
         tmp_path / "ds.xlsx",
         [

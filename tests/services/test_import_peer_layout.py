@@ -15,7 +15,7 @@ import pytest
 from app.bootstrap import Services
 from app.cli.main import main
 from app.domain.attendance import default_attendance
-from app.domain.models import MemberStatus, StatusEventKind
+from app.domain.membership import MemberStatus, StatusEventKind
 from tests.conftest import db_fingerprint
 from tests.services.peer_layout import MEMBERS, peer_list
 

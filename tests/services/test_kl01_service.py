@@ -17,7 +17,7 @@ from app.domain import messages_kl01 as mk
 from app.domain import periods
 from app.domain.errors import ValidationError
 from app.domain.kl01 import PlanState, RecognitionKind, ReviewResult, ReviewStage
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.services.consolidation import ConsolidationService
 from exporters.summary_xlsx import SummaryMeta, render_summary
 from tests.conftest import db_fingerprint

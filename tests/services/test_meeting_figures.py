@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from app.bootstrap import Services
-from app.domain.models import Attendance, AttendanceCode, MeetingKind
+from app.domain.meeting_record import Attendance, AttendanceCode, MeetingKind
 
 
 def test_overview_rows_are_the_meetings_in_order_with_their_counts(demo: Services) -> None:

@@ -8,7 +8,7 @@ from datetime import date, time
 import pytest
 
 from app.domain.errors import ConflictError, ValidationError
-from app.domain.models import AttendanceCode, MeetingKind, MeetingStatus, Opinion, Vote
+from app.domain.meeting_record import AttendanceCode, MeetingKind, MeetingStatus, Opinion, Vote
 from app.services.members import member_from_fields
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.domain.errors import ValidationError
-from app.domain.models import MemberStatus, StatusEventKind
+from app.domain.membership import MemberStatus, StatusEventKind
 from app.services.members import member_from_fields
 from tests.conftest import db_fingerprint
 

@@ -11,8 +11,9 @@ from datetime import date
 import pytest
 
 from app.domain import periods
+from app.domain.branch_profile import BranchProfile
 from app.domain.errors import ValidationError
-from app.domain.models import BranchProfile, MeetingKind
+from app.domain.meeting_record import MeetingKind
 from app.services.members import member_from_fields
 from tests.conftest import db_fingerprint
 

@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 
 from app.domain.errors import ConflictError, ValidationError
-from app.domain.models import MeetingKind, MemberStatus, Section, TopicStatus
+from app.domain.meeting_record import MeetingKind, Section
+from app.domain.membership import MemberStatus
+from app.domain.topic_plan import TopicStatus
 from app.services.members import member_from_fields
 from tests.conftest import db_fingerprint
 

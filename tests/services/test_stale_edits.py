@@ -13,7 +13,9 @@ import pytest
 
 from app.domain import messages as msg
 from app.domain.errors import StaleEditError
-from app.domain.models import MeetingKind, MemberStatus, StatusEventKind, TopicStatus
+from app.domain.meeting_record import MeetingKind
+from app.domain.membership import MemberStatus, StatusEventKind
+from app.domain.topic_plan import TopicStatus
 from app.services.members import member_from_fields
 from tests.conftest import db_fingerprint
 

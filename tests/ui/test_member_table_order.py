@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 
 from app.bootstrap import Services
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.domain.vntext import name_sort_key, split_name
 from ui.models.member_table_model import MemberColumn, MemberFilterProxy, MemberTableModel
 from ui.models.roles import ObjectRole

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from app.domain.models import AttendanceCode, MeetingKind
+from app.domain.meeting_record import AttendanceCode, MeetingKind
 from ui.main_window import MainWindow
 from ui.models.attendance_model import AttendanceColumn
 

@@ -31,7 +31,9 @@ def test_no_encryption_is_a_stated_choice(qtbot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     # on the box itself, as a person clicks it (the widget is as wide as the dialog)
-    QTest.mouseClick(dialog.plain, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, dialog.plain.height() // 2))
+    QTest.mouseClick(
+        dialog.plain, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, dialog.plain.height() // 2)
+    )
     assert dialog.warning.isVisible() and dialog.ok_button.text() == "Sao lưu không mã hóa"
     QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == 1 and dialog.encrypt is False and dialog.password is None

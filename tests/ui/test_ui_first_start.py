@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.bootstrap import open_services
 from app.config import AppPaths
-from app.domain.models import PartyPosition
+from app.domain.membership import PartyPosition
 from tests.conftest import NOW
 from ui import main as ui_main
 from ui.dialogs.first_start_dialog import FirstStartDialog
@@ -67,7 +67,9 @@ def test_demo_if_empty_opens_the_demo_in_its_own_file_and_leaves_the_real_one_em
     finally:
         window.close()
     # Opening the demo neither creates nor writes the user's data file (issue 10).
-    leftovers = [p.name for p in real.database.parent.glob(real.database.name + "*")] if real.database.parent.exists() else []
+    leftovers = (
+        [p.name for p in real.database.parent.glob(real.database.name + "*")] if real.database.parent.exists() else []
+    )
     assert leftovers == []
 
 
@@ -126,7 +128,7 @@ def test_first_start_asks_the_secretary_s_full_membership_date(qtbot, services) 
 
     from PySide6.QtCore import Qt
 
-    from app.domain.models import MemberStatus
+    from app.domain.membership import MemberStatus
 
     dialog = FirstStartDialog(services)
     qtbot.addWidget(dialog)

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 from ui.main_window import MainWindow
 
 

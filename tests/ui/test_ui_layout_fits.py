@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 from ui.main_window import SCREENS, MainWindow
 
 SCREEN_W, SCREEN_H = 1366, 768

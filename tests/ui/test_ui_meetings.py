@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.domain.models import AttendanceCode, MeetingKind, MeetingStatus
+from app.domain.meeting_record import AttendanceCode, MeetingKind, MeetingStatus
 from tests.conftest import db_fingerprint
 from ui import exports
 from ui.main_window import MainWindow

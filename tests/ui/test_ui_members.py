@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.domain.models import MemberStatus, StatusEventKind
+from app.domain.membership import MemberStatus, StatusEventKind
 from tests.conftest import db_fingerprint
 from ui.main_window import MainWindow
 from ui.models.member_table_model import MemberColumn, MemberTableModel

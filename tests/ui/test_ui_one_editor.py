@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from app.domain.models import MemberStatus, StatusEventKind
+from app.domain.membership import MemberStatus, StatusEventKind
 from tests.conftest import db_fingerprint
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.topic_dialog import TopicDialog

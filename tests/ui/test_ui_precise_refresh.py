@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 from tests.ui.driving import go, save_threshold
 from ui.main_window import MainWindow
 from ui.views.base import View

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 from tests.ui.driving import go, save_threshold
 from ui.main_window import MainWindow
 from ui.models.attendance_model import AttendanceColumn

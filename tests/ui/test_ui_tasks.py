@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.domain.errors import ExportError
-from ui.tasks import BackgroundTask, Progress, TaskCancelled, staged_folder
+from ui.tasks import BackgroundTask, TaskCancelled, TaskProgress, staged_folder
 
 
 def test_work_runs_off_the_gui_thread_and_reports_progress(qtbot) -> None:
@@ -17,7 +17,7 @@ def test_work_runs_off_the_gui_thread_and_reports_progress(qtbot) -> None:
     qtbot.addWidget(parent)
     seen: list[tuple[int, int, str]] = []
 
-    def work(progress: Progress) -> str:
+    def work(progress: TaskProgress) -> str:
         for i in range(3):
             progress.step(i, 3, f"bước {i}")
         return threading.current_thread().name
@@ -37,7 +37,7 @@ def test_cancel_stops_the_work_and_its_staged_files_disappear(qtbot, tmp_path: P
     target = tmp_path / "ra"
     started, release = threading.Event(), threading.Event()
 
-    def work(progress: Progress) -> None:
+    def work(progress: TaskProgress) -> None:
         with staged_folder(target) as scratch:
             (scratch / "mot.docx").write_bytes(b"1")
             started.set()
@@ -59,7 +59,7 @@ def test_a_failure_becomes_a_vietnamese_sentence(qtbot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
 
-    def work(progress: Progress) -> None:
+    def work(progress: TaskProgress) -> None:
         raise ExportError("file_locked", path="C:/bb.docx")
 
     task = BackgroundTask(parent, "Thử", work)

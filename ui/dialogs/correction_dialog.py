@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from app.domain.models import Meeting
+from app.domain.meeting_record import Meeting
 from app.services.meetings import MeetingService
 from ui.widgets.fields import Form, attempt
 from ui.widgets.prompts import button_box

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 
 from app.bootstrap import Services
 from app.domain import security_messages
+from app.domain.branch_profile import BranchProfile
 from app.domain.dates import DateInputError
 from app.domain.errors import ValidationError
-from app.domain.models import BranchProfile, PartyPosition
+from app.domain.membership import PartyPosition
 from app.services.members import member_from_fields
 from ui.style import comfortable_size
 from ui.widgets.fields import DateEdit, Form

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain import messages_kl01 as mk
 from app.domain.dates import DateInputError
 from app.domain.kl01 import PersonalPlan, RecognitionKind
-from app.domain.models import Member
+from app.domain.membership import Member
 from app.services.kl01 import Kl01Service
 from ui.style import comfortable_size
 from ui.widgets.fields import DateEdit, Form, attempt

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.dates import DateInputError
 from app.domain.errors import AppError, StaleEditError, ValidationError
-from app.domain.models import Member, PartyPosition
+from app.domain.membership import Member, PartyPosition
 from app.domain.vntext import clean, fold
 from app.services.members import MemberService, member_from_fields, soft_warnings
 from ui.errors import plain_message

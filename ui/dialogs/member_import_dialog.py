@@ -31,7 +31,7 @@ from app.domain.errors import AppError
 from app.services.member_import import ImportReport
 from ui.errors import plain_message
 from ui.style import set_level
-from ui.tasks import BackgroundTask, Progress
+from ui.tasks import BackgroundTask, TaskProgress
 from ui.widgets import prompts
 
 COLOURS = {"added": "#dff6dd", "updated": "#fff4ce", "unchanged": "#f3f3f3", "error": "#fde7e9"}
@@ -174,6 +174,6 @@ class MemberImportDialog(QDialog):
         self.banner.show()
 
 
-def _read(importer: Any, path: Path, progress: Progress) -> Any:
+def _read(importer: Any, path: Path, progress: TaskProgress) -> Any:
     progress.report(0, 0, "Đang đọc tệp Excel…")
     return importer.read(path)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout,
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 from ui.widgets.fields import DateEdit, Form
 from ui.widgets.prompts import button_box
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
-from app.domain.models import SearchHit
+from app.domain.search_hit import SearchHit
 from ui.style import comfortable_size
 
 KIND_LABEL = {"member": "Đảng viên", "meeting": "Sinh hoạt", "topic": "Chuyên đề"}

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLin
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
-from app.domain.models import LEAVING_EVENTS, Member, MemberStatus, StatusEventKind
+from app.domain.membership import LEAVING_EVENTS, Member, MemberStatus, StatusEventKind
 from app.services.members import ALLOWED_FROM, MemberService
 from ui.widgets.fields import DateEdit, Form, attempt
 from ui.widgets.prompts import button_box

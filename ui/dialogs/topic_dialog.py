@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from app.domain import messages as msg
 from app.domain.dates import DateInputError, format_dmy, roman
 from app.domain.errors import StaleEditError
-from app.domain.models import Assignee, CatalogueTopic, MeetingFigures, Member, TopicAssignment, TopicStatus
+from app.domain.meeting_record import MeetingOutline
+from app.domain.membership import Member
+from app.domain.topic_plan import Assignee, CatalogueTopic, TopicAssignment, TopicStatus
 from app.services.topics import TopicService, topic_groups
 from ui.errors import plain_message
 from ui.style import comfortable_size
@@ -41,7 +43,7 @@ class TopicDialog(QDialog):
         members: Sequence[Member],
         never_assigned: Sequence[int],
         catalogue: Sequence[CatalogueTopic],
-        meetings: Sequence[MeetingFigures] = (),
+        meetings: Sequence[MeetingOutline] = (),
         assignment: TopicAssignment | None = None,
         title: str = "",
         parent: QWidget | None = None,

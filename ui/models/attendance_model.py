@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain import messages as msg
-from app.domain.models import Attendance, AttendanceCode
+from app.domain.meeting_record import Attendance, AttendanceCode
 from ui.models.roles import AnyIndex, ObjectRole, SortRole
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy
-from app.domain.models import MeetingFigures, MeetingStatus
+from app.domain.meeting_record import MeetingOutline, MeetingStatus
 from ui.models.roles import AnyIndex, ObjectRole, SortRole
 
 
@@ -38,17 +38,17 @@ DRAFT_COLOUR = QColor("#fff4ce")
 class MeetingTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[MeetingFigures] = []
+        self._rows: list[MeetingOutline] = []
         self._topics: dict[int, str] = {}
 
-    def set_meetings(self, rows: Sequence[MeetingFigures], topics: dict[int, str] | None = None) -> None:
+    def set_meetings(self, rows: Sequence[MeetingOutline], topics: dict[int, str] | None = None) -> None:
         """*topics*: meeting id -> title of the topic presented there (thematic meetings)."""
         self.beginResetModel()
         self._topics = dict(topics or {})
         self._rows = sorted(rows, key=lambda r: (r.on, r.id or 0), reverse=True)
         self.endResetModel()
 
-    def meeting_at(self, row: int) -> MeetingFigures:
+    def meeting_at(self, row: int) -> MeetingOutline:
         return self._rows[row]
 
     def row_of(self, meeting_id: int) -> int:

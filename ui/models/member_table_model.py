@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy
-from app.domain.models import Member, MemberStatus
+from app.domain.membership import Member, MemberStatus
 from app.domain.vntext import fold, name_sort_key
 from ui.models.roles import AnyIndex, FilterRole, ObjectRole, SortRole, refilter
 

@@ -11,7 +11,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain import messages as msg
 from app.domain.dates import format_dmy, roman
-from app.domain.models import MeetingFigures, TopicAssignment
+from app.domain.meeting_record import MeetingOutline
+from app.domain.topic_plan import TopicAssignment
 from ui.models.roles import AnyIndex, ObjectRole, SortRole
 
 
@@ -35,9 +36,9 @@ class TopicTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[int, TopicAssignment | None]] = []
-        self._meetings: Mapping[int, MeetingFigures] = {}
+        self._meetings: Mapping[int, MeetingOutline] = {}
 
-    def set_plan(self, assignments: Sequence[TopicAssignment], meetings: Mapping[int, MeetingFigures]) -> None:
+    def set_plan(self, assignments: Sequence[TopicAssignment], meetings: Mapping[int, MeetingOutline]) -> None:
         self.beginResetModel()
         self._meetings = dict(meetings)
         rows: list[tuple[int, TopicAssignment | None]] = [(a.quarter, a) for a in assignments]

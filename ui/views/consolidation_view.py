@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain import periods
-from app.domain.models import Period
+from app.domain.periods import Period
 from app.services.consolidation import ConsolidationService
 from ui import exports
 from ui.settings import UiSettings
 from ui.style import set_level
-from ui.tasks import BackgroundTask, Progress
+from ui.tasks import BackgroundTask, TaskProgress
 from ui.views.base import View
 from ui.widgets import prompts
 
@@ -196,7 +196,7 @@ class ConsolidationView(View):
             return
         service, inputs, period = self._service(), list(self.inputs), self.period()
 
-        def work(progress: Progress) -> Any:
+        def work(progress: TaskProgress) -> Any:
             return service.run(
                 inputs,
                 period=period,

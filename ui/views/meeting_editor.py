@@ -18,7 +18,7 @@ from app.domain import messages as msg
 from app.domain.attendance import visiting_ids
 from app.domain.dates import format_dmy
 from app.domain.errors import AppError, StaleEditError, ValidationError
-from app.domain.models import Meeting, MeetingKind
+from app.domain.meeting_record import Meeting, MeetingKind
 from ui.errors import plain_message
 from ui.style import mark_locked, set_level
 from ui.widgets import prompts

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.changes import Area
 from app.domain.dates import format_dmy
-from app.domain.models import Meeting, MeetingFigures, MeetingKind
+from app.domain.meeting_record import Meeting, MeetingKind, MeetingOutline
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog
 from ui.models.meeting_table_model import MeetingColumn, MeetingTableModel
 from ui.models.roles import ObjectRole, SortRole
@@ -181,7 +181,7 @@ class MeetingsView(View):
     def open_current(self) -> None:
         index = self.table.currentIndex()
         meeting = index.data(ObjectRole) if index.isValid() else None
-        if isinstance(meeting, MeetingFigures):
+        if isinstance(meeting, MeetingOutline):
             self.open_meeting(meeting.id)
 
     # ------------------------------------------------------------------ editor

@@ -24,7 +24,7 @@ from app.bootstrap import Services
 from app.domain import messages as msg
 from app.domain.changes import Area
 from app.domain.dates import format_dmy
-from app.domain.models import Member
+from app.domain.membership import Member
 from ui.dialogs.member_dialog import MemberDialog
 from ui.dialogs.status_change_dialog import StatusChangeDialog
 from ui.models.member_table_model import STATUS_FILTERS, MemberColumn, MemberFilterProxy, MemberTableModel

@@ -24,7 +24,8 @@ from app.domain import periods
 from app.domain.attendance import attendance_level, month_attendance_pct
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
-from app.domain.models import Finding, MeetingFigures, MeetingStatus, Severity
+from app.domain.findings import Finding, Severity
+from app.domain.meeting_record import MeetingOutline, MeetingStatus
 from ui.settings import UiSettings
 from ui.views.base import View
 from ui.widgets.attendance_chart import AttendanceChart, MonthBar
@@ -139,7 +140,7 @@ class OverviewView(View):
             + mk.OVERVIEW_LINE.format(signed=kl01.plans_signed, expected=kl01.expected, reports=kl01.learning_reports)
         )
 
-    def _fill_calendar(self, year: int, meetings: list[MeetingFigures], findings: list[Finding], today: date) -> None:
+    def _fill_calendar(self, year: int, meetings: list[MeetingOutline], findings: list[Finding], today: date) -> None:
         missing_months = {f.period for f in findings if f.rule == "monthly_meeting_missing"}
         missing_quarters = {f.period for f in findings if f.rule == "thematic_meeting_missing"}
         months = []
@@ -171,7 +172,7 @@ class OverviewView(View):
             item.setData(Qt.ItemDataRole.UserRole, finding_target(finding))
             self.findings.addItem(item)
 
-    def _fill_todo(self, year: int, meetings: list[MeetingFigures], findings: list[Finding], today: date) -> None:
+    def _fill_todo(self, year: int, meetings: list[MeetingOutline], findings: list[Finding], today: date) -> None:
         self.todo.clear()
         items: list[tuple[str, tuple[str, object] | None]] = []
         for m in sorted(meetings, key=lambda m: m.on):

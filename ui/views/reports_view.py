@@ -21,7 +21,7 @@ from app.domain import messages as msg
 from app.domain import periods
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.errors import AppError
-from app.domain.models import Period
+from app.domain.periods import Period
 from ui import exports
 from ui.errors import plain_message
 from ui.settings import UiSettings

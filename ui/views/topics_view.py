@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.bootstrap import Services
 from app.domain.changes import Area
 from app.domain.errors import AppError
-from app.domain.models import TopicAssignment
+from app.domain.topic_plan import TopicAssignment
 from ui.dialogs.topic_dialog import TopicDialog
 from ui.errors import plain_message
 from ui.models.topic_table_model import TopicColumn, TopicTableModel

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import messages as msg
-from app.domain.attendance import quorum_sentence, quorum_verdict, summarize
-from app.domain.models import Attendance, AttendanceCode, AttendanceSummary
+from app.domain.attendance import AttendanceSummary, quorum_sentence, quorum_verdict, summarize
+from app.domain.meeting_record import Attendance, AttendanceCode
 from app.domain.ruleset import RuleSet
 from ui.models.attendance_model import KEY_CODES, AttendanceColumn, AttendanceModel
 from ui.style import set_level

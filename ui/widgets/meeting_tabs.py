@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QScr
 
 from app.domain import messages as msg
 from app.domain.dates import DateInputError
-from app.domain.models import Guest, Meeting, MeetingForm, MeetingKind, Member
+from app.domain.meeting_record import Guest, Meeting, MeetingForm, MeetingKind
+from app.domain.membership import Member
 from ui.widgets.fields import DateEdit, Form, TimeEdit
 from ui.widgets.member_picker import MemberPicker
 from ui.widgets.row_editors import OpinionRow, RowList, SectionRow, TaskRow, VoteRow, connect_changes, text_box

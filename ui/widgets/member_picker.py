@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.domain.models import Member
+from app.domain.membership import Member
 
 NOBODY = "— chưa chọn —"
 

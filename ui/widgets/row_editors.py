@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.dates import DateInputError
-from app.domain.models import MeetingPart, Member, Opinion, Section, Task, Vote, VoteMethod, VoteRule
+from app.domain.meeting_record import MeetingPart, Opinion, Section, Task, Vote, VoteMethod, VoteRule
+from app.domain.membership import Member
 from ui.widgets.fields import DateEdit
 from ui.widgets.member_picker import MemberPicker
 
