@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.domain import messages as msg
 from app.domain import messages_dues as mdues
 from app.domain import messages_kl01 as mk
 from app.domain import messages_ratings as rmsg
+from app.domain import xlsx_text
 from app.domain.consolidation import Consolidation
 from app.domain.dates import format_place_date
 from exporters.kl01_consolidated import write_kl01_sheet
@@ -29,7 +29,7 @@ def render_consolidated(result: Consolidation, made_at: datetime) -> bytes:
             upper_body=body_2,
             branch_name=body,
             date_line=format_place_date("", made_at.date()),
-            title=title or msg.XLSX_TITLE[sheet],
+            title=title or xlsx_text.XLSX_TITLE[sheet],
             period_line=label[:1].upper() + label[1:],
         )
 
@@ -41,7 +41,7 @@ def render_consolidated(result: Consolidation, made_at: datetime) -> bytes:
 
 
 def _branches(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> None:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     # the year's ratings, when the files carry them (summaries of a period that ends the year)
     ratings = [col for col in rmsg.CONSOLIDATION_COLUMNS if any(col[0] in b.figures for b in result.branches)]
     columns = [
@@ -62,7 +62,7 @@ def _branches(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> N
     months = len(result.months)
     quarters = len(result.quarters)
     table = book.sheet(
-        msg.XLSX_SHEET["branches"],
+        xlsx_text.XLSX_SHEET["branches"],
         lh,
         columns,
         landscape=True,
@@ -91,7 +91,7 @@ def _branches(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> N
     t = result.totals()
     totals: list[Any] = [
         None,
-        f"{msg.XLSX_TOTAL} ({len(result.branches)} chi bộ)",
+        f"{xlsx_text.XLSX_TOTAL} ({len(result.branches)} chi bộ)",
         t.get("members_total", 0),
         *(t.get(f"meetings_{m}", 0) for m in result.months),
         t.get("months_with_regular_meeting", 0),
@@ -110,16 +110,16 @@ def _branches(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> N
 
 
 def _rejected(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> None:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     columns = [Column(c["stt"], 5, "num"), Column(c["file"], 50, "wrap"), Column(c["reason"], 70, "wrap")]
     rows = [o for o in result.outcomes if o.status != "accepted"]
-    table = book.sheet(msg.XLSX_SHEET["rejected"], lh, columns, landscape=True, data_rows=len(rows))
+    table = book.sheet(xlsx_text.XLSX_SHEET["rejected"], lh, columns, landscape=True, data_rows=len(rows))
     for number, o in enumerate(rows, start=1):
         table.row([number, o.path, o.reason])
 
 
 def _files(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> None:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     columns = [
         Column(c["stt"], 5, "num"),
         Column(c["file"], 50, "wrap"),
@@ -128,9 +128,9 @@ def _files(book: StyledBook, lh: SheetLetterhead, result: Consolidation) -> None
         Column(c["reason"], 50, "wrap"),
         Column("SHA-256", 20),
     ]
-    table = book.sheet(msg.XLSX_SHEET["files"], lh, columns, landscape=True, data_rows=len(result.outcomes))
+    table = book.sheet(xlsx_text.XLSX_SHEET["files"], lh, columns, landscape=True, data_rows=len(result.outcomes))
     for number, o in enumerate(result.outcomes, start=1):
-        table.row([number, o.path, o.branch_name, msg.FILE_FATE[o.status], o.reason, o.sha256])
+        table.row([number, o.path, o.branch_name, xlsx_text.FILE_FATE[o.status], o.reason, o.sha256])
 
 
 def _roman(quarter_key: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from app.domain import messages as msg
+from app.domain import vntext
 from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, format_place_date, format_time_vn, month_label, quarter_label, roman
 from app.domain.meeting_record import Meeting, MeetingKind, MeetingPart, MeetingStatus, Opinion, Section, Vote, VoteRule
@@ -115,7 +115,7 @@ def vote_sentences(vote: Vote) -> list[str]:
         item=lower_first(vote.item.strip().rstrip(".")) or W.BLANK_SHORT,
         for_=vote.votes_for,
         base=vote.base,
-        pct=msg.percent(vote.pct_for),
+        pct=vntext.percent(vote.pct_for),
         against=vote.votes_against,
         other=vote.votes_other,
         method=vote.method,

@@ -5,7 +5,7 @@ Counts only where a member fell short: no name is printed beside a commitment no
 
 from __future__ import annotations
 
-from app.domain import messages as msg
+from app.domain import vntext
 from app.domain.dates import format_dmy
 from app.domain.kl01 import Kl01Figures
 from exporters import wording_kl01 as K
@@ -13,14 +13,14 @@ from exporters.docx_layout import DocBuilder
 
 
 def _pct(value: float | None) -> str:
-    return msg.percent(value) if value is not None else "—"
+    return vntext.percent(value) if value is not None else "—"
 
 
 def kl01_section(b: DocBuilder, k: Kl01Figures) -> None:
     others = K.REP_PLANS_OTHERS.format(exempt=k.exempt, away=k.away) if k.exempt or k.away else ""
     b.para(
         K.REP_PLANS.format(
-            signed=k.plans_signed, expected=k.expected, pct=_pct(k.plans_pct), target=msg.percent(k.target_pct),
+            signed=k.plans_signed, expected=k.expected, pct=_pct(k.plans_pct), target=vntext.percent(k.target_pct),
             others=others,
         )
     )  # fmt: skip

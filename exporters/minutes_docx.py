@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from app.domain import messages as msg
+from app.domain import labels, vntext
 from app.domain.attendance import AttendanceSummary
 from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy
@@ -127,7 +127,7 @@ def _opening(b: DocBuilder, m: Meeting, s: AttendanceSummary, titles: Mapping[in
     b.para(W.TIME_LINE.format(time=time_or_blank(m.start), day=format_dmy(m.on)))
     b.para(W.PLACE_LINE.format(place=or_blank(m.place)))
     if m.form.value != "truc_tiep":
-        b.para(W.FORM_LINE.format(form=msg.MEETING_FORM[m.form.value]))
+        b.para(W.FORM_LINE.format(form=labels.MEETING_FORM[m.form.value]))
     b.para(W.MEMBERS_HEAD)
     visiting = W.TOTAL_VISITING.format(visiting=s.visiting) if s.visiting else ""
     b.para(W.TOTAL_LINE.format(total=s.total, official=s.official, probationary=s.probationary, visiting=visiting))
@@ -141,7 +141,7 @@ def _opening(b: DocBuilder, m: Meeting, s: AttendanceSummary, titles: Mapping[in
             base=s.base,
             official=s.present_official,
             probationary=s.present_probationary,
-            pct=msg.percent(s.pct),
+            pct=vntext.percent(s.pct),
         )
     )
     if s.absent:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from app.domain import messages as msg
+from app.domain import vntext
 from app.domain.dates import format_dmy, format_doc_date
 from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
@@ -147,7 +147,7 @@ def render_review_summary(
     b.para(RW.SUMMARY_COUNTS_HEAD.format(total=total))
     for level in RatingLevel:
         count = doc.counts.get(level, 0)
-        pct = msg.percent(100.0 * count / total) if total else msg.percent(0)
+        pct = vntext.percent(100.0 * count / total) if total else vntext.percent(0)
         b.para(RW.SUMMARY_COUNT.format(label=doc.label(level), count=count, pct=pct), sub=True)
     not_rated = [line.member.full_name for line in doc.lines if line.not_rated]
     if not_rated:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.domain import messages as msg
+from app.domain import labels, periods, vntext
 from app.domain import messages_dues as mdues
-from app.domain import periods
 from app.domain.dates import format_dmy, quarter_label
 from app.domain.report import PeriodReport, ReportedMeeting
 from exporters import ratings_wording as RW
@@ -121,7 +120,7 @@ def _regular(b: DocBuilder, r: PeriodReport) -> None:
             regular=len(r.regular_meetings),
             months=r.months_with_regular_meeting,
             total_months=r.months_with_regular_meeting + len(missing),
-            pct=msg.percent(r.average_attendance_pct),
+            pct=vntext.percent(r.average_attendance_pct),
             excused=r.excused_absences,
             unexcused=r.unexcused_absences,
         )
@@ -144,9 +143,9 @@ def _meeting_row(n: int, f: ReportedMeeting) -> list[str | Cell]:
     return [
         str(n),
         format_dmy(f.meeting.on),
-        msg.MEETING_KIND[f.meeting.kind.value],
+        labels.MEETING_KIND[f.meeting.kind.value],
         f"{s.present}/{s.base}",
-        msg.percent(s.pct),
+        vntext.percent(s.pct),
         excused or "0",
         unexcused or "0",
     ]
@@ -198,7 +197,7 @@ def _changes(b: DocBuilder, r: PeriodReport) -> None:
         if c.event is None:
             what = W.REP_ADMITTED
         else:
-            what = msg.STATUS_EVENT[c.event.kind.value]
+            what = labels.STATUS_EVENT[c.event.kind.value]
             detail = "; ".join(x for x in (c.event.note, c.event.decision) if x.strip())
             if detail:
                 what = f"{what} ({detail})"

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import periods, vntext
 from app.domain.dates import format_dmy
 from app.domain.findings import Finding, Severity
 from app.domain.report import PeriodReport
@@ -94,7 +93,10 @@ def _low_attendance(report: PeriodReport, findings: Iterable[Finding]) -> str:
         s = fig.summary
         day = format_dmy(fig.meeting.on)
         items.append(
-            (fig.meeting.on, W.REP_LIM_LOW_ITEM.format(day=day, present=s.present, base=s.base, pct=msg.percent(s.pct)))
+            (
+                fig.meeting.on,
+                W.REP_LIM_LOW_ITEM.format(day=day, present=s.present, base=s.base, pct=vntext.percent(s.pct)),
+            )
         )
         if f.severity is Severity.ALERT:
             alerts.append(day)
@@ -104,7 +106,7 @@ def _low_attendance(report: PeriodReport, findings: Iterable[Finding]) -> str:
     text = W.REP_LIM_LOW.format(count=len(items), items="; ".join(t for _, t in sorted(items)))
     if alerts:
         text += " " + W.REP_LIM_LOW_HALF.format(
-            days=_join(sorted(alerts, key=_dmy_key)), threshold=msg.percent(threshold, 0)
+            days=_join(sorted(alerts, key=_dmy_key)), threshold=vntext.percent(threshold, 0)
         )
     return text
 

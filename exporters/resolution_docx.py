@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from app.domain import messages as msg
+from app.domain import vntext
 from app.domain.attendance import AttendanceSummary
 from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, month_label, quarter_label
@@ -87,7 +87,7 @@ def render_resolution(
             away=s.away,
             present=s.present,
             base=s.base,
-            pct=msg.percent(s.pct),
+            pct=vntext.percent(s.pct),
             absent=s.absent,
             excused=len(s.absent_excused),
             unexcused=len(s.absent_unexcused),
@@ -122,7 +122,7 @@ def render_resolution(
     if vote is None:
         b.para(W.RES_VOTE_BLANK, keep_next=True)
     else:
-        b.para(W.RES_VOTE.format(for_=vote.votes_for, base=vote.base, pct=msg.percent(vote.pct_for)), keep_next=True)
+        b.para(W.RES_VOTE.format(for_=vote.votes_for, base=vote.base, pct=vntext.percent(vote.pct_for)), keep_next=True)
 
     recipients = [(layout.label("recipients"), "label")]
     if profile.upper_body.strip():

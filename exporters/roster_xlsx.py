@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.domain import messages as msg
+from app.domain import labels, xlsx_text
 from app.domain.membership import Member, MemberStatus
 from exporters.xlsx_style import Column, SheetLetterhead, StyledBook
 
@@ -22,7 +22,7 @@ class RosterOptions:
 
 
 def roster_columns(options: RosterOptions) -> list[tuple[str, Column]]:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     cols = [
         ("stt", Column(c["stt"], 5, "num")),
         ("name", Column(c["name"], 22)),
@@ -52,7 +52,7 @@ def write_roster_sheet(
     """One row per member, in the order given (callers pass Vietnamese name order)."""
     layout = roster_columns(options)
     table = book.sheet(
-        msg.XLSX_SHEET["roster"],
+        xlsx_text.XLSX_SHEET["roster"],
         letterhead,
         [col for _, col in layout],
         landscape=True,
@@ -72,7 +72,7 @@ def write_roster_sheet(
             "card": m.party_card_no,  # text: card numbers keep their leading zeros
             "party_position": m.party_position,
             "job": m.job_position,
-            "status": msg.MEMBER_STATUS.get(status.value, status.value),
+            "status": labels.MEMBER_STATUS.get(status.value, status.value),
             "cccd": m.cccd,
             "phone": m.phone,
         }

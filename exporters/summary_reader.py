@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from app.domain import messages as msg
+from app.domain import labels, vntext
 from app.domain.consolidation import BranchFigures
 from app.domain.errors import ExportError
 from exporters.summary_xlsx import FORMAT, FORMAT_VERSION, HIDDEN_SHEET, META_KEYS, summary_digest
@@ -37,7 +37,7 @@ def read_branch_summary(path: Path, *, sha256: str = "") -> BranchFigures:
             raise ExportError(
                 "summary_tampered",
                 path=where,
-                label=msg.figure_label(key),
+                label=labels.figure_label(key),
                 visible=_show(shown, scale if scale != 1 else None),
                 hidden=_show(figures[key], 1.0 if scale != 1 else None),
             )
@@ -148,7 +148,7 @@ def _show(value: Any, percent_factor: float | None) -> str:
     if not _is_number(value):
         return "ô trống" if value is None else f"\u201c{value}\u201d"
     if percent_factor is not None:
-        return msg.percent(value * percent_factor)
+        return vntext.percent(value * percent_factor)
     return f"{value:g}".replace(".", ",")
 
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.domain import messages as msg
+from app.domain import labels, periods, xlsx_text
 from app.domain import messages_kl01 as mk
-from app.domain import periods
 from app.domain.dates import format_dmy, format_place_date, quarter_label
 from app.domain.meeting_record import AttendanceCode
 from app.domain.periods import Period
@@ -65,8 +64,8 @@ def period_line(period: Period) -> str:
     """ "Quý III năm 2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)"; a custom range needs no label before it."""
     label = periods.label(period)
     if period.kind == "custom":
-        return msg.XLSX_PERIOD_RANGE.format(start=format_dmy(period.start), end=format_dmy(period.end))
-    return msg.XLSX_PERIOD_LINE.format(
+        return xlsx_text.XLSX_PERIOD_RANGE.format(start=format_dmy(period.start), end=format_dmy(period.end))
+    return xlsx_text.XLSX_PERIOD_LINE.format(
         label=label[:1].upper() + label[1:], start=format_dmy(period.start), end=format_dmy(period.end)
     )
 
@@ -83,7 +82,7 @@ def render_summary(report: PeriodReport, meta: SummaryMeta, roster: RosterOption
             upper_body_2=profile.upper_body_2,
             branch_name=profile.branch_name,
             date_line=date_line,
-            title=msg.XLSX_TITLE[sheet],
+            title=xlsx_text.XLSX_TITLE[sheet],
             period_line=period_line(report.period),
         )
 
@@ -111,26 +110,26 @@ def _running_keys(report: PeriodReport) -> set[str]:
 
 def _overview(book: StyledBook, lh: SheetLetterhead, figures: Mapping[str, Any], running: set[str]) -> dict[str, str]:
     """The key figures for people; returns key -> visible cell ("C9") for the tamper check."""
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     columns = [
         Column(c["stt"], 5, "center"),
         Column(c["indicator"], 44, "wrap"),
         Column(c["value"], 11, "int"),
         Column(c["unit"], 24, "wrap"),
     ]  # 84 units: one portrait A4 page wide at 100 %
-    table = book.sheet(msg.XLSX_SHEET["overview"], lh, columns, data_rows=len(figures))
+    table = book.sheet(xlsx_text.XLSX_SHEET["overview"], lh, columns, data_rows=len(figures))
     refs: dict[str, str] = {}
     for number, (key, value) in enumerate(figures.items(), start=1):
         if key in PERCENT_KEYS:
-            row = table.row([number, msg.figure_label(key), value / 100, ""], ["center", "text", "pct", "wrap"])
+            row = table.row([number, labels.figure_label(key), value / 100, ""], ["center", "text", "pct", "wrap"])
         else:
-            row = table.row([number, msg.figure_label(key), value, msg.XLSX_RUNNING if key in running else ""])
+            row = table.row([number, labels.figure_label(key), value, xlsx_text.XLSX_RUNNING if key in running else ""])
         refs[key] = f"C{row}"
     return refs
 
 
 def _meetings(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     layout = [
         ("stt", 5, "center"), ("month", 8, "center"), ("date", 11, "date"), ("kind", 15, "wrap"),
         ("minutes", 9, "int"), ("total", 8, "int"), ("exempt", 7, "int"), ("away", 8, "int"), ("base", 7, "int"),
@@ -140,7 +139,7 @@ def _meetings(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> No
     ]  # fmt: skip
     # Two landscape pages across at 100 %: the figures, then the names and contents (STT, month, date repeated).
     table = book.sheet(
-        msg.XLSX_SHEET["meetings"],
+        xlsx_text.XLSX_SHEET["meetings"],
         lh,
         [Column(c[key], width, kind) for key, width, kind in layout],
         landscape=True,
@@ -156,7 +155,7 @@ def _meetings(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> No
                 number,
                 f"{m.on.month}/{m.on.year}",
                 m.on,
-                msg.MEETING_KIND.get(m.kind.value, m.kind.value),
+                labels.MEETING_KIND.get(m.kind.value, m.kind.value),
                 m.duration_minutes,
                 s.total,
                 s.exempt,
@@ -172,13 +171,13 @@ def _meetings(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> No
                 ", ".join(m.presenter_names),
                 len(m.opinions),
                 "; ".join(f"{v.votes_for}/{v.base}" for v in m.votes),
-                msg.MEETING_STATUS.get(m.status.value, m.status.value),
+                labels.MEETING_STATUS.get(m.status.value, m.status.value),
             ]
         )
     base = report.key_figures()
     present, total = base["attendance_present"], base["attendance_base"]
     totals: list[Any] = [None] * len(layout)
-    totals[1] = msg.XLSX_TOTAL
+    totals[1] = xlsx_text.XLSX_TOTAL
     totals[8], totals[9] = total, present
     totals[10] = present / total if total else None
     totals[11], totals[12] = report.excused_absences, report.unexcused_absences
@@ -189,7 +188,7 @@ def _meetings(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> No
 
 
 def _topics(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     layout = [
         ("stt", 5, "center"), ("year", 7, "center"), ("quarter", 8, "center"), ("title", 40, "wrap"),
         ("basis", 24, "wrap"), ("assignees", 24, "wrap"), ("assigned_on", 11, "date"), ("approved_on", 13, "date"),
@@ -197,7 +196,7 @@ def _topics(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None
         ("status", 14, "wrap"),
     ]  # fmt: skip
     table = book.sheet(
-        msg.XLSX_SHEET["topics"],
+        xlsx_text.XLSX_SHEET["topics"],
         lh,
         [Column(c[key], width, kind) for key, width, kind in layout],
         landscape=True,
@@ -228,14 +227,14 @@ def _topics(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None
                 fig.meeting.on if fig else None,
                 fig.summary.present if fig else None,
                 fig.summary.pct / 100 if fig and fig.summary.base else None,
-                msg.XLSX_RESULT[result],
-                msg.TOPIC_STATUS.get(a.status.value, a.status.value),
+                xlsx_text.XLSX_RESULT[result],
+                labels.TOPIC_STATUS.get(a.status.value, a.status.value),
             ]
         )
 
 
 def _attendance(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     months = list(report.months)
     columns = [
         Column(c["stt"], 6, "num"),
@@ -248,7 +247,7 @@ def _attendance(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> 
         Column(c["flag"], 22, "wrap"),
     ]
     table = book.sheet(
-        msg.XLSX_SHEET["attendance"],
+        xlsx_text.XLSX_SHEET["attendance"],
         lh,
         columns,
         landscape=True,
@@ -260,7 +259,7 @@ def _attendance(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> 
     for f in report.findings:
         if f.rule == "unexcused_absences" and f.member_id is not None and severity.get(f.member_id) != "alert":
             severity[f.member_id] = f.severity.value
-    letter = {code: msg.ATTENDANCE_LETTER[code.value] for code in AttendanceCode}
+    letter = {code: labels.ATTENDANCE_LETTER[code.value] for code in AttendanceCode}
     for number, line in enumerate(report.attendance, start=1):
         m = line.member
         flag = severity.get(m.id) if m.id is not None else None
@@ -269,14 +268,14 @@ def _attendance(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> 
                 number,
                 m.full_name,
                 m.date_of_birth,
-                msg.MEMBER_STATUS.get(line.status.value, line.status.value),
+                labels.MEMBER_STATUS.get(line.status.value, line.status.value),
                 *(letter[line.codes[k]] if k in line.codes else None for k in months),
                 line.unexcused_months,
                 line.excused_months,
-                msg.XLSX_ATTENDANCE_FLAG.get(flag, "") if flag else "",
+                xlsx_text.XLSX_ATTENDANCE_FLAG.get(flag, "") if flag else "",
             ]
         )
-    table.note(msg.XLSX_ATTENDANCE_LEGEND)
+    table.note(xlsx_text.XLSX_ATTENDANCE_LEGEND)
 
 
 def hcm_indicators(report: PeriodReport) -> dict[str, Any]:
@@ -343,7 +342,7 @@ def hcm_notes(report: PeriodReport) -> dict[str, str]:
 
 
 def _hcm(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
-    c = msg.XLSX_COLUMN
+    c = xlsx_text.XLSX_COLUMN
     columns = [
         Column(c["stt"], 5, "center"),
         Column(c["indicator"], 44, "wrap"),
@@ -352,11 +351,11 @@ def _hcm(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> None:
     ]  # one portrait page wide
     values = hcm_indicators(report)
     notes = hcm_notes(report)
-    table = book.sheet(msg.XLSX_SHEET["hcm"], lh, columns, data_rows=len(values))
+    table = book.sheet(xlsx_text.XLSX_SHEET["hcm"], lh, columns, data_rows=len(values))
     for number, (key, value) in enumerate(values.items(), start=1):
         kind = "pct" if key.endswith("_pct") else "int"
         table.row(
-            [number, msg.XLSX_HCM[key], value, msg.XLSX_NO_DATA if value is None else notes.get(key, "")],
+            [number, xlsx_text.XLSX_HCM[key], value, xlsx_text.XLSX_NO_DATA if value is None else notes.get(key, "")],
             ["center", "wrap", kind, "wrap"],
         )
 
@@ -382,10 +381,10 @@ def _hidden(
         "app_version": meta.app_version,
     }
     ws = book.hidden_sheet(HIDDEN_SHEET)
-    ws.append(["Sổ Chi bộ", msg.XLSX_HIDDEN_NOTE])
+    ws.append(["Sổ Chi bộ", xlsx_text.XLSX_HIDDEN_NOTE])
     for key in META_KEYS:
         ws.append(["meta", key, info[key]])
-    overview = msg.XLSX_SHEET["overview"]
+    overview = xlsx_text.XLSX_SHEET["overview"]
     for key, value in figures.items():
         ws.append(["figure", key, value, overview, cells[key], 100 if key in PERCENT_KEYS else 1])
     ws.append(["digest", "sha256", summary_digest(info, figures)])

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app.bootstrap import storage_failure
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.errors import AppError
 from app.domain.redaction import redact_numbers
 
@@ -54,10 +54,10 @@ def log_exception(exc: BaseException) -> None:
 def plain_message(exc: BaseException) -> str:
     """The sentence to show for *exc*: the domain's wording for expected errors, a generic one otherwise."""
     if isinstance(exc, AppError):
-        return msg.describe(exc)
+        return error_text.describe(exc)
     storage = storage_failure(exc, _database)  # a full, read-only or failing disk: never "unexpected"
     if storage is not None:
-        return msg.describe(storage)
+        return error_text.describe(storage)
     return UNEXPECTED.format(log=str(_log_path or CRASH_LOG_NAME))
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
 from app.bootstrap import Services
-from app.domain import messages as msg
+from app.domain import notices, vntext
 from app.domain.errors import AppError
 from app.domain.meeting_record import Meeting
 from ui.errors import plain_message
@@ -53,11 +53,11 @@ def show_saved(parent: QWidget | None, text: str, path: Path) -> None:
 
 
 def result_sentence(what: str, result: Any) -> str:
-    lines = [msg.DOC_WRITTEN.format(what=msg.DOC_WHAT.get(what, what), path=result.path)]
+    lines = [notices.DOC_WRITTEN.format(what=notices.DOC_WHAT.get(what, what), path=result.path)]
     labels = list(getattr(result, "blank_labels", []) or [])
     if labels:
-        lines.append(msg.DOC_BLANKS.format(fields=", ".join(labels)))
-    lines += [msg.DOC_WARNING.format(text=w) for w in getattr(result, "warnings", ())]
+        lines.append(notices.DOC_BLANKS.format(fields=", ".join(labels)))
+    lines += [notices.DOC_WARNING.format(text=w) for w in getattr(result, "warnings", ())]
     return "\n".join(lines)
 
 
@@ -96,7 +96,7 @@ def export_meeting_document(
     name = docs.file_name(meeting, which)
     folder = export_folder()
     path = prompts.choose_save_path(
-        parent, f"Lưu {msg.DOC_WHAT.get(which, which)}", folder / name, "Tài liệu Word (*.docx)", kind=which
+        parent, f"Lưu {notices.DOC_WHAT.get(which, which)}", folder / name, "Tài liệu Word (*.docx)", kind=which
     )
     if path is None:
         return
@@ -107,10 +107,10 @@ def export_meeting_document(
         return lambda progress: job.write()
 
     def done(result: Any) -> None:
-        say(msg.DOC_WRITTEN.format(what=msg.DOC_WHAT.get(which, which), path=result.path))
+        say(notices.DOC_WRITTEN.format(what=notices.DOC_WHAT.get(which, which), path=result.path))
         show_saved(parent, result_sentence(which, result), Path(result.path))
 
-    run_export(parent, f"Đang xuất {msg.DOC_WHAT.get(which, which)}…", prepare, done, say)
+    run_export(parent, f"Đang xuất {notices.DOC_WHAT.get(which, which)}…", prepare, done, say)
 
 
 def export_report(parent: QWidget, services: Services, period: Any, say: Callable[[str], None]) -> None:
@@ -129,7 +129,7 @@ def export_report(parent: QWidget, services: Services, period: Any, say: Callabl
         return lambda progress: job.write()
 
     def done(result: Any) -> None:
-        say(msg.DOC_WRITTEN.format(what="báo cáo", path=result.path))
+        say(notices.DOC_WRITTEN.format(what="báo cáo", path=result.path))
         show_saved(parent, result_sentence("report", result), Path(result.path))
 
     run_export(parent, f"Đang xuất báo cáo {label}…", prepare, done, say)
@@ -144,7 +144,7 @@ def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: 
     docs = services.documents
     label = periods.label(period)
     if not services.meetings.list(period=period):
-        prompts.show_info(parent, msg.DOC_BATCH_EMPTY.format(period=label))
+        prompts.show_info(parent, notices.DOC_BATCH_EMPTY.format(period=label))
         return
     folder = prompts.choose_folder(parent, f"Chọn thư mục để lưu biên bản {label}", export_folder(), kind="minutes")
     if folder is None:
@@ -164,7 +164,7 @@ def export_minutes_batch(parent: QWidget, services: Services, period: Any, say: 
         return work
 
     def done(written: list[Path]) -> None:
-        text = msg.DOC_BATCH_DONE.format(count=len(written), period=label, folder=folder)
+        text = notices.DOC_BATCH_DONE.format(count=len(written), period=label, folder=folder)
         say(text)
         show_saved(parent, text, folder)
 
@@ -188,14 +188,14 @@ def export_summary(parent: QWidget, services: Services, period: Any, say: Callab
     if path is None:
         return
     # CCCD and phone numbers stay out of what goes upward unless the user says so (DOMAIN, Decisions).
-    private = prompts.ask_yes_no(parent, msg.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
+    private = prompts.ask_yes_no(parent, notices.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
 
     def prepare() -> Callable[[TaskProgress], Any]:
         job = summary.prepare(period, with_cccd=private, with_phone=private)
         return lambda progress: summary.write(job, path)
 
     def done(written: Path) -> None:
-        text = msg.XLSX_SUMMARY_DONE.format(path=written, period=label)
+        text = notices.XLSX_SUMMARY_DONE.format(path=written, period=label)
         say(text)
         show_saved(parent, text, Path(written))
 
@@ -213,7 +213,7 @@ def export_package(parent: QWidget, services: Services, period: Any, say: Callab
     )
     if folder is None:
         return
-    step_text = {"verify": msg.PACKAGE_STEP_VERIFY, "done": msg.PACKAGE_STEP_VERIFY}
+    step_text = {"verify": notices.PACKAGE_STEP_VERIFY, "done": notices.PACKAGE_STEP_VERIFY}
 
     def prepare() -> Callable[[TaskProgress], Any]:
         job = package.prepare(period)
@@ -223,7 +223,7 @@ def export_package(parent: QWidget, services: Services, period: Any, say: Callab
                 job,
                 folder,
                 progress=lambda i, n, what: progress.report(
-                    i, n, step_text.get(what, msg.PACKAGE_STEP_COPY.format(file=what))
+                    i, n, step_text.get(what, notices.PACKAGE_STEP_COPY.format(file=what))
                 ),
                 cancelled=lambda: progress.cancelled,
             )
@@ -231,10 +231,10 @@ def export_package(parent: QWidget, services: Services, period: Any, say: Callab
         return work
 
     def done(result: Any) -> None:
-        text = msg.PACKAGE_DONE.format(
-            path=result.folder, count=len(result.files) + 1, size=msg.file_size(result.total_bytes)
+        text = notices.PACKAGE_DONE.format(
+            path=result.folder, count=len(result.files) + 1, size=vntext.file_size(result.total_bytes)
         )
-        lines = [text, *(msg.DOC_WARNING.format(text=w) for w in result.warnings)]
+        lines = [text, *(notices.DOC_WARNING.format(text=w) for w in result.warnings)]
         say(text)
         show_saved(parent, "\n".join(lines), Path(result.folder))
 
@@ -253,14 +253,14 @@ def export_roster(parent: QWidget, services: Services, say: Callable[[str], None
     )
     if path is None:
         return
-    private = prompts.ask_yes_no(parent, msg.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
+    private = prompts.ask_yes_no(parent, notices.XLSX_ASK_PRIVATE, yes="Có, ghi cả", no="Không ghi")
 
     def prepare() -> Callable[[TaskProgress], Any]:
         job = summary.prepare_roster(with_cccd=private, with_phone=private)
         return lambda progress: summary.write_roster(job, path)
 
     def done(written: Path) -> None:
-        text = msg.XLSX_ROSTER_DONE.format(path=written)
+        text = notices.XLSX_ROSTER_DONE.format(path=written)
         say(text)
         show_saved(parent, text, Path(written))
 

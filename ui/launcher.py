@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.bootstrap import Services, open_services
 from app.config import AppPaths
-from app.domain import messages as msg
+from app.domain import error_text, notices
 from app.domain.errors import AppError, StorageError
 from ui.widgets import prompts
 
@@ -53,7 +53,7 @@ def open_or_recover(paths: AppPaths, parent: QWidget | None = None) -> Services 
         return open_services(paths)
     except StorageError as exc:
         if exc.code not in DAMAGED_CODES:
-            prompts.show_error(parent, msg.describe(exc))
+            prompts.show_error(parent, error_text.describe(exc))
             return None
         return recover_damaged(paths, exc, parent)
 
@@ -66,25 +66,27 @@ def recover_damaged(paths: AppPaths, error: StorageError, parent: QWidget | None
     """
     from app.services.backups import check_file, newest_good_backup, restore_damaged, set_aside_damaged
 
-    damaged, code = msg.describe(error), error.code
+    damaged, code = error_text.describe(error), error.code
     good = newest_good_backup(paths)
     if good is None:
         if code != "database_damaged":  # another program's file: not ours to move
             prompts.show_error(parent, damaged)
             return None
-        question = damaged + "\n\n" + msg.DAMAGED_NO_BACKUP.format(folder=paths.backups) + " " + msg.DAMAGED_START_NEW
+        question = (
+            damaged + "\n\n" + notices.DAMAGED_NO_BACKUP.format(folder=paths.backups) + " " + notices.DAMAGED_START_NEW
+        )
         if not prompts.ask_yes_no(parent, question, yes="Bắt đầu chi bộ mới", no="Thoát"):
             return None
         try:
             aside = set_aside_damaged(paths)
             services = open_services(paths)
         except AppError as exc:
-            prompts.show_error(parent, msg.describe(exc))
+            prompts.show_error(parent, error_text.describe(exc))
             return None
-        prompts.show_info(parent, msg.DAMAGED_SET_ASIDE.format(path=aside))
+        prompts.show_info(parent, notices.DAMAGED_SET_ASIDE.format(path=aside))
         return services
     counts = check_file(paths, good.path).counts
-    question = msg.DAMAGED_OFFER_WINDOW.format(
+    question = notices.DAMAGED_OFFER_WINDOW.format(
         at=good.at.strftime("%H:%M ngày %d/%m/%Y"), members=counts.get("member", 0), meetings=counts.get("meeting", 0)
     )
     if not prompts.ask_yes_no(parent, damaged + "\n\n" + question, yes="Khôi phục", no="Thoát"):
@@ -93,9 +95,9 @@ def recover_damaged(paths: AppPaths, error: StorageError, parent: QWidget | None
         result = restore_damaged(paths, good.path)
         services = open_services(paths)
     except AppError as exc:
-        prompts.show_error(parent, msg.describe(exc))
+        prompts.show_error(parent, error_text.describe(exc))
         return None
-    prompts.show_info(parent, msg.RESTORE_DONE.format(path=good.path, previous=result.previous))
+    prompts.show_info(parent, notices.RESTORE_DONE.format(path=good.path, previous=result.previous))
     return services
 
 
@@ -144,7 +146,7 @@ def _demo_launch(paths: AppPaths) -> Launch | None:
     try:
         return Launch(open_demo(paths), demo=True)
     except AppError as exc:
-        prompts.show_error(None, msg.describe(exc))
+        prompts.show_error(None, error_text.describe(exc))
         return None
 
 

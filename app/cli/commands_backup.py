@@ -9,7 +9,7 @@ from pathlib import Path
 from app.bootstrap import open_services
 from app.cli.output import CliInputError, print_json, print_table, read_secret_line, say
 from app.config import resolve_paths
-from app.domain import messages as msg
+from app.domain import notices, vntext
 from app.domain import security_messages as smsg
 from app.domain.backup_info import BackupCheck
 from app.domain.errors import StorageError
@@ -39,8 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _done(check: BackupCheck) -> str:
-    return msg.BACKUP_DONE.format(
-        path=check.path, size=msg.file_size(check.size), members=check.members, meetings=check.meetings
+    return notices.BACKUP_DONE.format(
+        path=check.path, size=vntext.file_size(check.size), members=check.members, meetings=check.meetings
     )
 
 
@@ -71,13 +71,13 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
             [{"path": str(b.path), "at": b.at, "label": b.label, "reason": b.label_text, "size": b.size} for b in found]
         )
         return 0
-    say(msg.BACKUP_FOLDER.format(folder=paths.backups))
+    say(notices.BACKUP_FOLDER.format(folder=paths.backups))
     if not found:
-        say(msg.BACKUP_NONE.format(folder=paths.backups))
+        say(notices.BACKUP_NONE.format(folder=paths.backups))
         return 0
     print_table(
-        msg.BACKUP_HEADERS,
-        [(b.at.strftime("%d/%m/%Y %H:%M:%S"), b.label_text, msg.file_size(b.size), b.path.name) for b in found],
+        notices.BACKUP_HEADERS,
+        [(b.at.strftime("%d/%m/%Y %H:%M:%S"), b.label_text, vntext.file_size(b.size), b.path.name) for b in found],
     )
     return 0
 
@@ -108,12 +108,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
             s.close()
     open_services(paths, backup_on_start=False).close()  # upgrades an older backup and proves it opens
     say(_checked(result.restored))
-    say(msg.RESTORE_DONE.format(path=args.file, previous=result.previous))
+    say(notices.RESTORE_DONE.format(path=args.file, previous=result.previous))
     return 0
 
 
 def _checked(check: BackupCheck) -> str:
-    return msg.RESTORE_CHECKED.format(
+    return notices.RESTORE_CHECKED.format(
         path=check.path, members=check.members, meetings=check.meetings, version=check.schema_version
     )
 
@@ -130,10 +130,10 @@ def damaged_hint(args: argparse.Namespace, *, quiet_if_none: bool = False) -> st
         if quiet_if_none:
             return ""
         return (
-            msg.DAMAGED_NO_BACKUP.format(folder=paths.backups)
+            notices.DAMAGED_NO_BACKUP.format(folder=paths.backups)
             + " "
-            + msg.DAMAGED_START_NEW_CLI.format(path=paths.database)
+            + notices.DAMAGED_START_NEW_CLI.format(path=paths.database)
         )
     db = f' --db "{args.db}"' if args.db else ""
     command = f'python -m app{db} restore "{good.path}"'
-    return msg.DAMAGED_OFFER.format(path=good.path, at=good.at.strftime("%d/%m/%Y %H:%M"), command=command)
+    return notices.DAMAGED_OFFER.format(path=good.path, at=good.at.strftime("%d/%m/%Y %H:%M"), command=command)

@@ -15,7 +15,7 @@ from typing import Any
 from app.bootstrap import Services
 from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, say
-from app.domain import messages as msg
+from app.domain import error_text, labels, notices
 from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, parse_date, parse_optional_date
 from app.domain.errors import NotFoundError
@@ -86,7 +86,7 @@ def _print(data: dict[str, Any], as_json: bool) -> None:
         ("term", term),
         ("secretary_id", secretary),
     ):
-        say(f"{msg.FIELD_LABEL[key]}: {value or msg.BRANCH_NOT_GIVEN}")
+        say(f"{labels.FIELD_LABEL[key]}: {value or notices.BRANCH_NOT_GIVEN}")
 
 
 def cmd_branch_show(args: argparse.Namespace) -> int:
@@ -109,14 +109,14 @@ def cmd_branch_set(args: argparse.Namespace) -> int:
         try:
             changes["secretary_id"] = int(args.secretary) if args.secretary.strip() else None
         except ValueError as exc:
-            raise CliInputError(msg.field_error("secretary_id", "invalid")) from exc
+            raise CliInputError(error_text.field_error("secretary_id", "invalid")) from exc
     if not changes:
-        raise CliInputError(msg.BRANCH_NOTHING_TO_SET)
+        raise CliInputError(notices.BRANCH_NOTHING_TO_SET)
     with services_for(args) as s:
         saved = s.branch.save_profile(replace(s.branch.profile(), **changes))
         data = _as_dict(s, saved)
     if not args.json:
-        say(msg.BRANCH_SAVED)
+        say(notices.BRANCH_SAVED)
     _print(data, args.json)
     return 0
 

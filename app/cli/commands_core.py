@@ -10,7 +10,7 @@ from dataclasses import replace
 from app.bootstrap import Services, open_services
 from app.cli.output import parse_id_reasons, parse_ids, print_json, print_table, read_secret_line, say
 from app.config import resolve_paths
-from app.domain import messages as msg
+from app.domain import labels, vntext
 from app.domain.attendance import default_attendance
 from app.domain.dates import format_dmy, parse_date, parse_optional_date, parse_time
 from app.domain.errors import ValidationError
@@ -142,7 +142,7 @@ def cmd_members_list(args: argparse.Namespace) -> int:
         print_table(
             ["Mã", "Họ và tên", "Ngày sinh", "Tình trạng", "Số thẻ", "Vào Đảng"],
             [
-                [r["id"], r["full_name"], format_dmy(r["date_of_birth"]), msg.MEMBER_STATUS[r["status"]],
+                [r["id"], r["full_name"], format_dmy(r["date_of_birth"]), labels.MEMBER_STATUS[r["status"]],
                  r["party_card_no"], format_dmy(r["joined_on"])]
                 for r in rows
             ],
@@ -239,8 +239,8 @@ def cmd_meetings_list(args: argparse.Namespace) -> int:
         print_table(
             ["Mã", "Ngày", "Loại", "Có mặt", "Tỷ lệ", "Trạng thái"],
             [
-                [r["id"], format_dmy(r["date"]), msg.MEETING_KIND[r["kind"]], f"{r['present']}/{r['base']}",
-                 msg.percent(r["attendance_pct"]), msg.MEETING_STATUS[r["status"]]]
+                [r["id"], format_dmy(r["date"]), labels.MEETING_KIND[r["kind"]], f"{r['present']}/{r['base']}",
+                 vntext.percent(r["attendance_pct"]), labels.MEETING_STATUS[r["status"]]]
                 for r in rows
             ],
         )  # fmt: skip
@@ -291,7 +291,7 @@ def cmd_topics_list(args: argparse.Namespace) -> int:
             ["Mã", "Năm", "Quý", "Chuyên đề", "Người chuẩn bị", "Trạng thái"],
             [
                 [r["id"], r["year"], r["quarter"], _short(r["title"], 60), ", ".join(p["name"] for p in r["assignees"]),
-                 msg.TOPIC_STATUS[r["status"]]]
+                 labels.TOPIC_STATUS[r["status"]]]
                 for r in rows
             ],
         )  # fmt: skip
@@ -326,7 +326,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not findings:
             say(f"Năm {year}: không có vấn đề nào cần lưu ý.")
         for f in findings:
-            say(f"[{msg.SEVERITY[f.severity.value]}] {f.message}")
+            say(f"[{labels.SEVERITY[f.severity.value]}] {f.message}")
     return 0
 
 

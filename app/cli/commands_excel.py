@@ -12,8 +12,7 @@ from pathlib import Path
 from app.bootstrap import consolidation_service
 from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, say
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import labels, notices, periods, vntext
 from app.domain.dates import format_dmy, parse_date
 from app.domain.errors import ExportError
 from app.domain.periods import Period
@@ -84,18 +83,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _period(args: argparse.Namespace) -> Period:
     if getattr(args, "date_from", None) or getattr(args, "date_until", None):
         if args.year is not None or args.quarter or args.half or getattr(args, "full_year", False):
-            raise CliInputError(msg.XLSX_CLI_PERIOD_USAGE)
+            raise CliInputError(notices.XLSX_CLI_PERIOD_USAGE)
         if not (args.date_from and args.date_until):
-            raise CliInputError(msg.XLSX_CLI_PERIOD_USAGE)
+            raise CliInputError(notices.XLSX_CLI_PERIOD_USAGE)
         start, end = parse_date(args.date_from, "from"), parse_date(args.date_until, "until")
         try:
             return periods.custom(start, end)
         except ValueError as exc:
-            raise CliInputError(msg.XLSX_CLI_PERIOD_USAGE) from exc
+            raise CliInputError(notices.XLSX_CLI_PERIOD_USAGE) from exc
     if args.year is None:
-        raise CliInputError(msg.XLSX_CLI_PERIOD_USAGE)
+        raise CliInputError(notices.XLSX_CLI_PERIOD_USAGE)
     if not (args.quarter or args.half or getattr(args, "full_year", False)):
-        raise CliInputError(msg.XLSX_CLI_PERIOD_USAGE)
+        raise CliInputError(notices.XLSX_CLI_PERIOD_USAGE)
     return period_for(args.year, args.quarter, args.half)
 
 
@@ -107,7 +106,7 @@ def cmd_export_summary(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"path": str(path), "period": period.key})
     else:
-        say(msg.XLSX_SUMMARY_DONE.format(path=path, period=periods.label(period)))
+        say(notices.XLSX_SUMMARY_DONE.format(path=path, period=periods.label(period)))
     return 0
 
 
@@ -128,8 +127,8 @@ def cmd_export_package(args: argparse.Namespace) -> int:
         for warning in result.warnings:
             say(f"Lưu ý: {warning}")
         say(
-            msg.PACKAGE_DONE.format(
-                path=result.folder, count=len(result.files) + 1, size=msg.file_size(result.total_bytes)
+            notices.PACKAGE_DONE.format(
+                path=result.folder, count=len(result.files) + 1, size=vntext.file_size(result.total_bytes)
             )
         )
     return 0
@@ -154,17 +153,17 @@ def _print_import(report: ImportReport) -> None:
     if report.problems:
         return
     if report.legacy_cells:
-        say(msg.IMPORT_LEGACY.format(count=report.legacy_cells))
+        say(notices.IMPORT_LEGACY.format(count=report.legacy_cells))
     if report.skipped_rows:
         rows = ", ".join(str(n) for n in report.skipped_rows[:20]) + (" …" if len(report.skipped_rows) > 20 else "")
-        say(msg.IMPORT_SKIPPED.format(count=len(report.skipped_rows), rows=rows))
-    for label, items in ((msg.IMPORT_WILL_ADD, report.added), (msg.IMPORT_WILL_UPDATE, report.updated)):
+        say(notices.IMPORT_SKIPPED.format(count=len(report.skipped_rows), rows=rows))
+    for label, items in ((notices.IMPORT_WILL_ADD, report.added), (notices.IMPORT_WILL_UPDATE, report.updated)):
         if items and report.dry_run:
             say(label)
             for r in items:
-                changed = f" ({', '.join(msg.FIELD_LABEL.get(f, f) for f in r.changed)})" if r.changed else ""
+                changed = f" ({', '.join(labels.FIELD_LABEL.get(f, f) for f in r.changed)})" if r.changed else ""
                 events = "".join(
-                    f"; {msg.STATUS_EVENT.get(e.kind.value, e.kind.value)}, ngày {format_dmy(e.on)}"
+                    f"; {labels.STATUS_EVENT.get(e.kind.value, e.kind.value)}, ngày {format_dmy(e.on)}"
                     for e in r.member.events
                     if e.id is None
                 )
@@ -175,10 +174,12 @@ def _print_import(report: ImportReport) -> None:
     for notice in report.notices:
         say(f"Lưu ý: {notice}")
     say(
-        msg.IMPORT_SUMMARY.format(added=len(report.added), updated=len(report.updated), unchanged=len(report.unchanged))
+        notices.IMPORT_SUMMARY.format(
+            added=len(report.added), updated=len(report.updated), unchanged=len(report.unchanged)
+        )
     )
     if report.dry_run:
-        say(msg.IMPORT_DRY_RUN)
+        say(notices.IMPORT_DRY_RUN)
 
 
 def cmd_members_export(args: argparse.Namespace) -> int:
@@ -186,14 +187,14 @@ def cmd_members_export(args: argparse.Namespace) -> int:
         path = s.summary.export_roster(
             Path(args.file), include_former=args.all, with_cccd=args.with_cccd, with_phone=args.with_phone
         )
-    say(msg.XLSX_ROSTER_DONE.format(path=path))
+    say(notices.XLSX_ROSTER_DONE.format(path=path))
     return 0
 
 
 # ---------------------------------------------------------------------------- consolidation
 def cmd_consolidate(args: argparse.Namespace) -> int:
     if args.year is None and (args.quarter or args.half):
-        raise CliInputError(msg.XLSX_CLI_PERIOD_USAGE)
+        raise CliInputError(notices.XLSX_CLI_PERIOD_USAGE)
     period = period_for(args.year, args.quarter, args.half) if args.year is not None else None
     service = consolidation_service()  # no branch file needed: the committee's own machine
     out = Path(args.out)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from app.cli.commands_core import services_for
 from app.cli.output import CliInputError, print_json, say
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import notices, periods
 from app.services.documents import ExportResult, period_for
 
 
@@ -63,32 +62,32 @@ def _number_option(p: argparse.ArgumentParser, code: str) -> None:
 def cmd_export_minutes(args: argparse.Namespace) -> int:
     if args.meeting_id is not None:
         if args.out is None or args.to is not None or args.year is not None:
-            raise CliInputError(msg.DOC_CLI_MINUTES_USAGE)
+            raise CliInputError(notices.DOC_CLI_MINUTES_USAGE)
         with services_for(args) as s:
             result = s.documents.minutes(args.meeting_id, Path(args.out), number=args.number)
         _print_one(result, "minutes", "BB", args.json)
         return 0
     if args.year is None or args.to is None or args.out is not None:
-        raise CliInputError(msg.DOC_CLI_MINUTES_USAGE)
+        raise CliInputError(notices.DOC_CLI_MINUTES_USAGE)
     if args.number:
-        raise CliInputError(msg.DOC_CLI_NO_BATCH_NUMBER)
+        raise CliInputError(notices.DOC_CLI_NO_BATCH_NUMBER)
     period = period_for(args.year, args.quarter)
     folder = Path(args.to)
     with services_for(args) as s:
         results = s.documents.minutes_batch(period, folder)
     if not results:
-        raise CliInputError(msg.DOC_BATCH_EMPTY.format(period=periods.label(period)))
+        raise CliInputError(notices.DOC_BATCH_EMPTY.format(period=periods.label(period)))
     if args.json:
         print_json([_as_json(r) for r in results])
         return 0
     for r in results:
         line = r.path.name
         if r.blank_fields:
-            line += " — " + msg.DOC_BLANKS.format(fields=", ".join(r.blank_labels))
+            line += " — " + notices.DOC_BLANKS.format(fields=", ".join(r.blank_labels))
         say(line)
         for warning in r.warnings:
-            say("  " + msg.DOC_WARNING.format(text=warning))
-    say(msg.DOC_BATCH_DONE.format(count=len(results), period=periods.label(period), folder=folder))
+            say("  " + notices.DOC_WARNING.format(text=warning))
+    say(notices.DOC_BATCH_DONE.format(count=len(results), period=periods.label(period), folder=folder))
     return 0
 
 
@@ -123,9 +122,9 @@ def _print_one(r: ExportResult, what: str, code: str, as_json: bool) -> None:
     if as_json:
         print_json(_as_json(r))
         return
-    say(msg.DOC_WRITTEN.format(what=msg.DOC_WHAT[what], path=r.path))
+    say(notices.DOC_WRITTEN.format(what=notices.DOC_WHAT[what], path=r.path))
     if r.number:
-        say(msg.DOC_NUMBERED.format(number=f"{r.number}-{code}/CB"))
-    say(msg.DOC_BLANKS.format(fields=", ".join(r.blank_labels)) if r.blank_fields else msg.DOC_NO_BLANKS)
+        say(notices.DOC_NUMBERED.format(number=f"{r.number}-{code}/CB"))
+    say(notices.DOC_BLANKS.format(fields=", ".join(r.blank_labels)) if r.blank_fields else notices.DOC_NO_BLANKS)
     for warning in r.warnings:
-        say(msg.DOC_WARNING.format(text=warning))
+        say(notices.DOC_WARNING.format(text=warning))

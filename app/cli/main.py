@@ -26,7 +26,7 @@ from app.cli import (
 )
 from app.cli.output import CliInputError
 from app.config import resolve_paths
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.dates import DateInputError
 from app.domain.errors import AppError
 
@@ -109,14 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             raise mapped from raw
     except AppError as error:
-        sys.stderr.write(msg.describe(error) + "\n")
+        sys.stderr.write(error_text.describe(error) + "\n")
         if error.code in commands_backup.DAMAGED_CODES:  # say which backup to restore, and how
             hint = commands_backup.damaged_hint(args, quiet_if_none=error.code != "database_damaged")
             if hint:
                 sys.stderr.write(hint + "\n")
         return 1
     except DateInputError as error:
-        sys.stderr.write(msg.field_error(error.field, error.code) + "\n")
+        sys.stderr.write(error_text.field_error(error.field, error.code) + "\n")
         return 1
     except CliInputError as error:
         sys.stderr.write(str(error) + "\n")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from app.domain import messages as msg
+from app.domain import finding_text, vntext
 from app.domain.meeting_record import Attendance, AttendanceCode, Meeting, MeetingKind, MeetingOutline
 from app.domain.membership import Member, MemberStatus
 from app.domain.ruleset import RuleSet
@@ -267,9 +267,9 @@ def unexcused_months(codes: MonthCodes) -> dict[int, dict[int, list[int]]]:
 def quorum_sentence(verdict: QuorumVerdict, rules: RuleSet) -> str:
     """The banner's sentence for *verdict*, naming the threshold of the same rule set."""
     threshold = rules.attendance_alert_below if verdict.level is QuorumLevel.ALERT else rules.attendance_warning_below
-    return msg.QUORUM_BANNER[verdict.level.value].format(
+    return finding_text.QUORUM_BANNER[verdict.level.value].format(
         present=verdict.present,
         base=verdict.base,
-        pct=msg.percent(verdict.pct),
-        threshold=msg.percent(threshold, 0),
+        pct=vntext.percent(verdict.pct),
+        threshold=vntext.percent(threshold, 0),
     )

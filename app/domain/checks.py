@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from app.domain import attendance, periods
-from app.domain import messages as msg
+from app.domain import attendance, finding_text, periods, vntext
 from app.domain.dates import add_months, format_dmy
 from app.domain.dues import DuesLedger
 from app.domain.dues_rules import DuesRules
@@ -95,7 +94,7 @@ def monthly_meeting_missing(data: BranchData, year: int) -> list[Finding]:
                 Finding(
                     "monthly_meeting_missing",
                     Severity.WARNING,
-                    msg.MONTHLY_MISSING.format(month=month.number, year=year),
+                    finding_text.MONTHLY_MISSING.format(month=month.number, year=year),
                     period=month.key,
                 )
             )
@@ -116,7 +115,7 @@ def thematic_meeting_missing(data: BranchData, year: int) -> list[Finding]:
                 Finding(
                     "thematic_meeting_missing",
                     Severity.WARNING,
-                    msg.THEMATIC_MISSING.format(quarter=periods.label(quarter)),
+                    finding_text.THEMATIC_MISSING.format(quarter=periods.label(quarter)),
                     period=quarter.key,
                 )
             )
@@ -137,9 +136,9 @@ def unexcused_absences(data: BranchData, year: int) -> list[Finding]:
     for member_id, months in sorted(unexcused_absence_months(data, year).items()):
         count = len(months)
         if count >= rules.unexcused_alert:
-            severity, template = Severity.ALERT, msg.UNEXCUSED_ALERT
+            severity, template = Severity.ALERT, finding_text.UNEXCUSED_ALERT
         elif count >= rules.unexcused_warning:
-            severity, template = Severity.WARNING, msg.UNEXCUSED_WARNING
+            severity, template = Severity.WARNING, finding_text.UNEXCUSED_WARNING
         else:
             continue
         findings.append(
@@ -174,9 +173,9 @@ def probation_ending(data: BranchData, year: int) -> list[Finding]:
             continue
         end = probation_end(member, data.rules)
         if end <= data.today:
-            severity, template = Severity.WARNING, msg.PROBATION_OVERDUE
+            severity, template = Severity.WARNING, finding_text.PROBATION_OVERDUE
         elif end - data.today <= window:
-            severity, template = Severity.INFO, msg.PROBATION_ENDING
+            severity, template = Severity.INFO, finding_text.PROBATION_ENDING
         else:
             continue
         findings.append(
@@ -210,7 +209,7 @@ def party_badge_due(data: BranchData, year: int) -> list[Finding]:
             Finding(
                 "party_badge_due",
                 Severity.WARNING if soon else Severity.INFO,
-                msg.BADGE_DUE.format(name=member.full_name, years=age, day=format_dmy(anniversary)),
+                finding_text.BADGE_DUE.format(name=member.full_name, years=age, day=format_dmy(anniversary)),
                 member_id=member.id,
                 period=str(year),
             )
@@ -230,7 +229,7 @@ def meeting_too_short(data: BranchData, year: int) -> list[Finding]:
             Finding(
                 "meeting_too_short",
                 Severity.WARNING,
-                msg.MEETING_TOO_SHORT.format(day=format_dmy(meeting.on), minutes=duration, minimum=minimum),
+                finding_text.MEETING_TOO_SHORT.format(day=format_dmy(meeting.on), minutes=duration, minimum=minimum),
                 meeting_id=meeting.id,
                 period=f"{year}-{meeting.on.month:02d}",
                 facts={"day": meeting.on, "minutes": duration, "minimum": minimum},
@@ -248,9 +247,13 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
         rules = data.rules.on(meeting.on)  # the rule of the meeting's day
         verdict = attendance.quorum_verdict(meeting.present, meeting.base, rules)
         if verdict.level is attendance.QuorumLevel.ALERT:
-            severity, template, threshold = Severity.ALERT, msg.ATTENDANCE_ALERT, rules.attendance_alert_below
+            severity, template, threshold = Severity.ALERT, finding_text.ATTENDANCE_ALERT, rules.attendance_alert_below
         elif verdict.level is attendance.QuorumLevel.WARNING:
-            severity, template, threshold = Severity.WARNING, msg.ATTENDANCE_WARNING, rules.attendance_warning_below
+            severity, template, threshold = (
+                Severity.WARNING,
+                finding_text.ATTENDANCE_WARNING,
+                rules.attendance_warning_below,
+            )
         else:
             continue  # OK, or no attendance recorded (no base)
         findings.append(
@@ -261,8 +264,8 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
                     day=format_dmy(meeting.on),
                     present=verdict.present,
                     base=verdict.base,
-                    pct=msg.percent(verdict.pct),
-                    threshold=msg.percent(threshold, 0),
+                    pct=vntext.percent(verdict.pct),
+                    threshold=vntext.percent(threshold, 0),
                 ),
                 meeting_id=meeting.id,
                 period=f"{year}-{meeting.on.month:02d}",
@@ -286,7 +289,7 @@ def topic_unassigned(data: BranchData, year: int) -> list[Finding]:
             Finding(
                 "topic_unassigned",
                 Severity.WARNING if started else Severity.INFO,
-                msg.TOPIC_UNASSIGNED.format(quarter=periods.label(quarter)),
+                finding_text.TOPIC_UNASSIGNED.format(quarter=periods.label(quarter)),
                 period=quarter.key,
             )
         )
@@ -308,7 +311,7 @@ def topic_not_presented(data: BranchData, year: int) -> list[Finding]:
             Finding(
                 "topic_not_presented",
                 Severity.WARNING,
-                msg.TOPIC_NOT_PRESENTED.format(title=assignment.title, quarter=periods.label(quarter)),
+                finding_text.TOPIC_NOT_PRESENTED.format(title=assignment.title, quarter=periods.label(quarter)),
                 period=quarter.key,
             )
         )

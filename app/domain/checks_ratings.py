@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
+from app.domain import vntext
 from app.domain.dates import add_months, format_dmy
 from app.domain.findings import Finding, Severity
 from app.domain.membership import Member, MemberStatus, StatusEventKind
@@ -136,7 +136,7 @@ def rating_quota_exceeded(data: RatingData) -> list[Finding]:
                 top=state.top,
                 top_label=data.rules.label(quota.top_level),
                 allowed=state.allowed,
-                pct=msg.percent(quota.max_pct, 0),
+                pct=vntext.percent(quota.max_pct, 0),
                 second=state.second,
                 second_label=data.rules.label(quota.of_level),
                 basis=quota.basis + ("" if quota.verified else " — chưa kiểm chứng"),

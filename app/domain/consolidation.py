@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain import messages as msg
+from app.domain import error_text, notices, xlsx_text
 from app.domain.vntext import sort_key
 
 #: Figures the consolidated table shows per branch, besides the per-month and per-quarter columns.
@@ -137,7 +137,7 @@ def decide(
                 fig.path,
                 "rejected",
                 "summary_wrong_period",
-                msg.ERROR["summary_wrong_period"].format(path=fig.path, found=fig.period_label, wanted=label),
+                error_text.ERROR["summary_wrong_period"].format(path=fig.path, found=fig.period_label, wanted=label),
                 fig.branch_code,
                 fig.branch_name,
                 fig.period_key,
@@ -168,7 +168,7 @@ def _superseded(loser: BranchFigures, winner: BranchFigures) -> FileOutcome:
         loser.path,
         "superseded",
         "summary_superseded",
-        msg.ERROR["summary_superseded"].format(branch=loser.branch_name, newer=winner.path),
+        error_text.ERROR["summary_superseded"].format(branch=loser.branch_name, newer=winner.path),
         loser.branch_code,
         loser.branch_name,
         loser.period_key,
@@ -193,15 +193,15 @@ def period_columns(branches: Iterable[BranchFigures]) -> tuple[list[str], list[s
 def receipt_text(result: Consolidation, made_at: str, out: str) -> str:
     """The plain-text receipt: counts, then one line per input file with its fate."""
     lines = [
-        msg.CONSOLIDATION_RECEIPT_TITLE.format(period=result.period_label or result.period_key),
-        msg.CONSOLIDATION_RECEIPT_MADE.format(at=made_at, out=out),
-        msg.CONSOLIDATION_RECEIPT_COUNTS.format(
+        notices.CONSOLIDATION_RECEIPT_TITLE.format(period=result.period_label or result.period_key),
+        notices.CONSOLIDATION_RECEIPT_MADE.format(at=made_at, out=out),
+        notices.CONSOLIDATION_RECEIPT_COUNTS.format(
             accepted=len(result.branches), rejected=len(result.rejected), superseded=len(result.superseded)
         ),
         "",
     ]
     for number, o in enumerate(result.outcomes, start=1):
-        fate = msg.FILE_FATE[o.status]
+        fate = xlsx_text.FILE_FATE[o.status]
         who = f" — {o.branch_name}" if o.branch_name else ""
         lines.append(f"{number}. [{fate}] {o.path}{who}")
         if o.reason:

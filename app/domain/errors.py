@@ -1,4 +1,4 @@
-"""Typed errors that cross layer boundaries. Codes are stable; wording lives in app/messages.py."""
+"""Typed errors that cross layer boundaries. Codes are stable; wording lives in app/domain/error_text.py."""
 
 from __future__ import annotations
 

@@ -1,12 +1,11 @@
 """Every Vietnamese sentence and label of the dues book, written once (window, CLI, documents, checks).
 
-Importing it also adds the dues fields' labels and error sentences to app.domain.messages, so that a
-ValidationError raised by the dues service reads like every other one. No logic beyond filling sentences.
+Its rule names, field labels, field errors and figures are merged into app.domain.labels and
+app.domain.error_text, so a ValidationError raised by the dues service reads like every other one.
 """
 
 from __future__ import annotations
 
-from app.domain import messages as msg
 from app.domain.dues import format_money
 
 KIND = {
@@ -183,10 +182,6 @@ FIGURE_LABEL = {
     "dues_unpaid_months": "Số lượt tháng đảng viên chưa nộp đảng phí (đảng viên × tháng)",
 }
 CONSOLIDATED_COLUMNS = {"dues_collected": "Đảng phí thu (đồng)", "dues_upward": "Đảng phí nộp cấp trên (đồng)"}
-msg.FIGURE_LABEL.update({k: v for k, v in FIGURE_LABEL.items() if k not in msg.FIGURE_LABEL})
-msg.FIELD_LABEL.update({k: v for k, v in FIELD_LABEL.items() if k not in msg.FIELD_LABEL})
-msg.FIELD_ERROR.update({k: v for k, v in FIELD_ERROR.items() if k not in msg.FIELD_ERROR})
-msg.RULE_NAME.update({k: v for k, v in RULE_NAME.items() if k not in msg.RULE_NAME})
 
 
 def money(amount: int) -> str:

@@ -241,3 +241,16 @@ def name_sort_key(ho: str | None, dem: str | None, ten: str | None) -> str:
     """
     # _FIELD_SEP sorts below every weight, so a field that is a prefix of another sorts first.
     return _FIELD_SEP.join(_LEVEL_SEP.join(_levels(field)) for field in (ten, ho, dem))
+
+
+def percent(value: float, digits: int = 1) -> str:
+    """Vietnamese percentage with a decimal comma: 95.5 -> "95,5%", 100 -> "100%"."""
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+    return text.replace(".", ",") + "%"
+
+
+def file_size(size: int) -> str:
+    """Bytes for people: "1,2 MB", "640 KB" (decimal comma, as Vietnamese writes it)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1000))} KB"

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.domain import manifest, periods
-from app.domain import messages as msg
+from app.domain import error_text, manifest, periods
 from app.domain.consolidation import (
     BranchFigures,
     Consolidation,
@@ -97,10 +96,10 @@ class ConsolidationService:
             try:
                 candidates.append((index, self._read_one(path, manifests)))
             except ExportError as error:
-                early[index] = FileOutcome(str(path), "rejected", error.code, msg.describe(error))
+                early[index] = FileOutcome(str(path), "rejected", error.code, error_text.describe(error))
             except Exception as error:  # one broken file must not stop the other 299 (TECH-NOTES §7.2)
                 unexpected = ExportError("summary_unexpected", path=str(path), detail=type(error).__name__)
-                early[index] = FileOutcome(str(path), "rejected", unexpected.code, msg.describe(unexpected))
+                early[index] = FileOutcome(str(path), "rejected", unexpected.code, error_text.describe(unexpected))
         if progress is not None:
             progress(len(files), len(files), "")
         wanted = period.key if period else None

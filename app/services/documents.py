@@ -15,8 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import labels, notices, periods
 from app.domain.attendance import AttendanceSummary, summarize, visiting_ids
 from app.domain.branch_profile import BranchProfile
 from app.domain.errors import ExportError, ValidationError
@@ -58,7 +57,7 @@ class ExportResult:
 
     @property
     def blank_labels(self) -> list[str]:
-        return [msg.FIELD_LABEL.get(key, key) for key in self.blank_fields]
+        return [labels.FIELD_LABEL.get(key, key) for key in self.blank_fields]
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +245,7 @@ class DocumentService:
         )
         warnings: list[str] = []
         if meeting.status is not MeetingStatus.DRAFT and not self._meetings.verify_seal(meeting):
-            warnings.append(msg.DOC_SEAL_MISMATCH.format(day=f"{meeting.on:%d/%m/%Y}"))
+            warnings.append(notices.DOC_SEAL_MISMATCH.format(day=f"{meeting.on:%d/%m/%Y}"))
         blanks = minutes_blanks(meeting, topic_title=topic_title, presenters=presenters)
         return DocumentJob(target, render, blanks, tuple(warnings), meeting.id, meeting.doc_number)
 

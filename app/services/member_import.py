@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.domain import messages as msg
+from app.domain import error_text, labels, notices
 from app.domain.dates import format_dmy
 from app.domain.errors import ExportError, ValidationError
 from app.domain.membership import Member
@@ -145,7 +145,7 @@ class MemberImportService:
             try:
                 saved = self._members.save_many(changes, action="import")
             except ValidationError as error:  # the stored data changed since the check: nothing was saved
-                raise ExportError("import_rejected", count=1, detail=msg.describe(error)) from error
+                raise ExportError("import_rejected", count=1, detail=error_text.describe(error)) from error
             by_row = dict(zip([r.row for r in report.added + report.updated], saved, strict=True))
             report.added = [replace(r, member=by_row[r.row]) for r in report.added]
             report.updated = [replace(r, member=by_row[r.row]) for r in report.updated]
@@ -195,7 +195,9 @@ class MemberImportService:
             }
             if len(matches) > 1:
                 names = ", ".join(f"{m.full_name} (mã {m.id})" for m in matches.values())
-                text = msg.IMPORT_ROW_ERROR.format(row=row.number, reason=msg.IMPORT_AMBIGUOUS.format(names=names))
+                text = notices.IMPORT_ROW_ERROR.format(
+                    row=row.number, reason=notices.IMPORT_AMBIGUOUS.format(names=names)
+                )
                 report.problems.append(RowProblem(row.number, "full_name", "ambiguous", text))
                 continue
             existing = next(iter(matches.values()), None)
@@ -228,29 +230,29 @@ class MemberImportService:
 
 def _notices(sheet: MemberSheet, report: ImportReport, today: date) -> list[str]:
     """What is said once for the file: unusual card numbers (by row), cards of a replaced format, unread columns."""
-    notices = []
+    said = []
     rows = report.added + report.updated + report.unchanged
     formats = party_card_formats()
     unusual = sorted(r.row for r in rows if unusual_card(r.member.party_card_no))
     if unusual:
         shown = ", ".join(str(n) for n in unusual[:20]) + (" …" if len(unusual) > 20 else "")
-        notices.append(msg.CARD_UNUSUAL_ROWS.format(count=len(unusual), rows=shown, formats=describe_formats(formats)))
+        said.append(notices.CARD_UNUSUAL_ROWS.format(count=len(unusual), rows=shown, formats=describe_formats(formats)))
     for old in (f for f in formats if f.valid_until is not None and f.valid_until < today):
         count = sum(1 for r in rows if r.member.party_card_no and old.fits(r.member.party_card_no))
         if count:
             digits = " hoặc ".join(str(d) for d in old.digits)
             until = format_dmy(old.valid_until)
-            notices.append(msg.CARD_OLD_FORMAT.format(count=count, name=old.name, digits=digits, until=until))
+            said.append(notices.CARD_OLD_FORMAT.format(count=count, name=old.name, digits=digits, until=until))
     if sheet.unread:
-        notices.append(msg.IMPORT_UNREAD_COLUMNS.format(columns=", ".join(f"\u201c{c}\u201d" for c in sheet.unread)))
-    return notices
+        said.append(notices.IMPORT_UNREAD_COLUMNS.format(columns=", ".join(f"\u201c{c}\u201d" for c in sheet.unread)))
+    return said
 
 
 def _status_problem(row: int, name: str, problem: StatusProblem) -> RowProblem:
-    reason = msg.IMPORT_STATUS_PROBLEM[problem.code].format(
-        name=name or "(chưa có họ tên)", value=problem.text, known=msg.IMPORT_STATUS_KNOWN
+    reason = notices.IMPORT_STATUS_PROBLEM[problem.code].format(
+        name=name or "(chưa có họ tên)", value=problem.text, known=notices.IMPORT_STATUS_KNOWN
     )
-    return RowProblem(row, "status", problem.code, msg.IMPORT_ROW_ERROR.format(row=row, reason=reason))
+    return RowProblem(row, "status", problem.code, notices.IMPORT_ROW_ERROR.format(row=row, reason=reason))
 
 
 def _fields(row: SheetRow) -> tuple[dict[str, str], list[RowProblem], StatusCell | None]:
@@ -326,10 +328,12 @@ def _duplicate_in_file(m: Member, row: int, seen: dict[tuple[str, Any], int]) ->
     for key, field_name in keys:
         other = seen.get(key)
         if other is not None:
-            label = msg.FIELD_LABEL.get(field_name, field_name)
-            what = label if field_name != "full_name" else f"{label} và {msg.FIELD_LABEL['date_of_birth']}"
-            reason = f"{label}: " + msg.IMPORT_DUPLICATE_IN_FILE.format(other=other, what=what)
-            return RowProblem(row, field_name, "duplicate_in_file", msg.IMPORT_ROW_ERROR.format(row=row, reason=reason))
+            label = labels.FIELD_LABEL.get(field_name, field_name)
+            what = label if field_name != "full_name" else f"{label} và {labels.FIELD_LABEL['date_of_birth']}"
+            reason = f"{label}: " + notices.IMPORT_DUPLICATE_IN_FILE.format(other=other, what=what)
+            return RowProblem(
+                row, field_name, "duplicate_in_file", notices.IMPORT_ROW_ERROR.format(row=row, reason=reason)
+            )
     for key, _ in keys:
         seen[key] = row
     return None
@@ -337,5 +341,5 @@ def _duplicate_in_file(m: Member, row: int, seen: dict[tuple[str, Any], int]) ->
 
 def _problem(row: int, field_name: str, code: str) -> RowProblem:
     return RowProblem(
-        row, field_name, code, msg.IMPORT_ROW_ERROR.format(row=row, reason=msg.field_error(field_name, code))
+        row, field_name, code, notices.IMPORT_ROW_ERROR.format(row=row, reason=error_text.field_error(field_name, code))
     )

@@ -13,7 +13,7 @@ from app.domain.changes import Area, Change
 from app.domain.dates import DateInputError, add_months, parse_optional_date, years_between
 from app.domain.errors import NotFoundError, StaleEditError, StorageError, ValidationError
 from app.domain.membership import LEAVING_EVENTS, Member, MemberStatus, StatusEvent, StatusEventKind
-from app.domain.messages import CARD_UNUSUAL_ONE
+from app.domain.notices import CARD_UNUSUAL_ONE
 from app.domain.party_card import CardFormat, card_format_of, card_formats, describe_formats
 from app.domain.vntext import clean, fold, split_name
 from app.resources import resource_path

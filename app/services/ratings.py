@@ -13,9 +13,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from app.domain import attendance
+from app.domain import attendance, vntext
 from app.domain import checks_ratings as rchecks
-from app.domain import messages as msg
 from app.domain import messages_ratings as rmsg
 from app.domain.checks import BranchData
 from app.domain.errors import AppError, StorageError
@@ -307,7 +306,7 @@ def quota_line(season: Season, ratings: RatingService) -> str:
         return rmsg.QUOTA_NONE.format(year=season.year)
     q = season.quota
     return rmsg.QUOTA_LINE.format(
-        top=q.top, allowed=q.allowed, top_short=rules.short_label(quota.top_level), pct=msg.percent(quota.max_pct, 0),
+        top=q.top, allowed=q.allowed, top_short=rules.short_label(quota.top_level), pct=vntext.percent(quota.max_pct, 0),
         second=q.second, second_short=rules.short_label(quota.of_level),
     )  # fmt: skip
 

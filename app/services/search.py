@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.domain import messages as msg
+from app.domain import labels
 from app.domain.dates import format_dmy
 from app.domain.meeting_record import Meeting
 from app.domain.membership import Member
@@ -25,7 +25,7 @@ def member_text(m: Member) -> tuple[str, str]:
 
 
 def meeting_title(m: Meeting) -> str:
-    title = f"{msg.MEETING_KIND[m.kind.value]} ngày {format_dmy(m.on)}"
+    title = f"{labels.MEETING_KIND[m.kind.value]} ngày {format_dmy(m.on)}"
     return f"{title} — {m.title}" if m.title else title
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
-from app.domain import messages as msg
+from app.domain import xlsx_text
 from app.domain.branch_profile import BranchProfile
 from app.domain.dates import format_dmy, format_place_date
 from app.domain.errors import ExportError, StorageError
@@ -128,8 +128,8 @@ class SummaryService:
             upper_body_2=profile.upper_body_2,
             branch_name=profile.branch_name,
             date_line=format_place_date(profile.place_name, today),
-            title=msg.XLSX_TITLE["roster"],
-            period_line=msg.XLSX_ROSTER_PERIOD.format(day=format_dmy(today)),
+            title=xlsx_text.XLSX_TITLE["roster"],
+            period_line=xlsx_text.XLSX_ROSTER_PERIOD.format(day=format_dmy(today)),
         )
         return RosterJob(letterhead, rows, RosterOptions(with_cccd=with_cccd, with_phone=with_phone))
 

@@ -12,14 +12,13 @@ import pytest
 
 from app.bootstrap import Services, open_services
 from app.config import AppPaths
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import labels, periods, xlsx_text
 from app.domain.meeting_record import MeetingKind, MeetingStatus
 from exporters import wording as W
 from tests.exporters.docx_read import full_text, open_docx, paragraphs, texts
 
 FIRST_OF_DECEMBER = datetime(2026, 12, 1, 8, 0)
-TAGS = re.compile(r"\[(" + "|".join(re.escape(v) for v in msg.SEVERITY.values()) + r")\]")
+TAGS = re.compile(r"\[(" + "|".join(re.escape(v) for v in labels.SEVERITY.values()) + r")\]")
 
 
 @pytest.fixture
@@ -64,10 +63,10 @@ def test_a_running_month_and_quarter_are_never_missed(december: Services, tmp_pa
     import openpyxl
 
     book = december.summary.export(periods.year(2026), tmp_path / "tong-hop.xlsx")
-    ws = openpyxl.load_workbook(book)[msg.XLSX_SHEET["overview"]]
+    ws = openpyxl.load_workbook(book)[xlsx_text.XLSX_SHEET["overview"]]
     rows = {r[1]: r[3] for r in ws.iter_rows(values_only=True) if r[1]}
-    assert rows[msg.figure_label("meetings_2026-12")] == msg.XLSX_RUNNING
-    assert rows[msg.figure_label("meetings_2026-11")] in (None, "")
+    assert rows[labels.figure_label("meetings_2026-12")] == xlsx_text.XLSX_RUNNING
+    assert rows[labels.figure_label("meetings_2026-11")] in (None, "")
     assert today.month == 12
 
 

@@ -11,7 +11,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from app.domain import messages as msg
+from app.domain import vntext
 from app.domain.meeting_record import MeetingKind, MeetingStatus
 from exporters import wording as W
 from exporters.minutes_docx import minutes_blanks, render_minutes
@@ -101,8 +101,8 @@ def test_attendance_block_prints_the_computed_numbers(regular_doc) -> None:
     assert f"+ Tổng số đảng viên của chi bộ: {s.total} đồng chí (chính thức: 9; dự bị: 1)." in lines
     assert "+ Số đảng viên được miễn công tác và sinh hoạt đảng: 1 đồng chí." in lines
     assert "+ Số đảng viên được giới thiệu sinh hoạt tạm thời nơi khác: 0 đồng chí." in lines
-    assert f"+ Có mặt: 7/9 đồng chí phải dự (chính thức: 6; dự bị: 1); đạt {msg.percent(s.pct)}." in lines
-    assert msg.percent(s.pct) == "77,8%"
+    assert f"+ Có mặt: 7/9 đồng chí phải dự (chính thức: 6; dự bị: 1); đạt {vntext.percent(s.pct)}." in lines
+    assert vntext.percent(s.pct) == "77,8%"
     assert "+ Vắng mặt: 2 đồng chí, trong đó:" in lines
     assert "Có lý do: 1 đồng chí (đồng chí Lê Thị Vắng – Đi công tác)." in lines
     assert "Không có lý do: 1 đồng chí (đồng chí Phạm Văn Không)." in lines

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from app.cli.main import main
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.errors import AppError
 from tests.conftest import NOW
 from tests.exporters.docx_read import full_text, open_docx
@@ -88,10 +88,10 @@ def test_wrong_targets_are_refused_with_a_sentence(demo, tmp_path: Path) -> None
     tmp_path.mkdir()
     with pytest.raises(AppError) as caught:
         demo.rating_documents.summary(LAST, tmp_path / "tong-hop.pdf")
-    assert ".docx" in msg.describe(caught.value)
+    assert ".docx" in error_text.describe(caught.value)
     with pytest.raises(AppError) as caught:
         demo.rating_documents.workbook(LAST, tmp_path / "x.docx")
-    assert ".xlsx" in msg.describe(caught.value)
+    assert ".xlsx" in error_text.describe(caught.value)
     assert not list(tmp_path.iterdir())
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import periods, vntext
 from app.domain.dates import format_dmy
 from exporters import wording as W
 from exporters.report_docx import render_report, report_blanks
@@ -34,7 +33,7 @@ def test_quarter_report_numbers_equal_the_period_figures(q3) -> None:
     assert f"tổ chức {figures['meetings_total']} buổi sinh hoạt" in meetings
     assert f"{figures['meetings_regular']} buổi sinh hoạt thường kỳ" in meetings
     assert f"({figures['months_with_regular_meeting']}/3 tháng có sinh hoạt thường kỳ)" in meetings
-    assert f"bình quân đạt {msg.percent(figures['attendance_pct'])}" in meetings
+    assert f"bình quân đạt {vntext.percent(figures['attendance_pct'])}" in meetings
     assert f"có {figures['absences_excused']} lượt vắng có lý do" in meetings
     assert f"{figures['absences_unexcused']} lượt vắng không có lý do" in meetings
     table = doc.tables[1]
@@ -44,7 +43,7 @@ def test_quarter_report_numbers_equal_the_period_figures(q3) -> None:
     for row, f in zip(rows[1:], sorted(q3.meetings, key=lambda f: f.meeting.on), strict=True):
         assert row[1] == format_dmy(f.meeting.on)
         assert row[3] == f"{f.summary.present}/{f.summary.base}"
-        assert row[4] == msg.percent(f.summary.pct)
+        assert row[4] == vntext.percent(f.summary.pct)
         assert row[6] == ("\n".join(f.summary.absent_unexcused) or "0")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from app.domain import messages as msg
+from app.domain import vntext
 from app.domain.meeting_record import MeetingStatus, Vote
 from exporters import wording as W
 from exporters.resolution_docx import render_resolution, resolution_blanks
@@ -32,7 +32,7 @@ def test_resolution_reads_back_with_its_parts_and_figures() -> None:
     opening = find(doc, "Ngày 05/02/2026").text
     s = samples.summary(samples.regular())
     assert "từ 14 giờ 00 phút đến 16 giờ 00 phút (thời lượng 120 phút)" in opening
-    assert f"Có mặt {s.present}/{s.base} đồng chí phải dự, đạt {msg.percent(s.pct)}" in opening
+    assert f"Có mặt {s.present}/{s.base} đồng chí phải dự, đạt {vntext.percent(s.pct)}" in opening
     assert "vắng 2 đồng chí (có lý do: 1; không có lý do: 1)" in opening
     assert "Tình hình nộp đảng phí: 100% đảng viên nộp đảng phí." in lines
     headings = [p.text for p in paragraphs(doc) if p.style.name == "Heading 1"]

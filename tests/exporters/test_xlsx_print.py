@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import periods, xlsx_text
 from exporters.summary_xlsx import SummaryMeta, render_summary
 from exporters.xlsx_print import PAGE_UNITS, line_count, page_blocks
 from tests.conftest import NOW
@@ -59,7 +58,7 @@ def test_every_sheet_prints_legibly_on_a4(books: dict[str, bytes], kind: str, tm
     found = words(pdf)
     text = " ".join(w.text for w in found)
     for key in ("overview", "meetings", "topics", "attendance", "hcm", "roster"):  # every visible sheet printed
-        assert " ".join(msg.XLSX_TITLE[key].split()[:4]) in text, key
+        assert " ".join(xlsx_text.XLSX_TITLE[key].split()[:4]) in text, key
     small = [(w.page, w.text, round(w.size_pt, 1)) for w in found if w.size_pt < MIN_PT]
     assert not small, small[:10]
     clashes = [(a.page, a.text, b.text) for a, b in overlaps(found)]
@@ -94,13 +93,13 @@ def test_never_shrunk_to_fit_and_row_heights_are_stored(books: dict[str, bytes])
 
 
 def test_a_wide_sheet_goes_on_to_a_second_page_with_its_first_columns_again(books: dict[str, bytes]) -> None:
-    ws = load_workbook(io.BytesIO(books["year"]))[msg.XLSX_SHEET["meetings"]]
+    ws = load_workbook(io.BytesIO(books["year"]))[xlsx_text.XLSX_SHEET["meetings"]]
     header = int(ws.print_title_rows.split(":")[-1].strip("$"))
     names = [ws.cell(header, c).value for c in range(1, ws.max_column + 1)]
     breaks = [b.id for b in ws.col_breaks.brk]
     assert len(breaks) == 1
     first, second = names[: breaks[0]], names[breaks[0] :]
-    assert second[:3] == first[:3] == [msg.XLSX_COLUMN[k] for k in ("stt", "month", "date")]
+    assert second[:3] == first[:3] == [xlsx_text.XLSX_COLUMN[k] for k in ("stt", "month", "date")]
     widths = [ws.column_dimensions[ws.cell(header, c).column_letter].width for c in range(1, ws.max_column + 1)]
     assert sum(widths[: breaks[0]]) <= PAGE_UNITS[True] and sum(widths[breaks[0] :]) <= PAGE_UNITS[True]
     # each printed row carries its own STT and date on the second page too

@@ -10,7 +10,7 @@ import psutil
 import pytest
 from openpyxl import Workbook
 
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.errors import ExportError
 from exporters.xlsx_reader import open_xlsx
 from tests.exporters import xlsx_samples
@@ -30,7 +30,7 @@ def _code(path: Path) -> str:
     with pytest.raises(ExportError) as caught, open_xlsx(path) as wb:
         for ws in wb.worksheets:
             list(ws.iter_rows(values_only=True))
-    message = msg.describe(caught.value)
+    message = error_text.describe(caught.value)
     assert str(path) in message or caught.value.code == "xlsx_reader_unsafe"
     assert "{" not in message  # every placeholder filled
     return caught.value.code

@@ -11,8 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import labels, periods, xlsx_text
 from app.domain.report import PeriodReport
 from exporters.roster_xlsx import RosterOptions
 from exporters.summary_reader import read_branch_summary
@@ -45,7 +44,7 @@ def _find(ws, text: str):  # type: ignore[no-untyped-def]
 
 def test_sheets_names_and_order(quarter_report: PeriodReport) -> None:
     wb, _ = _book(quarter_report)
-    s = msg.XLSX_SHEET
+    s = xlsx_text.XLSX_SHEET
     expected = [s["overview"], s["meetings"], s["topics"], s["attendance"], s["hcm"], s["roster"], HIDDEN_SHEET]
     assert wb.sheetnames == expected
     assert all(len(name) <= 31 for name in wb.sheetnames)
@@ -69,7 +68,7 @@ def test_every_visible_sheet_opens_with_the_letterhead(quarter_report: PeriodRep
         assert "Vị Thanh, ngày 22 tháng 11 năm 2026" in texts
         assert "Quý III năm 2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)" in texts
         title = rows[5][0]
-        assert title in msg.XLSX_TITLE.values()
+        assert title in xlsx_text.XLSX_TITLE.values()
         assert ws["A6"].font.b and ws["A6"].font.sz == 14
         from openpyxl.utils import get_column_letter
 
@@ -87,19 +86,19 @@ def test_times_new_roman_everywhere(quarter_report: PeriodReport) -> None:
 
 def test_numbers_are_numbers_dates_are_dates_percentages_formatted(quarter_report: PeriodReport) -> None:
     wb, _ = _book(quarter_report)
-    ws = wb[msg.XLSX_SHEET["meetings"]]
-    header = _find(ws, msg.XLSX_COLUMN["date"])
+    ws = wb[xlsx_text.XLSX_SHEET["meetings"]]
+    header = _find(ws, xlsx_text.XLSX_COLUMN["date"])
     first = header.row + 1
     day = ws.cell(first, header.column)
     assert isinstance(day.value, datetime) and day.number_format == "dd/mm/yyyy"
     assert day.value.date() == quarter_report.meetings[0].meeting.on
-    pct = ws.cell(first, _find(ws, msg.XLSX_COLUMN["pct"]).column)
+    pct = ws.cell(first, _find(ws, xlsx_text.XLSX_COLUMN["pct"]).column)
     assert isinstance(pct.value, float) and pct.number_format == "0.0%"
     assert pct.value == pytest.approx(quarter_report.meetings[0].summary.pct / 100)
-    present = ws.cell(first, _find(ws, msg.XLSX_COLUMN["present"]).column)
+    present = ws.cell(first, _find(ws, xlsx_text.XLSX_COLUMN["present"]).column)
     assert present.value == quarter_report.meetings[0].summary.present and isinstance(present.value, int)
-    overview = wb[msg.XLSX_SHEET["overview"]]
-    rate = _find(overview, msg.FIGURE_LABEL["attendance_pct"])
+    overview = wb[xlsx_text.XLSX_SHEET["overview"]]
+    rate = _find(overview, labels.FIGURE_LABEL["attendance_pct"])
     cell = overview.cell(rate.row, rate.column + 1)
     assert cell.number_format == "0.0%"
     assert cell.value == pytest.approx(quarter_report.key_figures()["attendance_pct"] / 100)
@@ -113,14 +112,14 @@ def test_frozen_header_and_print_setup(quarter_report: PeriodReport) -> None:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("10")
         assert ws.print_title_rows == "$9:$9"
         assert ws.conditional_formatting  # the table's grid
-    assert wb[msg.XLSX_SHEET["attendance"]].page_setup.orientation == "landscape"
-    assert wb[msg.XLSX_SHEET["overview"]].page_setup.orientation == "portrait"
+    assert wb[xlsx_text.XLSX_SHEET["attendance"]].page_setup.orientation == "landscape"
+    assert wb[xlsx_text.XLSX_SHEET["overview"]].page_setup.orientation == "portrait"
 
 
 def test_attendance_matrix_in_name_order_with_codes_and_flags(quarter_report: PeriodReport) -> None:
     wb, _ = _book(quarter_report)
-    ws = wb[msg.XLSX_SHEET["attendance"]]
-    header = _find(ws, msg.XLSX_COLUMN["name"])
+    ws = wb[xlsx_text.XLSX_SHEET["attendance"]]
+    header = _find(ws, xlsx_text.XLSX_COLUMN["name"])
     names = [
         ws.cell(r, header.column).value for r in range(header.row + 1, header.row + 1 + len(quarter_report.attendance))
     ]
@@ -128,17 +127,17 @@ def test_attendance_matrix_in_name_order_with_codes_and_flags(quarter_report: Pe
     months = [ws.cell(header.row, c).value for c in range(5, 8)]
     assert months == ["T7/2026", "T8/2026", "T9/2026"]
     letters = {ws.cell(r, c).value for r in range(header.row + 1, header.row + 1 + len(names)) for c in range(5, 8)}
-    assert letters <= set(msg.ATTENDANCE_LETTER.values()) | {None}
+    assert letters <= set(labels.ATTENDANCE_LETTER.values()) | {None}
     assert "x" in letters and "K" in letters
     flagged = [line for line in quarter_report.attendance if line.unexcused_months]
     assert flagged
-    flag_col = _find(ws, msg.XLSX_COLUMN["flag"]).column
-    count_col = _find(ws, msg.XLSX_COLUMN["months_unexcused"]).column
+    flag_col = _find(ws, xlsx_text.XLSX_COLUMN["flag"]).column
+    count_col = _find(ws, xlsx_text.XLSX_COLUMN["months_unexcused"]).column
     for offset, line in enumerate(quarter_report.attendance):
         assert ws.cell(header.row + 1 + offset, count_col).value == line.unexcused_months
     flags = {ws.cell(r, flag_col).value for r in range(header.row + 1, header.row + 1 + len(names))}
-    assert flags & set(msg.XLSX_ATTENDANCE_FLAG.values())
-    assert _find(ws, msg.XLSX_ATTENDANCE_LEGEND)
+    assert flags & set(xlsx_text.XLSX_ATTENDANCE_FLAG.values())
+    assert _find(ws, xlsx_text.XLSX_ATTENDANCE_LEGEND)
 
 
 def test_roster_leaves_out_cccd_and_phone_unless_asked(demo: Services, quarter_report: PeriodReport) -> None:
@@ -146,13 +145,13 @@ def test_roster_leaves_out_cccd_and_phone_unless_asked(demo: Services, quarter_r
     member = replace(first, cccd="001234567890", phone="0912345678")
     report = replace(quarter_report, roll=(member, *quarter_report.roll[1:]))
     wb, _ = _book(report)
-    ws = wb[msg.XLSX_SHEET["roster"]]
+    ws = wb[xlsx_text.XLSX_SHEET["roster"]]
     values = {v for r in _rows(ws) for v in r}
     assert "001234567890" not in values and "0912345678" not in values
-    assert msg.XLSX_COLUMN["cccd"] not in values
+    assert xlsx_text.XLSX_COLUMN["cccd"] not in values
     wb, _ = _book(report, RosterOptions(with_cccd=True, with_phone=True))
-    values = {v for r in _rows(wb[msg.XLSX_SHEET["roster"]]) for v in r}
-    assert {"001234567890", "0912345678", msg.XLSX_COLUMN["cccd"], msg.XLSX_COLUMN["phone"]} <= values
+    values = {v for r in _rows(wb[xlsx_text.XLSX_SHEET["roster"]]) for v in r}
+    assert {"001234567890", "0912345678", xlsx_text.XLSX_COLUMN["cccd"], xlsx_text.XLSX_COLUMN["phone"]} <= values
 
 
 def test_hidden_sheet_carries_every_figure_and_meta(quarter_report: PeriodReport) -> None:
@@ -170,7 +169,7 @@ def test_hidden_sheet_carries_every_figure_and_meta(quarter_report: PeriodReport
     assert all(isinstance(v, int | float) for v in figures.values())
     digest = next(r[2] for r in rows if r[0] == "digest")
     assert digest == summary_digest(meta, figures)
-    overview = wb[msg.XLSX_SHEET["overview"]]
+    overview = wb[xlsx_text.XLSX_SHEET["overview"]]
     for r in rows:
         if r[0] == "figure":
             assert overview[r[4]].value == pytest.approx(r[2] / r[5]), r[1]
@@ -188,7 +187,7 @@ def test_read_back_round_trip(tmp_path: Path, quarter_report: PeriodReport) -> N
 def test_formula_like_text_stays_text(quarter_report: PeriodReport) -> None:
     member = replace(quarter_report.roll[0], job_position='=HYPERLINK("http://x")')
     wb, _ = _book(replace(quarter_report, roll=(member, *quarter_report.roll[1:])))
-    ws = wb[msg.XLSX_SHEET["roster"]]
+    ws = wb[xlsx_text.XLSX_SHEET["roster"]]
     cell = _find(ws, '=HYPERLINK("http://x")')
     assert cell.data_type == "s"
 
@@ -199,8 +198,8 @@ def test_year_summary_has_twelve_months_and_four_quarters(demo: Services) -> Non
     figures = {r[1] for r in _rows(wb[HIDDEN_SHEET]) if r[0] == "figure"}
     assert {f"meetings_2026-{m:02d}" for m in range(1, 13)} <= figures
     assert {f"thematic_2026-Q{q}" for q in range(1, 5)} <= figures
-    ws = wb[msg.XLSX_SHEET["attendance"]]
-    header = _find(ws, msg.XLSX_COLUMN["name"])
+    ws = wb[xlsx_text.XLSX_SHEET["attendance"]]
+    header = _find(ws, xlsx_text.XLSX_COLUMN["name"])
     months = [
         v
         for v in (ws.cell(header.row, c).value for c in range(1, ws.max_column + 1))
@@ -225,7 +224,7 @@ def test_custom_range_and_empty_branch(services: Services) -> None:
         "CHI BỘ MỚI",
         "*",
         None,
-        msg.XLSX_TITLE["overview"],
+        xlsx_text.XLSX_TITLE["overview"],
         "Từ ngày 15/01/2026 đến ngày 20/02/2026",
     ]
     assert meta["branch_code"]  # generated once by save_profile: consolidation needs it

@@ -15,9 +15,9 @@ from app.bootstrap import Services, open_services, reopen
 from app.config import AppPaths
 from app.domain import retention
 from app.domain.backup_info import backup_name, parse_backup_name
+from app.domain.error_text import describe
 from app.domain.errors import ExportError, StorageError
 from app.domain.membership import Member
-from app.domain.messages import describe
 from app.services import backups as backup_service
 from data import backup as store
 from data.migrations import LATEST_VERSION

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.error_text import describe
 from app.domain.errors import ExportError
-from app.domain.messages import describe
 from exporters import atomic
 from exporters.atomic import TEMP_PREFIX, atomic_write_bytes
 

@@ -16,8 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import error_text, periods
 from app.domain.errors import AppError, ExportError
 from app.services import consolidation, member_import
 from tests.conftest import db_fingerprint
@@ -65,8 +64,8 @@ def _judged_import(services: Services, path: Path) -> str:
     try:
         report = _importer(services).run(path)
     except ExportError as error:
-        assert error.code in msg.ERROR, error.code  # a sentence exists for it
-        assert msg.describe(error).strip()
+        assert error.code in error_text.ERROR, error.code  # a sentence exists for it
+        assert error_text.describe(error).strip()
         assert db_fingerprint(services.paths.database) == before
         return "refused"
     finally:
@@ -179,7 +178,7 @@ def _consolidate_and_judge(tmp_path: Path, files: list[bytes]) -> list[str]:
     for outcome in result.outcomes:
         assert outcome.status in ("accepted", "rejected", "superseded")
         if outcome.status == "rejected":
-            assert outcome.code in msg.ERROR and outcome.reason.strip(), outcome
+            assert outcome.code in error_text.ERROR and outcome.reason.strip(), outcome
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in paths)  # reading writes nothing
     return [o.status for o in result.outcomes]
 

@@ -14,8 +14,8 @@ import pytest
 from app.bootstrap import open_services
 from app.cli.main import main
 from app.config import AppPaths
+from app.domain.error_text import ERROR, describe
 from app.domain.errors import StorageError
-from app.domain.messages import ERROR, describe
 from data.lock import DatabaseLock, lock_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.bootstrap import Services, open_services
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.errors import StorageError, ValidationError
 from tests.conftest import NOW, db_fingerprint
 from tests.exporters import xlsx_samples
@@ -58,7 +58,7 @@ def test_the_data_opens_with_the_password_and_a_wrong_one_changes_nothing(demo: 
         before = db_fingerprint(s.paths.database)
         with pytest.raises(StorageError) as wrong:
             s.security.unlock("mat khau sai")
-        assert "Mật khẩu không đúng" in msg.describe(wrong.value)
+        assert "Mật khẩu không đúng" in error_text.describe(wrong.value)
         assert db_fingerprint(s.paths.database) == before
         s.security.unlock(PASSWORD)
         assert {m.id: (m.cccd, m.phone) for m in s.members.list(include_former=True)} == values
@@ -126,10 +126,10 @@ def test_a_new_password_is_checked_before_anything_is_written(demo: Services) ->
     before = db_fingerprint(demo.paths.database)
     with pytest.raises(ValidationError) as short:
         demo.security.plan("ngan", "ngan")
-    assert "ít nhất 8 ký tự" in msg.describe(short.value)
+    assert "ít nhất 8 ký tự" in error_text.describe(short.value)
     with pytest.raises(ValidationError) as differ:
         demo.security.plan("mat khau 1", "mat khau 2")
-    assert "không giống nhau" in msg.describe(differ.value)
+    assert "không giống nhau" in error_text.describe(differ.value)
     assert db_fingerprint(demo.paths.database) == before
     _set_password(demo)
     with pytest.raises(StorageError):

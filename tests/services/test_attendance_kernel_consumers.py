@@ -12,8 +12,7 @@ import openpyxl
 import pytest
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import labels, periods, xlsx_text
 from app.domain.branch_profile import BranchProfile
 from app.domain.meeting_record import AttendanceCode, MeetingKind
 from app.domain.membership import Member
@@ -68,18 +67,18 @@ def test_a_month_with_two_regular_meetings_counts_once_and_the_same_everywhere(
 
     # The Excel summary: the matrix shows the month's deciding code and the same month counts.
     wb = openpyxl.load_workbook(io.BytesIO(s.summary.workbook(quarter)))
-    ws = wb[msg.XLSX_SHEET["attendance"]]
+    ws = wb[xlsx_text.XLSX_SHEET["attendance"]]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    header = cells[msg.XLSX_COLUMN["name"]].row
+    header = cells[xlsx_text.XLSX_COLUMN["name"]].row
     col = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
-    row_of = {ws.cell(r, col[msg.XLSX_COLUMN["name"]]).value: r for r in range(header + 1, ws.max_row + 1)}
+    row_of = {ws.cell(r, col[xlsx_text.XLSX_COLUMN["name"]]).value: r for r in range(header + 1, ws.max_row + 1)}
     a_row, b_row = row_of["Nguyễn Văn An"], row_of["Trần Thị Bình"]
-    letter = msg.ATTENDANCE_LETTER
+    letter = labels.ATTENDANCE_LETTER
     assert [ws.cell(a_row, col[f"T{m}/2026"]).value for m in (7, 8, 9)] == [letter[K.value]] * 3
-    assert ws.cell(a_row, col[msg.XLSX_COLUMN["months_unexcused"]]).value == 3
+    assert ws.cell(a_row, col[xlsx_text.XLSX_COLUMN["months_unexcused"]]).value == 3
     assert ws.cell(b_row, col["T9/2026"]).value == letter[K.value]  # K outranks the P of the second meeting
-    assert ws.cell(b_row, col[msg.XLSX_COLUMN["months_unexcused"]]).value == 1
-    assert ws.cell(b_row, col[msg.XLSX_COLUMN["months_excused"]]).value == 0
+    assert ws.cell(b_row, col[xlsx_text.XLSX_COLUMN["months_unexcused"]]).value == 1
+    assert ws.cell(b_row, col[xlsx_text.XLSX_COLUMN["months_excused"]]).value == 0
     report = s.reports.period_report(quarter)
     assert {line.member.id: line.unexcused_months for line in report.attendance if line.unexcused_months} == {
         member: len(months) for member, months in s.checks.unexcused_months(2026).items()

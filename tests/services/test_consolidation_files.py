@@ -13,8 +13,7 @@ from openpyxl import load_workbook
 
 from app.bootstrap import Services
 from app.cli.main import main
-from app.domain import manifest, periods
-from app.domain import messages as msg
+from app.domain import labels, manifest, periods, xlsx_text
 from app.domain.errors import ExportError
 from app.domain.report import PeriodReport
 from app.services.consolidation import ConsolidationService
@@ -93,7 +92,7 @@ def test_every_file_gets_its_fate(branch_set: BranchSet) -> None:
     superseded = next(o for o in result.outcomes if o.status == "superseded")
     assert superseded.superseded_by.endswith("dup-new.xlsx") and "dup-new.xlsx" in superseded.reason
     tampered = next(o for o in result.outcomes if o.path.endswith("tampered.xlsx"))
-    assert "999" in tampered.reason and msg.FIGURE_LABEL["members_total"] in tampered.reason
+    assert "999" in tampered.reason and labels.FIGURE_LABEL["members_total"] in tampered.reason
     foreign = next(o for o in result.outcomes if o.path.endswith("foreign.xlsx"))
     assert "quý II năm 2026" in foreign.reason and "quý III năm 2026" in foreign.reason
     assert not [f for f in psutil.Process().open_files() if f.path.startswith(str(branch_set.root))]
@@ -105,7 +104,7 @@ def test_output_workbook_and_receipts(branch_set: BranchSet, tmp_path: Path) -> 
     files = service.write(result, tmp_path / "out" / "tong-hop-quy-3")
     assert files.workbook.name == "tong-hop-quy-3.xlsx"
     wb = load_workbook(files.workbook)
-    ws = wb[msg.XLSX_SHEET["branches"]]
+    ws = wb[xlsx_text.XLSX_SHEET["branches"]]
     rows = [r for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], int)]
     assert [r[1] for r in rows] == [b.branch_name for b in result.branches]
     header = next(r for r in ws.iter_rows(values_only=True) if r and r[0] == "STT")
@@ -113,14 +112,18 @@ def test_output_workbook_and_receipts(branch_set: BranchSet, tmp_path: Path) -> 
     figures = branch_set.report.key_figures()
     assert rows[0][2] == figures["members_total"] and rows[0][3] == figures["meetings_2026-07"]
     totals = next(
-        r for r in ws.iter_rows(values_only=True) if r and isinstance(r[1], str) and r[1].startswith(msg.XLSX_TOTAL)
+        r
+        for r in ws.iter_rows(values_only=True)
+        if r and isinstance(r[1], str) and r[1].startswith(xlsx_text.XLSX_TOTAL)
     )
     assert totals[2] == 5 * figures["members_total"]
-    pct_col = header.index(msg.XLSX_COLUMN["attendance_pct"])
+    pct_col = header.index(xlsx_text.XLSX_COLUMN["attendance_pct"])
     assert totals[pct_col] == pytest.approx(figures["attendance_present"] / figures["attendance_base"], abs=1e-3)
-    total_row = next(c.row for c in ws["B"] if isinstance(c.value, str) and c.value.startswith(msg.XLSX_TOTAL))
+    total_row = next(c.row for c in ws["B"] if isinstance(c.value, str) and c.value.startswith(xlsx_text.XLSX_TOTAL))
     assert ws.cell(total_row, pct_col + 1).number_format == "0.0%"
-    rejected = [r for r in wb[msg.XLSX_SHEET["rejected"]].iter_rows(values_only=True) if r and isinstance(r[0], int)]
+    rejected = [
+        r for r in wb[xlsx_text.XLSX_SHEET["rejected"]].iter_rows(values_only=True) if r and isinstance(r[0], int)
+    ]
     assert len(rejected) == sum(1 for code in branch_set.expected.values() if code)
     assert all(r[2] for r in rejected)
     receipt = files.receipt_text.read_text(encoding="utf-8")

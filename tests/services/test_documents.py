@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import error_text, periods, vntext
 from app.domain.errors import ExportError, ValidationError
 from app.domain.meeting_record import MeetingKind, MeetingStatus
 from app.services.documents import DocumentService, period_for
@@ -35,7 +34,7 @@ def test_minutes_numbers_equal_the_database(demo: Services, tmp_path: Path) -> N
     s = demo.meetings.summary(meeting)
     lines = texts(open_docx(result.path))
     assert f"+ Có mặt: {s.present}/{s.base} đồng chí phải dự (chính thức: {s.present_official}; " \
-           f"dự bị: {s.present_probationary}); đạt {msg.percent(s.pct)}." in lines  # fmt: skip
+           f"dự bị: {s.present_probationary}); đạt {vntext.percent(s.pct)}." in lines  # fmt: skip
     assert any(line.startswith(f"+ Tổng số đảng viên của chi bộ: {s.total} đồng chí") for line in lines)
     assert f"- Chủ trì: đồng chí {meeting.presider_name} – Bí thư chi bộ." in lines
     (seal,) = [line for line in lines if line.startswith("Mã niêm phong: ")]  # once, after the signatures
@@ -96,7 +95,7 @@ def test_minutes_locked_target_keeps_the_old_file(demo: Services, tmp_path: Path
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(PermissionError(13, "denied")))
     with pytest.raises(ExportError) as info:
         demo.documents.minutes(meeting.id, target)
-    assert info.value.code == "file_locked" and "đang được mở" in msg.describe(info.value)
+    assert info.value.code == "file_locked" and "đang được mở" in error_text.describe(info.value)
     assert target.read_bytes() == b"the old minutes"
 
 
@@ -154,10 +153,10 @@ def test_target_names(demo: Services, tmp_path: Path) -> None:
     assert demo.documents.minutes(meeting.id, tmp_path / "bien-ban").path == tmp_path / "bien-ban.docx"
     with pytest.raises(ExportError) as folder:
         demo.documents.minutes(meeting.id, tmp_path)
-    assert folder.value.code == "target_is_folder" and "bien-ban.docx" in msg.describe(folder.value)
+    assert folder.value.code == "target_is_folder" and "bien-ban.docx" in error_text.describe(folder.value)
     with pytest.raises(ExportError) as ext:
         demo.documents.report(periods.year(2026), tmp_path / "bao-cao.doc")
-    assert ext.value.code == "wrong_extension" and "bao-cao.docx" in msg.describe(ext.value)
+    assert ext.value.code == "wrong_extension" and "bao-cao.docx" in error_text.describe(ext.value)
 
 
 def test_resolution_signed_by_the_secretary(demo: Services, tmp_path: Path) -> None:

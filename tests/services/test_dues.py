@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from app.bootstrap import Services, open_services
 from app.config import AppPaths
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.dues import Channel, DuesKind, Month, ReliefKind
 from app.domain.errors import ValidationError
 from tests.conftest import NOW, db_fingerprint
@@ -117,7 +117,7 @@ def test_bad_input_changes_nothing_and_says_so_in_vietnamese(services: Services)
     for case in cases:
         with pytest.raises(ValidationError) as caught:
             case()
-        sentence = msg.describe(caught.value)
+        sentence = error_text.describe(caught.value)
         assert sentence and "{" not in sentence and sentence[0].isupper(), sentence
     assert db_fingerprint(services.paths.database) == before
 

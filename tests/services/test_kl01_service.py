@@ -12,9 +12,8 @@ import pytest
 from openpyxl import load_workbook
 
 from app.bootstrap import Services
-from app.domain import messages as msg
+from app.domain import error_text, periods, xlsx_text
 from app.domain import messages_kl01 as mk
-from app.domain import periods
 from app.domain.errors import ValidationError
 from app.domain.kl01 import PlanState, RecognitionKind, ReviewResult, ReviewStage
 from app.domain.membership import Member
@@ -58,7 +57,7 @@ def test_refusals_change_nothing(services: Services, paths, tmp_path: Path) -> N
     for case in cases:
         with pytest.raises(ValidationError) as caught:
             case()
-        assert msg.describe(caught.value)  # a Vietnamese sentence, never a code
+        assert error_text.describe(caught.value)  # a Vietnamese sentence, never a code
     assert db_fingerprint(paths.database) == before
     assert not (paths.database.parent / "bai-thu-hoach").exists()
 
@@ -101,16 +100,16 @@ def test_report_and_excel_sheet_are_filled_from_the_data(demo: Services) -> None
     figures = report.key_figures()
     assert figures["kl01_plans_signed"] == k.plans_signed and figures["kl01_models"] == len(k.models)
     book = load_workbook(io.BytesIO(render_summary(report, SummaryMeta("0.1.0", datetime(2026, 11, 22, 9, 30)))))
-    ws = book[msg.XLSX_SHEET["hcm"]]
+    ws = book[xlsx_text.XLSX_SHEET["hcm"]]
     rows = {r[1]: r for r in ws.iter_rows(values_only=True) if r and isinstance(r[0], int)}
-    assert all(r[3] != msg.XLSX_NO_DATA for r in rows.values())  # no "chưa theo dõi" row left
-    assert rows[msg.XLSX_HCM["personal_plans"]][2] == k.plans_signed
-    assert rows[msg.XLSX_HCM["personal_plans_pct"]][2] == pytest.approx(k.plans_signed / k.expected)
-    assert rows[msg.XLSX_HCM["learning_reports"]][2] == k.learning_reports
-    assert rows[msg.XLSX_HCM["models"]][2] == len(k.models)
-    assert all(m.title in rows[msg.XLSX_HCM["models"]][3] for m in k.models)
-    assert rows[msg.XLSX_HCM["awards"]][2] == len(k.awards)
-    assert rows[msg.XLSX_HCM["reminded"]][2] == k.not_kept
+    assert all(r[3] != xlsx_text.XLSX_NO_DATA for r in rows.values())  # no "chưa theo dõi" row left
+    assert rows[xlsx_text.XLSX_HCM["personal_plans"]][2] == k.plans_signed
+    assert rows[xlsx_text.XLSX_HCM["personal_plans_pct"]][2] == pytest.approx(k.plans_signed / k.expected)
+    assert rows[xlsx_text.XLSX_HCM["learning_reports"]][2] == k.learning_reports
+    assert rows[xlsx_text.XLSX_HCM["models"]][2] == len(k.models)
+    assert all(m.title in rows[xlsx_text.XLSX_HCM["models"]][3] for m in k.models)
+    assert rows[xlsx_text.XLSX_HCM["awards"]][2] == len(k.awards)
+    assert rows[xlsx_text.XLSX_HCM["reminded"]][2] == k.not_kept
 
 
 def test_consolidation_sums_the_kl01_figures_of_two_branches(demo: Services, tmp_path: Path) -> None:

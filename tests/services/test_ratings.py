@@ -10,7 +10,7 @@ import pytest
 
 from app.bootstrap import open_services
 from app.config import AppPaths
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.errors import AppError
 from app.domain.ratings import RatingLevel
 from app.services.members import member_from_fields
@@ -48,7 +48,7 @@ def test_bad_input_is_refused_with_a_sentence_and_changes_nothing(demo, member_i
     before = db_fingerprint(demo.ctx.db.path)
     with pytest.raises(AppError) as caught:
         demo.ratings.set_member(member_id, year, **changes)
-    assert words in msg.describe(caught.value)
+    assert words in error_text.describe(caught.value)
     assert db_fingerprint(demo.ctx.db.path) == before
 
 
@@ -56,7 +56,7 @@ def test_a_member_not_on_the_roll_that_year_is_refused(demo) -> None:
     newest = max(demo.members.all(), key=lambda m: m.roll_start)
     with pytest.raises(AppError) as caught:
         demo.ratings.set_member(newest.id, newest.roll_start.year - 3, self_level="tot")
-    assert "không sinh hoạt tại chi bộ" in msg.describe(caught.value)
+    assert "không sinh hoạt tại chi bộ" in error_text.describe(caught.value)
 
 
 def test_demo_last_year_reports_the_quota_the_conflict_and_a_commendation(demo) -> None:
@@ -97,7 +97,7 @@ def test_the_deadline_is_editable_and_drives_rating_missing(demo) -> None:
     before = db_fingerprint(demo.ctx.db.path)
     with pytest.raises(AppError) as caught:
         demo.ratings.set_deadline("31/02")
-    assert "15/12" in msg.describe(caught.value)
+    assert "15/12" in error_text.describe(caught.value)
     assert db_fingerprint(demo.ctx.db.path) == before
 
 

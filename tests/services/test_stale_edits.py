@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from app.domain import messages as msg
+from app.domain import error_text
 from app.domain.errors import StaleEditError
 from app.domain.meeting_record import MeetingKind
 from app.domain.membership import MemberStatus, StatusEventKind
@@ -45,7 +45,7 @@ def test_a_member_form_read_before_another_save_is_refused_and_shows_the_stored_
 
     assert caught.value.current == services.members.get(first_read.id)
     assert caught.value.current.official_on == date(1998, 9, 1)
-    sentence = msg.describe(caught.value)
+    sentence = error_text.describe(caught.value)
     assert sentence.startswith("Chưa lưu: thông tin đồng chí Trần Thị Ánh đã được sửa và lưu ở chỗ khác")
     assert db_fingerprint(services.paths.database) == before
     kept = services.members.get(first_read.id)
@@ -76,7 +76,7 @@ def test_stale_meeting_save_is_refused_and_the_stored_minutes_win(services) -> N
     with pytest.raises(StaleEditError) as caught:
         services.meetings.update(replace(other_window, conclusion="Bản cũ ghi đè."))
     assert caught.value.current.conclusion == "Kết luận đã thống nhất."
-    assert "biên bản buổi sinh hoạt ngày 05/11/2026" in msg.describe(caught.value)
+    assert "biên bản buổi sinh hoạt ngày 05/11/2026" in error_text.describe(caught.value)
     assert db_fingerprint(services.paths.database) == before
 
 
@@ -104,7 +104,7 @@ def test_stale_topic_assignment_save_is_refused(services) -> None:
     with pytest.raises(StaleEditError) as caught:
         services.topics.update(replace(stale, note="Bản cũ"))
     assert caught.value.current.status is TopicStatus.DRAFTING
-    assert "phân công chuyên đề “Học tập và làm theo tư tưởng Hồ Chí Minh”" in msg.describe(caught.value)
+    assert "phân công chuyên đề “Học tập và làm theo tư tưởng Hồ Chí Minh”" in error_text.describe(caught.value)
     assert db_fingerprint(services.paths.database) == before
 
 

@@ -9,8 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import notices, periods
 from tests.conftest import db_fingerprint
 from tests.exporters import xlsx_samples
 from ui import exports
@@ -44,7 +43,7 @@ def test_import_dialog_previews_then_imports(qtbot, services: Services, tmp_path
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert dialog.table.rowCount() == 2
     assert [dialog.table.item(r, 1).text() for r in range(2)] == ["Hồ Văn Mới", "Lê Thị Hai"]
-    assert dialog.table.item(0, 4).text().startswith(msg.IMPORT_RESULT["added"])
+    assert dialog.table.item(0, 4).text().startswith(notices.IMPORT_RESULT["added"])
     assert dialog.import_button.isEnabled()
     assert db_fingerprint(services.paths.database) == before  # the preview wrote nothing
     dialog.import_button.click()

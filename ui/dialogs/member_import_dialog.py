@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain import messages as msg
+from app.domain import error_text, labels, notices
 from app.domain.dates import format_dmy
 from app.domain.errors import AppError
 from app.services.member_import import ImportReport
@@ -50,7 +50,7 @@ class MemberImportDialog(QDialog):
         self.setWindowTitle("Nhập danh sách đảng viên từ Excel")
         self.resize(900, 560)
 
-        hint = QLabel(msg.IMPORT_DIALOG_HINT)
+        hint = QLabel(notices.IMPORT_DIALOG_HINT)
         hint.setWordWrap(True)
         self.choose_button = QPushButton("Chọn tệp Excel…")
         self.file_label = QLabel("Chưa chọn tệp.")
@@ -122,11 +122,11 @@ class MemberImportDialog(QDialog):
         for kind, results in (("added", report.added), ("updated", report.updated), ("unchanged", report.unchanged)):
             for r in results:
                 m = r.member
-                text = msg.IMPORT_RESULT[kind]
+                text = notices.IMPORT_RESULT[kind]
                 if r.changed:
-                    text += ": " + ", ".join(msg.FIELD_LABEL.get(f, f) for f in r.changed)
+                    text += ": " + ", ".join(labels.FIELD_LABEL.get(f, f) for f in r.changed)
                 for e in (e for e in m.events if e.id is None):  # an imported status, as a dated event
-                    text += f"\n{msg.STATUS_EVENT.get(e.kind.value, e.kind.value)}, ngày {format_dmy(e.on)}"
+                    text += f"\n{labels.STATUS_EVENT.get(e.kind.value, e.kind.value)}, ngày {format_dmy(e.on)}"
                 if r.warnings:
                     text += "\n" + "\n".join(r.warnings)
                 rows.append((r.row, m.full_name, format_dmy(m.date_of_birth), format_dmy(m.joined_on), text, kind))
@@ -142,16 +142,16 @@ class MemberImportDialog(QDialog):
         self.table.resizeRowsToContents()
         lines = []
         if report.legacy_cells:
-            lines.append(msg.IMPORT_LEGACY.format(count=report.legacy_cells))
+            lines.append(notices.IMPORT_LEGACY.format(count=report.legacy_cells))
         lines += report.notices  # card numbers, unread columns: said once for the file
         if report.problems:
-            lines.append(msg.ERROR["import_rejected"].format(count=len({p.row for p in report.problems})))
+            lines.append(error_text.ERROR["import_rejected"].format(count=len({p.row for p in report.problems})))
             self._say("alert", "\n".join(lines))
         else:
-            summary = msg.IMPORT_SUMMARY.format(
+            summary = notices.IMPORT_SUMMARY.format(
                 added=len(report.added), updated=len(report.updated), unchanged=len(report.unchanged)
             )
-            lines.append(f"{msg.IMPORT_DRY_RUN} {summary}")
+            lines.append(f"{notices.IMPORT_DRY_RUN} {summary}")
             self._say("info", "\n".join(lines))
         self.import_button.setEnabled(not report.problems and bool(report.added or report.updated))
 
@@ -166,7 +166,7 @@ class MemberImportDialog(QDialog):
             return
         self.imported = True
         self.import_button.setEnabled(False)
-        self._say("ok", msg.IMPORT_DONE.format(added=len(done.added), updated=len(done.updated)))
+        self._say("ok", notices.IMPORT_DONE.format(added=len(done.added), updated=len(done.updated)))
 
     def _say(self, level: str, text: str) -> None:
         self.banner.setText(text)

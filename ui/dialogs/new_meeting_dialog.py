@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from app.domain import messages as msg
+from app.domain import labels
 from app.domain.dates import DateInputError
 from app.domain.meeting_record import MeetingKind
 from ui.widgets.fields import DateEdit, Form
@@ -23,7 +23,7 @@ class NewMeetingDialog(QDialog):
         self.form = Form()
         self.kind = self.form.add("kind", "Loại sinh hoạt:", QComboBox())
         for k in MeetingKind:
-            self.kind.addItem(msg.MEETING_KIND[k.value], k.value)
+            self.kind.addItem(labels.MEETING_KIND[k.value], k.value)
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.on = self.form.add("on", "Ngày sinh hoạt:", DateEdit("on", today))
         self.buttons = button_box(QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel)

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain import messages as msg
+from app.domain import labels
 from app.domain.meeting_record import Attendance, AttendanceCode
 from ui.models.roles import AnyIndex, ObjectRole, SortRole
 
@@ -83,11 +83,11 @@ class AttendanceModel(QAbstractTableModel):
             if column is AttendanceColumn.NAME:
                 return row.member_name
             if column is AttendanceColumn.CODE:
-                letter = msg.ATTENDANCE_LETTER[row.code.value]
+                letter = labels.ATTENDANCE_LETTER[row.code.value]
                 return (
                     row.code.value
                     if role == Qt.ItemDataRole.EditRole
-                    else f"{msg.ATTENDANCE_CODE[row.code.value]} ({letter})"
+                    else f"{labels.ATTENDANCE_CODE[row.code.value]} ({letter})"
                 )
             return row.reason
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain import messages as msg
+from app.domain import labels, vntext
 from app.domain.dates import format_dmy
 from app.domain.meeting_record import MeetingOutline, MeetingStatus
 from ui.models.roles import AnyIndex, ObjectRole, SortRole
@@ -72,13 +72,13 @@ class MeetingTableModel(QAbstractTableModel):
                 case MeetingColumn.DATE:
                     return format_dmy(meeting.on)
                 case MeetingColumn.KIND:
-                    return msg.MEETING_KIND[meeting.kind.value]
+                    return labels.MEETING_KIND[meeting.kind.value]
                 case MeetingColumn.TITLE:
                     return meeting.title or self._topics.get(meeting.id or -1, "")
                 case MeetingColumn.PRESENT:
-                    return f"{meeting.present}/{meeting.base} ({msg.percent(meeting.pct)})" if meeting.base else "—"
+                    return f"{meeting.present}/{meeting.base} ({vntext.percent(meeting.pct)})" if meeting.base else "—"
                 case MeetingColumn.STATUS:
-                    return msg.MEETING_STATUS[meeting.status.value]
+                    return labels.MEETING_STATUS[meeting.status.value]
         if role == SortRole:
             if column in (MeetingColumn.MONTH, MeetingColumn.DATE):
                 return meeting.on.isoformat()

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
 
-from app.domain import messages as msg
+from app.domain import labels
 from app.domain.dates import format_dmy
 from app.domain.membership import Member, MemberStatus
 from app.domain.vntext import fold, name_sort_key
@@ -195,7 +195,7 @@ class MemberTableModel(QAbstractTableModel):
         if role == FilterRole:
             return self._haystack[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and column is MemberColumn.STATUS:
-            return msg.MEMBER_STATUS[self._status[index.row()].value]
+            return labels.MEMBER_STATUS[self._status[index.row()].value]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -222,7 +222,7 @@ class MemberTableModel(QAbstractTableModel):
             case MemberColumn.OFFICIAL:
                 return format_dmy(m.official_on)
             case MemberColumn.STATUS:
-                return msg.MEMBER_STATUS[status.value]
+                return labels.MEMBER_STATUS[status.value]
             case MemberColumn.POSITION:
                 return m.party_position
             case MemberColumn.CARD:

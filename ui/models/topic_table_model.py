@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain import messages as msg
+from app.domain import labels
 from app.domain.dates import format_dmy, roman
 from app.domain.meeting_record import MeetingOutline
 from app.domain.topic_plan import TopicAssignment
@@ -94,7 +94,7 @@ class TopicTableModel(QAbstractTableModel):
         return None
 
     def status_text(self, a: TopicAssignment) -> str:
-        status = msg.TOPIC_STATUS[a.status.value]
+        status = labels.TOPIC_STATUS[a.status.value]
         meeting = self._meetings.get(a.meeting_id) if a.meeting_id is not None else None
         if meeting is not None:
             return f"{status}, buổi sinh hoạt ngày {format_dmy(meeting.on)}"

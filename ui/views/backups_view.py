@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain import messages as msg
+from app.domain import notices, vntext
 from app.domain import security_messages as smsg
 from app.domain.changes import Area
 from app.domain.errors import AppError
@@ -59,7 +59,7 @@ class BackupsView(View):
         self.restore_file_button = QPushButton("Khôi phục từ tệp khác…")
         self.folder_button = QPushButton("Mở thư mục sao lưu")
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(list(msg.BACKUP_HEADERS[:3]))
+        self.table.setHorizontalHeaderLabels(list(notices.BACKUP_HEADERS[:3]))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -107,11 +107,11 @@ class BackupsView(View):
         super().refresh()
         backups = self._backups()
         self.where.setText(
-            f"Tệp dữ liệu: {self.services.paths.database}\n" + msg.BACKUP_FOLDER.format(folder=backups.folder)
+            f"Tệp dữ liệu: {self.services.paths.database}\n" + notices.BACKUP_FOLDER.format(folder=backups.folder)
         )
         problem = self.services.backup_problem
         if problem is not None:
-            self._say("warning", msg.BACKUP_PROBLEM_AT_START.format(reason=plain_message(problem)))
+            self._say("warning", notices.BACKUP_PROBLEM_AT_START.format(reason=plain_message(problem)))
         self.table.setRowCount(0)
         for info in backups.list():
             row = self.table.rowCount()
@@ -120,12 +120,12 @@ class BackupsView(View):
             when.setData(Qt.ItemDataRole.UserRole, str(info.path))
             self.table.setItem(row, 0, when)
             self.table.setItem(row, 1, QTableWidgetItem(info.label_text))
-            self.table.setItem(row, 2, QTableWidgetItem(msg.file_size(info.size)))
+            self.table.setItem(row, 2, QTableWidgetItem(vntext.file_size(info.size)))
         if self.table.rowCount():
             self.table.selectRow(0)
         else:
             self.table.setRowCount(0)
-            self.status.emit(msg.BACKUP_NONE.format(folder=backups.folder))
+            self.status.emit(notices.BACKUP_NONE.format(folder=backups.folder))
 
     # ------------------------------------------------------------------ actions
     def _busy(self, work: Callable[[], Any]) -> Any:
@@ -146,8 +146,8 @@ class BackupsView(View):
             return
         self._say(
             "ok",
-            msg.BACKUP_DONE.format(
-                path=path, size=msg.file_size(check.size), members=check.members, meetings=check.meetings
+            notices.BACKUP_DONE.format(
+                path=path, size=vntext.file_size(check.size), members=check.members, meetings=check.meetings
             ),
         )
         self.refresh()
@@ -181,9 +181,9 @@ class BackupsView(View):
         self.task.start()
 
     def _copied(self, check: Any) -> None:
-        size = msg.file_size(check.size)
-        done = msg.BACKUP_DONE.format(path=check.path, size=size, members=check.members, meetings=check.meetings)
-        note = smsg.USB_ENCRYPTED_NOTE if self.encrypted_copy else msg.BACKUP_USB_NOTE
+        size = vntext.file_size(check.size)
+        done = notices.BACKUP_DONE.format(path=check.path, size=size, members=check.members, meetings=check.meetings)
+        note = smsg.USB_ENCRYPTED_NOTE if self.encrypted_copy else notices.BACKUP_USB_NOTE
         self._say("ok" if self.encrypted_copy else "warning", done + " " + note)
         self.refresh()
 
@@ -234,7 +234,7 @@ class BackupsView(View):
     def _confirm_restore(self, path: Path, check: Any, password: str | None) -> None:
         backups = self._backups()
         question = (
-            msg.RESTORE_CHECKED.format(
+            notices.RESTORE_CHECKED.format(
                 path=path, members=check.members, meetings=check.meetings, version=check.schema_version
             )
             + "\n\nKhôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong tệp này. "
@@ -251,7 +251,7 @@ class BackupsView(View):
         except AppError as exc:
             self._say("alert", plain_message(exc))
             return
-        text = msg.RESTORE_DONE.format(path=path, previous=result.previous)
+        text = notices.RESTORE_DONE.format(path=path, previous=result.previous)
         reopen = getattr(window, "reopen_services", None)
         if callable(reopen):
             reopen(text)  # the restored file may need an upgrade: every screen starts again over it

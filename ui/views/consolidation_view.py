@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import error_text, notices, periods, xlsx_text
 from app.domain.periods import Period
 from app.services.consolidation import ConsolidationService
 from ui import exports
@@ -192,7 +191,7 @@ class ConsolidationView(View):
     # ------------------------------------------------------------------ reading and writing
     def read(self) -> None:
         if not self.files:
-            self._say("warning", msg.ERROR["consolidate_no_input"])
+            self._say("warning", error_text.ERROR["consolidate_no_input"])
             return
         service, inputs, period = self._service(), list(self.inputs), self.period()
 
@@ -208,7 +207,7 @@ class ConsolidationView(View):
         self.task.progressed.connect(self._progress)
         self.task.finished.connect(self._read_done)
         self.task.failed.connect(lambda sentence: self._say("alert", sentence))
-        self.task.cancelled.connect(lambda: self._say("info", msg.ERROR["consolidate_cancelled"]))
+        self.task.cancelled.connect(lambda: self._say("info", error_text.ERROR["consolidate_cancelled"]))
         self.task.start()
 
     def _progress(self, done: int, total: int, text: str) -> None:
@@ -222,12 +221,12 @@ class ConsolidationView(View):
         self.result = result
         for row, outcome in enumerate(result.outcomes[: self.table.rowCount()]):
             self.table.setItem(row, 1, QTableWidgetItem(outcome.branch_name))
-            fate = msg.FILE_FATE.get(outcome.status, outcome.status)
+            fate = xlsx_text.FILE_FATE.get(outcome.status, outcome.status)
             item = QTableWidgetItem(f"{fate}: {outcome.reason}" if outcome.reason else fate)
             item.setBackground(QBrush(QColor(FATE_COLOUR.get(outcome.status, "#ffffff"))))
             self.table.setItem(row, 2, item)
         self.table.resizeRowsToContents()
-        counts = msg.CONSOLIDATION_RECEIPT_COUNTS.format(
+        counts = notices.CONSOLIDATION_RECEIPT_COUNTS.format(
             accepted=len(result.branches), rejected=len(result.rejected), superseded=len(result.superseded)
         )
         self.export_button.setEnabled(bool(result.branches))

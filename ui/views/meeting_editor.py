@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
-from app.domain import messages as msg
+from app.domain import error_text, labels
 from app.domain.attendance import visiting_ids
 from app.domain.dates import format_dmy
 from app.domain.errors import AppError, StaleEditError, ValidationError
@@ -162,8 +162,8 @@ class MeetingEditor(QWidget):
         exports_ok = meeting.id is not None
         self.minutes_button.setEnabled(exports_ok)
         self.resolution_button.setEnabled(exports_ok)
-        kind = msg.MEETING_KIND[meeting.kind.value]
-        state = msg.MEETING_STATUS[meeting.status.value]
+        kind = labels.MEETING_KIND[meeting.kind.value]
+        state = labels.MEETING_STATUS[meeting.status.value]
         new = " (chưa lưu)" if meeting.id is None else ""
         locked = "" if editable else " (chỉ xem)"
         self.heading.setText(f"{kind} ngày {format_dmy(meeting.on)} — {state}{locked}{new}")
@@ -273,7 +273,7 @@ class MeetingEditor(QWidget):
         if self.meeting is None:
             return False
         if not self.meeting.is_editable:
-            self._show_banner("alert", msg.ERROR["meeting_locked"])
+            self._show_banner("alert", error_text.ERROR["meeting_locked"])
             return False
         try:
             meeting = self.build()
@@ -283,7 +283,7 @@ class MeetingEditor(QWidget):
             self.general.form.show_errors(placed)
             if placed:
                 self.tabs.setCurrentIndex(0)
-            self._show_banner("alert", "Chưa lưu được. " + msg.describe(exc))
+            self._show_banner("alert", "Chưa lưu được. " + error_text.describe(exc))
             return False
         except StaleEditError as exc:  # saved elsewhere since it was opened: show what is stored, write nothing
             assert isinstance(exc.current, Meeting)

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain import messages as msg
+from app.domain import labels, periods
 from app.domain import messages_kl01 as mk
-from app.domain import periods
 from app.domain.attendance import attendance_level, month_attendance_pct
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
@@ -166,9 +165,9 @@ class OverviewView(View):
             self.findings.addItem("Không có điều gì cần chú ý. Chi bộ đang sinh hoạt đúng quy định.")
             return
         for finding in findings:
-            item = QListWidgetItem(f"[{msg.SEVERITY[finding.severity.value]}] {finding.message}")
+            item = QListWidgetItem(f"[{labels.SEVERITY[finding.severity.value]}] {finding.message}")
             item.setForeground(QBrush(QColor(SEVERITY_COLOUR[finding.severity])))
-            item.setToolTip(msg.RULE_NAME.get(finding.rule, finding.rule))
+            item.setToolTip(labels.RULE_NAME.get(finding.rule, finding.rule))
             item.setData(Qt.ItemDataRole.UserRole, finding_target(finding))
             self.findings.addItem(item)
 
@@ -179,7 +178,7 @@ class OverviewView(View):
             if m.status is MeetingStatus.DRAFT:
                 items.append(
                     (
-                        f"Biên bản {msg.MEETING_KIND[m.kind.value].lower()} ngày {format_dmy(m.on)} chưa thông qua.",
+                        f"Biên bản {labels.MEETING_KIND[m.kind.value].lower()} ngày {format_dmy(m.on)} chưa thông qua.",
                         ("meeting", m.id),
                     )
                 )

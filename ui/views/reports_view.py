@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain import messages as msg
-from app.domain import periods
+from app.domain import error_text, labels, periods, vntext
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.errors import AppError
 from app.domain.periods import Period
@@ -147,13 +146,13 @@ class ReportsView(View):
         for key, value in figures.items():
             row = self.figures.rowCount()
             self.figures.insertRow(row)
-            self.figures.setItem(row, 0, QTableWidgetItem(msg.figure_label(key)))
-            shown = msg.percent(float(value)) if key in PERCENT_KEYS else str(value)
+            self.figures.setItem(row, 0, QTableWidgetItem(labels.figure_label(key)))
+            shown = vntext.percent(float(value)) if key in PERCENT_KEYS else str(value)
             self.figures.setItem(row, 1, QTableWidgetItem(shown))
 
     def _export(self, action: object) -> None:
         if not self.services.branch.profile().is_set_up:
-            prompts.show_error(self, msg.ERROR.get("branch_not_set_up", "Chưa nhập tên chi bộ."))
+            prompts.show_error(self, error_text.ERROR.get("branch_not_set_up", "Chưa nhập tên chi bộ."))
             return
         assert callable(action)
         action(self, self.services, self.period(), self.status.emit)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.domain import messages as msg
+from app.domain import vntext
 
 GOOD = QColor("#2e7d32")
 LOW = QColor("#c77700")
@@ -38,7 +38,7 @@ class AttendanceChart(QWidget):
     def set_bars(self, bars: Sequence[MonthBar], warning_below: float) -> None:
         self.bars = list(bars)
         self.warning_below = warning_below
-        text = "; ".join(f"{b.label}: {msg.percent(b.pct) if b.pct is not None else 'không họp'}" for b in self.bars)
+        text = "; ".join(f"{b.label}: {vntext.percent(b.pct) if b.pct is not None else 'không họp'}" for b in self.bars)
         self.setToolTip("Tỷ lệ dự sinh hoạt từng tháng. " + text)
         self.setAccessibleDescription(text)
         self.update()

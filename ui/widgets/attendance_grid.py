@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import messages as msg
+from app.domain import labels, vntext
 from app.domain.attendance import AttendanceSummary, quorum_sentence, quorum_verdict, summarize
 from app.domain.meeting_record import Attendance, AttendanceCode
 from app.domain.ruleset import RuleSet
@@ -38,7 +38,9 @@ class CodeCombo(QComboBox):
         super().__init__(parent)
         for code in AttendanceCode:
             out = "" if code.in_base else " — không tính vào số phải dự"
-            self.addItem(f"{msg.ATTENDANCE_CODE[code.value]} ({msg.ATTENDANCE_LETTER[code.value]}){out}", code.value)
+            self.addItem(
+                f"{labels.ATTENDANCE_CODE[code.value]} ({labels.ATTENDANCE_LETTER[code.value]}){out}", code.value
+            )
         self.view().installEventFilter(self)
         self.activated.connect(lambda _i: self.chosen.emit(AttendanceCode(self.currentData())))
 
@@ -193,7 +195,7 @@ class AttendanceGrid(QWidget):
         summary = self.summary()
         rules = self._rules()
         verdict = quorum_verdict(summary.present, summary.base, rules)
-        self.figures.setText(f"Có mặt {summary.present}/{summary.base} — {msg.percent(summary.pct)}")
+        self.figures.setText(f"Có mặt {summary.present}/{summary.base} — {vntext.percent(summary.pct)}")
         self.banner.setText(quorum_sentence(verdict, rules))
         set_level(self.banner, verdict.level.value)
 

@@ -1,6 +1,6 @@
 """Form building blocks: date and time fields that read Vietnamese input, and a form that shows errors inline.
 
-Parsing is app.domain.dates; wording is app.domain.messages. Nothing here saves anything.
+Parsing is app.domain.dates; wording is app.domain.labels and app.domain.error_text. Nothing here saves anything.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import messages as msg
-from app.domain import security_messages
+from app.domain import error_text, labels, security_messages
 from app.domain.dates import DateInputError, format_dmy, parse_optional_date, parse_time
 from app.domain.errors import AppError, ValidationError
 from ui.errors import plain_message
@@ -229,9 +228,9 @@ class Form(QWidget):
 
     def sentence(self, name: str, code: str) -> str:
         """The domain's sentence for *code*, naming the field as its label on this form says it."""
-        if name in msg.FIELD_LABEL or code in security_messages.FIELD_ERRORS:
-            return msg.field_error(name, code)
-        template = msg.FIELD_ERROR.get(code, msg.FIELD_ERROR["invalid"])
+        if name in labels.FIELD_LABEL or code in security_messages.FIELD_ERRORS:
+            return error_text.field_error(name, code)
+        template = error_text.FIELD_ERROR.get(code, error_text.FIELD_ERROR["invalid"])
         return template.format(label=self.labels.get(name, name))
 
     def show_errors(self, errors: Mapping[str, str]) -> list[str]:
