@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from app.config import AppPaths
@@ -16,7 +17,7 @@ from app.services.checks import CheckService
 from app.services.consolidation import ConsolidationService
 from app.services.context import ServiceContext
 from app.services.demo import DemoService
-from app.services.documents import DocumentService
+from app.services.documents import DocumentService, read_layout
 from app.services.drafts import DraftService
 from app.services.dues import DuesService, builtin_dues_rules
 from app.services.dues_documents import DuesDocumentService
@@ -169,16 +170,19 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     backups = BackupService(ctx, paths)
     branch = BranchService(ctx)
     members = MemberService(ctx)
-    meetings = MeetingService(ctx)
     dues = DuesService(ctx)
     # the ratings count the dues book's unpaid months of a year (rating_conflict)
     ratings = RatingService(ctx, unpaid_dues=lambda year: {m: len(v) for m, v in dues.unpaid_months(year).items()})
+    # a yearly review meeting starts with the review agenda of the rating rules (one home for it)
+    meetings = MeetingService(ctx, review_agenda=ratings.review_agenda)
     checks = CheckService(ctx, builtin_dues_rules(), extra=(ratings.findings,))
     reports = ReportService(ctx, checks, dues)
-    documents = DocumentService(ctx, meetings, reports, dues)
     dues_documents = DuesDocumentService(ctx, dues)
-    summary = SummaryService(ctx, reports, branch)
     kl01 = Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)
+    rating_documents = RatingDocumentService(ctx, ratings, partial(read_layout, ctx), kl01_plan_lines(kl01))
+    # the minutes of a yearly review meeting are the review minutes, made from the meeting and the ratings
+    documents = DocumentService(ctx, meetings, reports, dues, review_minutes=rating_documents.meeting_minutes_job)
+    summary = SummaryService(ctx, reports, branch)
     search = SearchService(ctx)
     services = Services(
         paths=paths,
@@ -202,7 +206,7 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         kl01_documents=Kl01DocumentService(ctx, documents, kl01),
         security=SecurityService(ctx, paths.backups, paths.database.stem),
         ratings=ratings,
-        rating_documents=RatingDocumentService(ctx, ratings, documents, kl01_plan_lines(kl01)),
+        rating_documents=rating_documents,
         startup_backup=taken[-1] if taken else None,
         dues=dues,
         dues_documents=dues_documents,

@@ -75,6 +75,8 @@ def subject_lines(meeting: Meeting, topic_title: str) -> list[str]:
                 W.SUBJECT_COMBINED.format(month=month),
                 W.SUBJECT_COMBINED_2.format(quarter=quarter, year=day.year),
             ]
+        case MeetingKind.YEARLY_REVIEW:
+            lines = [W.SUBJECT_REVIEW.format(year=day.year)]
         case _:
             lines = [W.SUBJECT_EXTRAORDINARY.format(day=format_dmy(day))]
     if meeting.kind.counts_as_thematic:

@@ -88,7 +88,7 @@ def render_minutes(
     b.set_properties(title=f"{W.MINUTES} {subject[0]}", author=profile.branch_name, when=generated_at)
     b.letterhead(letterhead(profile, meeting.on, number_text(meeting.doc_number, "BB")), W.PARTY_TITLE, W.STAR)
     b.title(W.MINUTES, subject, W.SUBJECT_RULE)
-    _opening(b, meeting, summary, titles)
+    opening(b, meeting, summary, titles)
 
     number = 1
     if meeting.kind is MeetingKind.KET_HOP:
@@ -112,6 +112,12 @@ def render_minutes(
             SignBlock((layout.label("minutes_presider"),), meeting.presider_name, layout.label("sign_hint")),
         ]
     )
+    seal_and_addenda(b, meeting)
+    return b.to_bytes()
+
+
+def seal_and_addenda(b: DocBuilder, meeting: Meeting) -> None:
+    """Under the signatures: the seal of adopted minutes, every dated addendum, and the draft mark."""
     if meeting.status is not MeetingStatus.DRAFT and meeting.content_hash:
         b.small_note(W.SEAL.format(seal=short_seal(meeting.content_hash)))  # once, under the signatures
     for correction in meeting.corrections:
@@ -119,11 +125,11 @@ def render_minutes(
         b.para(W.CORRECTION_REASON.format(reason=correction.reason))
         b.lines(W.CORRECTION_TEXT.format(text=correction.text))
     b.page_furniture(mark=W.DRAFT_MARK if meeting.status is MeetingStatus.DRAFT else "")
-    return b.to_bytes()
 
 
 # --------------------------------------------------------------------------- blocks
-def _opening(b: DocBuilder, m: Meeting, s: AttendanceSummary, titles: Mapping[int, str]) -> None:
+def opening(b: DocBuilder, m: Meeting, s: AttendanceSummary, titles: Mapping[int, str]) -> None:
+    """Time, place, who is counted and present (the kernel's summary), guests, presider and recorder."""
     b.para(W.TIME_LINE.format(time=time_or_blank(m.start), day=format_dmy(m.on)))
     b.para(W.PLACE_LINE.format(place=or_blank(m.place)))
     if m.form.value != "truc_tiep":
@@ -198,9 +204,9 @@ def _regular(b: DocBuilder, m: Meeting, number: int) -> int:
             b.fill_lines(2)
         if not m.agenda:
             b.fill_lines(4)
-    _opinions(b, opinions, heading(number + 1, W.H_OPINIONS))
+    opinions_block(b, opinions, heading(number + 1, W.H_OPINIONS))
     b.heading(heading(number + 2, W.H_CONCLUSION))
-    _text_or_lines(b, m.conclusion)
+    text_or_lines(b, m.conclusion)
     return number + 3
 
 
@@ -211,18 +217,19 @@ def _thematic(b: DocBuilder, m: Meeting, topic: str, people: tuple[str, ...], nu
     for section in sections:
         item += 1
         b.heading(W.NUMBERED.format(n=item, title=section.title), level=2)
-        _text_or_lines(b, section.body)
+        text_or_lines(b, section.body)
     item += 1
     b.heading(W.NUMBERED.format(n=item, title=W.PRESENTATION_ITEM), level=2)
     b.para(W.PRESENTED_BY.format(names=join_names(list(people)) or W.BLANK, title=topic or W.BLANK))
-    _text_or_lines(b, m.topic_summary)
-    _opinions(b, opinions, heading(number + 1, W.H_THEMATIC_OPINIONS))
+    text_or_lines(b, m.topic_summary)
+    opinions_block(b, opinions, heading(number + 1, W.H_THEMATIC_OPINIONS))
     b.heading(heading(number + 2, W.H_CONCLUSION))
-    _text_or_lines(b, thematic_conclusion(m))
+    text_or_lines(b, thematic_conclusion(m))
     return number + 3
 
 
-def _opinions(b: DocBuilder, opinions: tuple[Opinion, ...], title: str) -> None:
+def opinions_block(b: DocBuilder, opinions: tuple[Opinion, ...], title: str) -> None:
+    """The opinions under *title*, each led by its speaker; lines to write on when none is recorded."""
     b.heading(title)
     if not opinions:
         b.fill_lines(3, lead=W.OPINION_SPEAKER.format(name=W.BLANK))
@@ -255,7 +262,7 @@ def _votes_and_tasks(b: DocBuilder, m: Meeting, number: int, *, optional: bool =
     return number
 
 
-def _text_or_lines(b: DocBuilder, text: str) -> None:
+def text_or_lines(b: DocBuilder, text: str) -> None:
     if text.strip():
         b.lines(text)
     else:

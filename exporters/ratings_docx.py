@@ -10,14 +10,17 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from app.domain import vntext
+from app.domain.attendance import AttendanceSummary
 from app.domain.dates import format_dmy, format_doc_date
+from app.domain.meeting_record import Meeting
 from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from exporters import ratings_wording as RW
 from exporters import wording as W
-from exporters.docx_common import letterhead
+from exporters.docx_common import letterhead, number_text, time_or_blank, vote_sentences
 from exporters.docx_layout import Cell, DocBuilder, SignBlock
 from exporters.layout_profile import LayoutProfile
+from exporters.minutes_docx import opening, opinions_block, seal_and_addenda, text_or_lines
 
 
 def _builder(doc: ReviewSeasonDoc, layout: LayoutProfile, title: str, when: datetime | None) -> DocBuilder:
@@ -171,9 +174,26 @@ def render_review_summary(
 
 
 # --------------------------------------------------------------------------- the review meeting's minutes
+def review_minutes_blanks(meeting: Meeting) -> tuple[str, ...]:
+    """Fields the minutes of a recorded review meeting print as blanks (keys of labels.FIELD_LABEL)."""
+    missing = {
+        "start": meeting.start is None,
+        "place": not meeting.place.strip(),
+        "presider": not meeting.presider_name.strip(),
+        "recorder": not meeting.recorder_name.strip(),
+        "content": not any(s.body.strip() for s in meeting.sections),
+        "conclusion": not meeting.conclusion.strip(),
+        "end": meeting.end is None,
+    }
+    return tuple(key for key, blank in missing.items() if blank)
+
+
 def render_review_minutes(
     doc: ReviewSeasonDoc, layout: LayoutProfile, *, generated_at: datetime | None = None
 ) -> bytes:
+    """From the recorded review meeting when the season has one (doc.meeting), else the fill-in template."""
+    if doc.meeting is not None and doc.attendance is not None:
+        return _recorded_minutes(doc, doc.meeting, doc.attendance, layout, generated_at)
     b = _builder(doc, layout, RW.MINUTES_SUBJECT.format(year=doc.year), generated_at)
     day = doc.branch.meeting_on if doc.branch and doc.branch.meeting_on else None
     b.letterhead(letterhead(doc.profile, day or doc.generated_on), W.PARTY_TITLE, W.STAR)
@@ -183,29 +203,16 @@ def render_review_minutes(
     b.para(RW.MINUTES_ATTEND.format(total=len(doc.lines)))
     b.para(RW.MINUTES_PRESIDER.format(name=doc.secretary_name or W.BLANK))
     b.para(RW.MINUTES_RECORDER)
-    b.heading(RW.MINUTES_AGENDA, center=True)
-    for n, item in enumerate(doc.agenda, start=1):
-        b.para(f"{n}. {item.format(year=doc.year)}")
+    _agenda(b, doc.agenda)
     b.heading(RW.MINUTES_COLLECTIVE)
     b.fill_lines(3, lead=RW.MINUTES_COLLECTIVE_TEXT.format(year=doc.year))
     b.heading(RW.MINUTES_MEMBERS)
-    rated = [line for line in doc.lines if not line.not_rated]
-    for n, line in enumerate(rated, start=1):
+    for n, line in enumerate(_rated(doc), start=1):
         r = line.rating
         level = doc.label(r.self_level) if r and r.self_level else W.BLANK
         b.fill_lines(2, lead=RW.MINUTES_MEMBER.format(n=n, name=line.member.full_name, level=level))
     b.heading(RW.MINUTES_VOTES)
-    rows = []
-    for n, line in enumerate(rated, start=1):
-        r = line.rating
-        votes = RW.SUMMARY_VOTES.format(votes_for=r.votes_for, votes_total=r.votes_total) if r and r.votes_total else ""
-        rows.append([str(n), line.member.full_name, doc.short_label(r and r.self_level), votes or "……/……",
-                     Cell(doc.short_label(r and r.proposed), bold=True)])  # fmt: skip
-    b.table(_fit(RW.MINUTES_VOTES_WIDTHS_MM, layout), RW.MINUTES_VOTES_HEADER, rows,
-            align=("center", "", "center", "center", "center"))  # fmt: skip
-    branch = doc.branch
-    level = doc.label(branch.self_level) if branch and branch.self_level else W.BLANK
-    b.para(RW.MINUTES_BRANCH.format(level=level))
+    _votes(b, doc, layout)
     b.heading(RW.MINUTES_CONCLUSION)
     b.fill_lines(3)
     b.para(RW.MINUTES_CLOSE, keep_next=True)
@@ -218,6 +225,72 @@ def render_review_minutes(
     )
     b.page_furniture()
     return b.to_bytes()
+
+
+def _recorded_minutes(
+    doc: ReviewSeasonDoc, m: Meeting, s: AttendanceSummary, layout: LayoutProfile, when: datetime | None
+) -> bytes:
+    """The minutes of the sitting as recorded: its opening, its sections and opinions as written in the
+    editor, the per-member vote from the ratings, its conclusion and closing time."""
+    b = _builder(doc, layout, RW.MINUTES_SUBJECT.format(year=doc.year), when)
+    b.letterhead(letterhead(doc.profile, m.on, number_text(m.doc_number, "BB")), W.PARTY_TITLE, W.STAR)
+    subject = [RW.MINUTES_SUBJECT.format(year=doc.year)] + ([m.title.strip()] if m.title.strip() else [])
+    b.title(RW.MINUTES_TITLE, subject, W.SUBJECT_RULE)
+    opening(b, m, s, doc.titles)
+    _agenda(b, m.agenda or doc.agenda)
+    b.heading(RW.MINUTES_PROCEEDINGS)
+    for n, section in enumerate(m.sections, start=1):
+        b.heading(W.NUMBERED.format(n=n, title=section.title), level=2)
+        if section.body.strip():
+            b.lines(section.body)
+        else:
+            b.fill_lines(2)
+    if not m.sections:
+        b.fill_lines(4)
+    opinions_block(b, m.opinions, RW.MINUTES_OPINIONS)
+    b.heading(RW.MINUTES_VOTES)
+    _votes(b, doc, layout)
+    for vote in m.votes:
+        for line in vote_sentences(vote):
+            b.para(line)
+    b.heading(RW.MINUTES_CONCLUSION)
+    text_or_lines(b, m.conclusion)
+    b.para(W.CLOSING_READ, keep_next=True)
+    b.para(RW.MINUTES_END.format(time=time_or_blank(m.end)), keep_next=True)
+    hint = layout.label("sign_hint")
+    b.signatures(
+        [
+            SignBlock((layout.label("minutes_recorder"),), m.recorder_name, hint),
+            SignBlock((layout.label("minutes_presider"),), m.presider_name, hint),
+        ]
+    )
+    seal_and_addenda(b, m)
+    return b.to_bytes()
+
+
+def _agenda(b: DocBuilder, agenda: Sequence[str]) -> None:
+    b.heading(RW.MINUTES_AGENDA, center=True)
+    for n, item in enumerate(agenda, start=1):
+        b.para(f"{n}. {item}")
+
+
+def _rated(doc: ReviewSeasonDoc) -> list[ReviewLine]:
+    return [line for line in doc.lines if not line.not_rated]
+
+
+def _votes(b: DocBuilder, doc: ReviewSeasonDoc, layout: LayoutProfile) -> None:
+    """The table of each rated member's self level, the vote and the branch's proposal, and the branch's own."""
+    rows = []
+    for n, line in enumerate(_rated(doc), start=1):
+        r = line.rating
+        votes = RW.SUMMARY_VOTES.format(votes_for=r.votes_for, votes_total=r.votes_total) if r and r.votes_total else ""
+        rows.append([str(n), line.member.full_name, doc.short_label(r and r.self_level), votes or "……/……",
+                     Cell(doc.short_label(r and r.proposed), bold=True)])  # fmt: skip
+    b.table(_fit(RW.MINUTES_VOTES_WIDTHS_MM, layout), RW.MINUTES_VOTES_HEADER, rows,
+            align=("center", "", "center", "center", "center"))  # fmt: skip
+    branch = doc.branch
+    level = doc.label(branch.self_level) if branch and branch.self_level else W.BLANK
+    b.para(RW.MINUTES_BRANCH.format(level=level))
 
 
 # --------------------------------------------------------------------------- the year's report

@@ -6,6 +6,8 @@ HD 25); the wording of HD 43's Mẫu 2A/2B/2C was not available to check (README
 
 from __future__ import annotations
 
+from exporters.wording import SUBJECT_REVIEW
+
 FORM_TITLE = "BẢN KIỂM ĐIỂM CÁ NHÂN"
 FORM_SUBJECT = "Năm {year}"
 FORM_KIND = "({form})"
@@ -75,7 +77,7 @@ SUMMARY_LEGEND = "Ghi chú: {legend}."
 SUMMARY_VOTES = "{votes_for}/{votes_total}"
 
 MINUTES_TITLE = "BIÊN BẢN"
-MINUTES_SUBJECT = "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"
+MINUTES_SUBJECT = SUBJECT_REVIEW  # one wording for the review meeting's subject, whichever minutes print it
 MINUTES_OPEN = "Vào lúc …… giờ …… phút, {day}, tại {place}, Chi bộ tổ chức hội nghị kiểm điểm, đánh giá, xếp loại chất lượng tập thể chi bộ và đảng viên năm {year}."
 MINUTES_ATTEND = "Tổng số đảng viên của chi bộ: {total} đồng chí; có mặt: …… đồng chí; vắng: …… đồng chí (có lý do: ……; không lý do: ……)."
 MINUTES_PRESIDER = "- Chủ trì: đồng chí {name}."
@@ -90,6 +92,10 @@ MINUTES_VOTES_HEADER = ("STT", "Họ và tên", "Tự xếp loại", "Biểu quy
 MINUTES_VOTES_WIDTHS_MM = (12, 50, 30, 40, 38)
 MINUTES_BRANCH = "Chi bộ tự đánh giá, xếp loại tập thể: {level}."
 MINUTES_CONCLUSION = "IV. KẾT LUẬN CỦA ĐỒNG CHÍ CHỦ TRÌ"
+# the minutes of a recorded review meeting: its proceedings and opinions as the editor holds them
+MINUTES_PROCEEDINGS = "I. DIỄN BIẾN HỘI NGHỊ"
+MINUTES_OPINIONS = "II. Ý KIẾN THẢO LUẬN, GÓP Ý"
+MINUTES_END = "Hội nghị kết thúc lúc {time} cùng ngày."
 MINUTES_CLOSE = "Hội nghị kết thúc vào lúc …… giờ …… phút cùng ngày. Biên bản đã được đọc lại cho hội nghị nghe và nhất trí thông qua."
 
 XLSX_SHEET = "Xếp loại {year}"

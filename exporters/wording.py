@@ -25,6 +25,7 @@ SUBJECT_REGULAR = "Sinh hoạt chi bộ thường kỳ {month}"  # month: "thán
 SUBJECT_THEMATIC = "Sinh hoạt chuyên đề {quarter} năm {year}"  # quarter: "quý II"
 SUBJECT_COMBINED = "Sinh hoạt chi bộ thường kỳ {month}"
 SUBJECT_COMBINED_2 = "kết hợp sinh hoạt chuyên đề {quarter} năm {year}"
+SUBJECT_REVIEW = "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {year}"
 SUBJECT_EXTRAORDINARY = "Sinh hoạt chi bộ bất thường ngày {day}"
 SUBJECT_TOPIC = "Chuyên đề: \u201c{title}\u201d"
 
@@ -118,6 +119,7 @@ RES_KIND = {
     "chuyen_de": "sinh hoạt chuyên đề {quarter} năm {year}",
     "ket_hop": "sinh hoạt chi bộ thường kỳ {month} kết hợp sinh hoạt chuyên đề {quarter}",
     "bat_thuong": "sinh hoạt chi bộ bất thường",
+    "kiem_diem": "hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm {year}",
 }
 RES_AGREED = "Sau khi nghe báo cáo và thảo luận, Chi bộ thống nhất"
 RES_DECIDES = "QUYẾT NGHỊ:"

@@ -14,6 +14,7 @@ MEETING_KIND = {
     "chuyen_de": "Sinh hoạt chuyên đề",
     "ket_hop": "Thường kỳ kết hợp chuyên đề",
     "bat_thuong": "Sinh hoạt bất thường",
+    "kiem_diem": "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng hằng năm",
 }
 
 MEETING_STATUS = {"draft": "Bản nháp", "adopted": "Đã thông qua", "locked": "Đã khóa"}

@@ -12,10 +12,12 @@ class MeetingKind(StrEnum):
     CHUYEN_DE = "chuyen_de"  # thematic meeting
     KET_HOP = "ket_hop"  # regular + thematic in one sitting, two separate parts
     BAT_THUONG = "bat_thuong"  # extraordinary meeting
+    YEARLY_REVIEW = "kiem_diem"  # the year-end review and quality rating of members and branch (issue 14)
 
     @property
     def counts_as_regular(self) -> bool:
-        return self in (MeetingKind.THUONG_KY, MeetingKind.KET_HOP)
+        """Counts as the month's meeting: its attendance is in the base and in Art. 8 (DOMAIN.md Decisions)."""
+        return self in (MeetingKind.THUONG_KY, MeetingKind.KET_HOP, MeetingKind.YEARLY_REVIEW)
 
     @property
     def counts_as_thematic(self) -> bool:

@@ -10,7 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.attendance import AttendanceSummary
 from app.domain.branch_profile import BranchProfile
+from app.domain.meeting_record import Meeting
 from app.domain.membership import Member
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 
@@ -50,6 +52,11 @@ class ReviewSeasonDoc:
     quota_exceeded: bool = False
     secretary_name: str = ""
     counts: Mapping[RatingLevel, int] = field(default_factory=dict)  # effective levels
+    # the year's recorded review meeting (MeetingKind.YEARLY_REVIEW): the minutes are made from it; None:
+    # the minutes stay the fill-in template
+    meeting: Meeting | None = None
+    attendance: AttendanceSummary | None = None  # of that meeting, by the attendance kernel
+    titles: Mapping[int, str] = field(default_factory=dict)  # member id -> "Bí thư chi bộ", for the minutes
 
     def label(self, level: RatingLevel | None) -> str:
         return "" if level is None else self.labels.get(level, level.value)

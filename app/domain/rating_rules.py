@@ -129,6 +129,11 @@ class RatingRules:
     def deadline(self, year: int) -> date:
         return date(year, self.deadline_month, self.deadline_day)
 
+    def review_agenda_for(self, year: int) -> tuple[str, ...]:
+        """The review meeting's agenda of *year*, "{year}" filled in: the one home of it (new meetings of the
+        kind start with it; the fill-in minutes print it)."""
+        return tuple(item.replace("{year}", str(year)) for item in self.review_agenda)
+
     def label(self, level: RatingLevel | None) -> str:
         return "" if level is None else self.labels.get(level, level.value)
 

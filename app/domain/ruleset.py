@@ -64,7 +64,7 @@ class RuleSet:
     id: str = "builtin"
     title: str = ""
     min_duration: Mapping[str, int] = field(
-        default_factory=lambda: {"thuong_ky": 90, "chuyen_de": 90, "ket_hop": 120, "bat_thuong": 0}
+        default_factory=lambda: {"thuong_ky": 90, "chuyen_de": 90, "ket_hop": 120, "bat_thuong": 0, "kiem_diem": 0}
     )
     unexcused_warning: int = 2
     unexcused_alert: int = 3

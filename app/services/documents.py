@@ -19,7 +19,7 @@ from app.domain import labels, notices, periods
 from app.domain.attendance import AttendanceSummary, summarize, visiting_ids
 from app.domain.branch_profile import BranchProfile
 from app.domain.errors import ExportError, ValidationError
-from app.domain.meeting_record import Meeting, MeetingStatus
+from app.domain.meeting_record import Meeting, MeetingKind, MeetingStatus
 from app.domain.membership import Member
 from app.domain.periods import Period
 from app.domain.report import PeriodReport
@@ -78,32 +78,52 @@ class DocumentJob:
         return ExportResult(path, self.blank_fields, self.warnings, self.meeting_id, self.number)
 
 
+def read_layout(ctx: ServiceContext, profile_id: str | None = None) -> LayoutProfile:
+    """The layout profile in use (the branch's choice, or *profile_id*) with the branch's own changes."""
+    chosen = profile_id or ctx.branch.get().layout_profile or DEFAULT_LAYOUT
+    path = resource_path("layouts", f"{chosen}.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LayoutProfile.from_dict(merged(data, layout_overrides(ctx)))
+    except (OSError, ValueError) as exc:
+        raise ExportError("layout_invalid", layout=chosen, detail=str(exc)) from exc
+
+
+def layout_overrides(ctx: ServiceContext) -> dict[str, Any]:
+    raw = ctx.branch.setting(LAYOUT_OVERRIDES_SETTING)
+    if not raw:
+        return {}
+    value = json.loads(raw)
+    return value if isinstance(value, dict) else {}
+
+
+#: (meeting, target) -> the job writing that yearly review meeting's minutes (RatingDocumentService).
+ReviewMinutes = Callable[[Meeting, Path], DocumentJob]
+
+
 class DocumentService:
     def __init__(
-        self, ctx: ServiceContext, meetings: MeetingService, reports: ReportService, dues: DuesService
+        self,
+        ctx: ServiceContext,
+        meetings: MeetingService,
+        reports: ReportService,
+        dues: DuesService,
+        review_minutes: ReviewMinutes | None = None,
     ) -> None:
+        """*review_minutes*: makes the minutes of a yearly review meeting (they carry the ratings' votes)."""
         self._ctx = ctx
         self._meetings = meetings
         self._reports = reports
         self._dues = dues
+        self._review_minutes = review_minutes
 
     # ------------------------------------------------------------------ layout
     def layout(self, profile_id: str | None = None) -> LayoutProfile:
         """The layout profile in use (the branch's choice, or *profile_id*) with the branch's own changes."""
-        chosen = profile_id or self._ctx.branch.get().layout_profile or DEFAULT_LAYOUT
-        path = resource_path("layouts", f"{chosen}.json")
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return LayoutProfile.from_dict(merged(data, self.layout_overrides()))
-        except (OSError, ValueError) as exc:
-            raise ExportError("layout_invalid", layout=chosen, detail=str(exc)) from exc
+        return read_layout(self._ctx, profile_id)
 
     def layout_overrides(self) -> dict[str, Any]:
-        raw = self._ctx.branch.setting(LAYOUT_OVERRIDES_SETTING)
-        if not raw:
-            return {}
-        value = json.loads(raw)
-        return value if isinstance(value, dict) else {}
+        return layout_overrides(self._ctx)
 
     def save_layout_overrides(self, overrides: Mapping[str, Any]) -> LayoutProfile:
         """Store changes to the layout (e.g. {"page": {"margin_left_mm": 35}}) after checking they are usable."""
@@ -229,6 +249,12 @@ class DocumentService:
         return _Shared(self._ctx.members.all(), topics, self._ctx.branch.get(), self.layout())
 
     def _minutes_job(self, meeting: Meeting, target: Path, shared: _Shared) -> DocumentJob:
+        warnings: list[str] = []
+        if meeting.status is not MeetingStatus.DRAFT and not self._meetings.verify_seal(meeting):
+            warnings.append(notices.DOC_SEAL_MISMATCH.format(day=f"{meeting.on:%d/%m/%Y}"))
+        if meeting.kind is MeetingKind.YEARLY_REVIEW and self._review_minutes is not None:
+            job = self._review_minutes(self._with_dues(meeting), target)
+            return replace(job, warnings=job.warnings + tuple(warnings))
         topic = shared.topics.get(meeting.id) if meeting.kind.counts_as_thematic and meeting.id else None
         topic_title = topic.title if topic else ""
         presenters = _presenters(topic)
@@ -243,9 +269,6 @@ class DocumentService:
             titles=shared.titles,
             generated_at=self._ctx.now(),
         )
-        warnings: list[str] = []
-        if meeting.status is not MeetingStatus.DRAFT and not self._meetings.verify_seal(meeting):
-            warnings.append(notices.DOC_SEAL_MISMATCH.format(day=f"{meeting.on:%d/%m/%Y}"))
         blanks = minutes_blanks(meeting, topic_title=topic_title, presenters=presenters)
         return DocumentJob(target, render, blanks, tuple(warnings), meeting.id, meeting.doc_number)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -30,8 +30,10 @@ DOC_TYPES = ("BB", "NQ", "BC")
 
 
 class MeetingService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, review_agenda: Callable[[int], Sequence[str]] | None = None) -> None:
+        """*review_agenda(year)*: the yearly review meeting's agenda, from the rating rules (RatingService)."""
         self._ctx = ctx
+        self._review_agenda = review_agenda
 
     # ------------------------------------------------------------------ reading
     def get(self, meeting_id: int) -> Meeting:
@@ -86,6 +88,13 @@ class MeetingService:
         candidates = self._ctx.members.with_event(StatusEventKind.SHTT_DEN)  # a handful, not the whole roll
         return summarize(meeting.attendance, visiting_ids(candidates, meeting.on))
 
+    def agenda_for(self, kind: MeetingKind, on: date) -> tuple[str, ...]:
+        """The agenda a new meeting of *kind* on *on* starts with: the yearly review's from the rating rules
+        (one home for it), every other kind's from the meeting rule set."""
+        if kind is MeetingKind.YEARLY_REVIEW and self._review_agenda is not None:
+            return tuple(self._review_agenda(on.year))
+        return self._ctx.rules.agenda_for(kind)
+
     def prepare(self, kind: MeetingKind, on: date) -> Meeting:
         """A new, unsaved meeting: agenda from the rule set, everyone on the roll present, secretary presiding."""
         profile = self._ctx.branch.get()
@@ -94,13 +103,12 @@ class MeetingService:
         rows = default_attendance(members, on)
         presider = profile.secretary_id if profile.secretary_id in names else None
         part = MeetingPart.THEMATIC if kind is MeetingKind.CHUYEN_DE else MeetingPart.REGULAR
+        agenda = self.agenda_for(kind, on)
         return Meeting(
             kind=kind,
             on=on,
-            agenda=self._ctx.rules.agenda_for(kind),
-            sections=tuple(Section(title, "", part) for title in self._ctx.rules.agenda_for(kind))
-            if kind is not MeetingKind.KET_HOP
-            else (),
+            agenda=agenda,
+            sections=tuple(Section(title, "", part) for title in agenda) if kind is not MeetingKind.KET_HOP else (),
             attendance=tuple(rows),
             presider_id=presider,
             presider_name=names.get(presider, "") if presider else "",

@@ -7,25 +7,33 @@ the bytes atomically (a failed write leaves the previous file as it was). Read-o
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from app.domain import messages_kl01 as mk
 from app.domain import messages_ratings as rmsg
+from app.domain.attendance import AttendanceSummary, summarize, visiting_ids
 from app.domain.dates import format_dmy
 from app.domain.errors import ExportError
-from app.domain.meeting_record import AttendanceCode
-from app.domain.membership import Member, PartyPosition
+from app.domain.meeting_record import AttendanceCode, Meeting
+from app.domain.membership import Member, PartyPosition, StatusEventKind
 from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from app.services.context import ServiceContext
-from app.services.documents import DocumentService
+from app.services.documents import DocumentJob
 from app.services.kl01 import Kl01Service
 from app.services.ratings import RatingService, Season, quota_line
 from app.services.summary import slug, xlsx_target
 from exporters.atomic import atomic_write_bytes
 from exporters.layout_profile import LayoutProfile
-from exporters.ratings_docx import render_review_minutes, render_review_summary, render_self_reviews
+from exporters.ratings_docx import (
+    render_review_minutes,
+    render_review_summary,
+    render_self_reviews,
+    review_minutes_blanks,
+)
 from exporters.ratings_xlsx import render_ratings_workbook
 
 POSITION_TITLE = {
@@ -40,18 +48,24 @@ class RatingDocumentService:
         self,
         ctx: ServiceContext,
         ratings: RatingService,
-        documents: DocumentService,
+        layout: Callable[[], LayoutProfile],
         plans: Callable[[int], Mapping[int, tuple[str, ...]]] | None = None,
     ) -> None:
-        """*plans(year)*: member id -> the year's plan and commitment results, as lines (kl01_plan_lines)."""
+        """*layout()*: the branch's document layout (documents.read_layout); *plans(year)*: member id -> the
+        year's plan and commitment results, as lines (kl01_plan_lines)."""
         self._ctx = ctx
         self._ratings = ratings
-        self._documents = documents
+        self._layout = layout
         self._plans = plans
 
     # ------------------------------------------------------------------ gathering
-    def season_doc(self, year: int, *, member_id: int | None = None) -> ReviewSeasonDoc:
+    def season_doc(self, year: int, *, member_id: int | None = None, meeting: Meeting | None = None) -> ReviewSeasonDoc:
+        """The season's documents' data; the minutes come from *meeting*, else from the year's recorded review
+        meeting when there is one."""
         ctx = self._ctx
+        if meeting is None and member_id is None:
+            held = self._ratings.review_meeting(year)
+            meeting = ctx.meetings.get(held.id) if held else None
         season = self._ratings.season(year)
         rules = self._ratings.rules()
         profile = ctx.branch.get()
@@ -90,23 +104,40 @@ class RatingDocumentService:
                 counts[level] = counts.get(level, 0) + 1
         forms = rules.forms_for(year)
         secretary = ctx.members.get(profile.secretary_id) if profile.secretary_id else None
+        branch = season.branch
+        if meeting is not None and branch is not None and branch.meeting_on != meeting.on:
+            branch = replace(branch, meeting_on=meeting.on)  # the sitting being written is the one held
         return ReviewSeasonDoc(
             profile=profile,
             year=year,
             generated_on=_doc_day(season, ctx.today()),
             lines=lines,
-            branch=season.branch,
+            branch=branch,
             labels=dict(rules.labels),
             short=dict(rules.short),
             form_names=dict(forms.kinds) if forms else {},
             uses_score=rules.uses_score(year),
             basis=[p.text for p in rules.provisions_for(year) if p.key in ("regulation", "guide", "yearly")],
-            agenda=tuple(rules.review_agenda),
+            agenda=rules.review_agenda_for(year),
             quota_line=quota_line(season, self._ratings),
             quota_exceeded=bool(season.quota and season.quota.exceeded),
             secretary_name=secretary.full_name if secretary else "",
             counts=counts,
+            meeting=meeting,
+            attendance=None if meeting is None else self._summary(meeting),
+            titles=_titles(ctx.members.all()) if meeting is not None else {},
         )
+
+    def _summary(self, meeting: Meeting) -> AttendanceSummary:
+        candidates = self._ctx.members.with_event(StatusEventKind.SHTT_DEN)  # as MeetingService.summary
+        return summarize(meeting.attendance, visiting_ids(candidates, meeting.on))
+
+    def meeting_minutes_job(self, meeting: Meeting, target: Path) -> DocumentJob:
+        """The minutes of a recorded yearly review meeting (DocumentService hands such a meeting here)."""
+        doc = self.season_doc(meeting.on.year, meeting=meeting)
+        render = partial(render_review_minutes, doc, self._layout(), generated_at=self._ctx.now())
+        return DocumentJob(target, render, review_minutes_blanks(meeting), meeting_id=meeting.id,
+                           number=meeting.doc_number)  # fmt: skip
 
     def _attendance(self, member_id: int, year: int) -> tuple[int, int, int, int]:
         rows = [
@@ -127,7 +158,7 @@ class RatingDocumentService:
         """Read everything *what* of *year* needs now (database thread); the returned call renders and writes,
         on any thread."""
         doc = self.season_doc(year)
-        layout = self._documents.layout() if what != "xlsx" else None
+        layout = self._layout() if what != "xlsx" else None
         when = self._ctx.now()
         return lambda: self.write(what, doc, target, layout=layout, when=when, per_member=per_member)
 
@@ -176,7 +207,7 @@ class RatingDocumentService:
     ) -> list[Path]:
         """Self-review forms: all in one file (*out*) or one file per member in *folder*."""
         doc = self.season_doc(year, member_id=member_id)
-        layout, when = self._documents.layout(), self._ctx.now()
+        layout, when = self._layout(), self._ctx.now()
         if out is not None:
             return self.write("forms", doc, out, layout=layout, when=when)
         assert folder is not None
@@ -224,6 +255,14 @@ def _doc_day(season: Season, today: date) -> date:
     if held is not None and held <= today:
         return held
     return min(today, season.deadline) if season.year < today.year else today
+
+
+def _titles(members: list[Member]) -> dict[int, str]:
+    return {
+        m.id: POSITION_TITLE[m.party_position]
+        for m in members
+        if m.id is not None and m.party_position in POSITION_TITLE
+    }
 
 
 def _position(m: Member) -> str:

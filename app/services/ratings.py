@@ -19,6 +19,7 @@ from app.domain import messages_ratings as rmsg
 from app.domain.checks import BranchData
 from app.domain.errors import AppError, StorageError
 from app.domain.findings import Finding
+from app.domain.meeting_record import MeetingKind, MeetingOutline
 from app.domain.membership import Member
 from app.domain.periods import Period
 from app.domain.rating_rules import RatingRules
@@ -97,6 +98,19 @@ class RatingService:
     # ------------------------------------------------------------------ rules and deadline
     def rules(self) -> RatingRules:
         return self._rules or builtin_rating_rules()
+
+    def review_agenda(self, year: int) -> tuple[str, ...]:
+        """The yearly review meeting's agenda of *year* (a new meeting of that kind starts with it)."""
+        return self.rules().review_agenda_for(year)
+
+    def review_meeting(self, year: int) -> MeetingOutline | None:
+        """The year's recorded review meeting (MeetingKind.YEARLY_REVIEW; the last one if several), or None."""
+        held = [
+            f
+            for f in self._ctx.meetings.figures_between(date(year, 1, 1), date(year, 12, 31))
+            if f.kind is MeetingKind.YEARLY_REVIEW
+        ]
+        return held[-1] if held else None
 
     def deadline(self, year: int) -> date:
         stored = self._ctx.branch.setting(DEADLINE_SETTING, "")
@@ -189,7 +203,8 @@ class RatingService:
 
     # ------------------------------------------------------------------ the branch
     def branch(self, year: int) -> BranchRating | None:
-        return self._repo.branch(year)
+        """The branch's rating of *year*; its meeting day is the recorded review meeting's when there is one."""
+        return _held_on(self._repo.branch(year), self.review_meeting(year))
 
     def set_branch(self, year: int, **changes: Any) -> BranchRating:
         """Change the given fields of the branch's own rating of *year*: self_level, score, proposed, final,
@@ -222,6 +237,7 @@ class RatingService:
         rules = self.rules()
         # streaks of 5, 10 … years: ten years back is enough for the findings of one year
         since = year - 2 * rules.commendation_years + 1
+        held = self.review_meeting(year)
         return rchecks.RatingData(
             year=year,
             today=ctx.today(),
@@ -230,7 +246,8 @@ class RatingService:
             rules=rules,
             deadline=self.deadline(year),
             unexcused_alert=ctx.rules.unexcused_alert,
-            branch=self._repo.branch(year),
+            branch=_held_on(self._repo.branch(year), held),
+            review_meeting_on=held.on if held else None,
             history=self._repo.final_levels(since, year),
             unexcused=_unexcused(branch, year) if branch is not None else self._unexcused(year),
             unpaid_dues=self._unpaid_dues(year) if self._unpaid_dues else {},
@@ -274,6 +291,13 @@ class RatingService:
 
     def level_counts(self, year: int) -> dict[str, int]:
         return self._repo.level_counts(year)
+
+
+def _held_on(rating: BranchRating | None, held: MeetingOutline | None) -> BranchRating | None:
+    """The branch rating with the recorded review meeting's day (the record of the sitting wins)."""
+    if rating is None or held is None or rating.meeting_on == held.on:
+        return rating
+    return replace(rating, meeting_on=held.on)
 
 
 def _unexcused(branch: BranchData, year: int) -> Mapping[int, list[int]]:

@@ -3,6 +3,10 @@
 Adding one: create ``mNNNN_what_changes.py`` with ``VERSION`` and ``upgrade(conn)``, append it to
 ``MIGRATIONS``, and add a fixture file of the previous version to tests/data/fixtures. The list is
 static on purpose: PyInstaller cannot see modules discovered at run time.
+
+A step that rebuilds a table (SQLite cannot alter a CHECK) declares ``FOREIGN_KEYS_OFF = True``: the runner
+turns foreign keys off outside its transaction (the pragma is a no-op inside one), runs
+``PRAGMA foreign_key_check`` before COMMIT and turns them back on afterwards (sqlite.org lang_altertable §7).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from data.migrations import (
     m0005_record_start_versions,
     m0006_dues,
     m0007_ratings,
+    m0008_review_meeting_kind,
 )
 from data.storage import storage_error
 
@@ -35,6 +40,7 @@ MIGRATIONS = (
     m0005_record_start_versions,
     m0006_dues,
     m0007_ratings,
+    m0008_review_meeting_kind,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
@@ -78,11 +84,20 @@ def migrate(db: Database, *, backup: Callable[[str], Path] | None = None) -> int
         backup(f"v{found}-truoc-nang-cap")
     for step in pending:
         log.info("Applying %s", step.__name__)
-        with db.transaction() as conn:
-            step.upgrade(conn)
-            # PRAGMA takes no parameters: format a validated int. Both roll back with the step.
-            conn.execute(f"PRAGMA user_version = {int(step.VERSION)}")
-            conn.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
+        rebuilds = bool(getattr(step, "FOREIGN_KEYS_OFF", False))  # optional declaration, see the docstring
+        if rebuilds:
+            db.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with db.transaction() as conn:
+                step.upgrade(conn)
+                if rebuilds and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError(f"{step.__name__}: foreign_key_check found dangling rows")
+                # PRAGMA takes no parameters: format a validated int. Both roll back with the step.
+                conn.execute(f"PRAGMA user_version = {int(step.VERSION)}")
+                conn.execute(f"PRAGMA application_id = {int(APPLICATION_ID)}")
+        finally:
+            if rebuilds:
+                db.conn.execute("PRAGMA foreign_keys = ON")
     return found
 
 

@@ -10,6 +10,7 @@ import pytest
 from app.cli.main import main
 from app.domain import error_text
 from app.domain.errors import AppError
+from app.domain.meeting_record import MeetingKind
 from tests.conftest import NOW
 from tests.exporters.docx_read import full_text, open_docx
 
@@ -62,12 +63,38 @@ def test_summary_lists_every_member_with_the_vote_and_the_counts(demo, tmp_path:
     assert "Không xếp loại: 1 đồng chí" in text
 
 
-def test_minutes_of_the_review_meeting_follow_the_agenda(demo, tmp_path: Path) -> None:
+def test_minutes_of_the_review_meeting_are_made_from_the_recorded_meeting(demo, tmp_path: Path) -> None:
+    [held] = [f for f in demo.meetings.list(year=LAST) if f.kind is MeetingKind.YEARLY_REVIEW]
+    meeting = demo.meetings.get(held.id)
     text = full_text(open_docx(demo.rating_documents.minutes(LAST, tmp_path / "bien-ban")))
     assert "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng năm" in text
-    assert f"ngày 28 tháng 11 năm {LAST}" in text
-    assert "Biểu quyết đề xuất mức xếp loại" in text and "KẾT QUẢ BIỂU QUYẾT" in text
+    assert f"ngày 10 tháng 12 năm {LAST}" in text and f"ngày 10/12/{LAST}" in text
+    assert f"- Địa điểm: {meeting.place}." in text
+    assert f"+ Có mặt: {held.present}/{held.base} đồng chí phải dự" in text  # the attendance kernel's figures
+    assert f"- Chủ trì: đồng chí {meeting.presider_name}" in text and meeting.recorder_name in text
+    assert "Lê Văn Tám" in text  # the guest
+    for section in meeting.sections:  # the agenda items and what the secretary wrote under each
+        assert section.title in text and section.body in text
+    assert meeting.opinions[0].text in text and meeting.conclusion in text
+    assert "Hội nghị kết thúc lúc 11 giờ 15 phút cùng ngày." in text
+    assert "……/……" not in text  # every vote comes from the ratings
+    rating = demo.ratings.season(LAST).rows[0].rating
+    assert f"{rating.votes_for}/{rating.votes_total}" in text
     assert "Chi bộ tự đánh giá, xếp loại tập thể: Hoàn thành tốt nhiệm vụ." in text
+    assert demo.ratings.branch(LAST).meeting_on == meeting.on  # the branch rating follows the sitting
+    # the meetings screen's export of that meeting gives the same document
+    again = demo.documents.minutes(held.id, tmp_path / "tu-cuoc-hop.docx")
+    assert full_text(open_docx(again.path)) == text
+
+
+def test_minutes_stay_the_fill_in_template_while_no_review_meeting_is_recorded(demo, tmp_path: Path) -> None:
+    assert demo.ratings.review_meeting(NOW.year) is None
+    text = full_text(open_docx(demo.rating_documents.minutes(NOW.year, tmp_path / "mau")))
+    assert "Vào lúc …… giờ …… phút" in text and "- Thư ký: đồng chí ……" in text
+    agenda = demo.ratings.review_agenda(NOW.year)
+    assert all(f"{n}. {item}" in text for n, item in enumerate(agenda, start=1))
+    assert f"năm {NOW.year}" in agenda[1] and "{year}" not in text
+    assert "Biểu quyết đề xuất mức xếp loại" in text and "KẾT QUẢ BIỂU QUYẾT" in text
 
 
 def test_workbook_holds_numbers_as_numbers(demo, tmp_path: Path) -> None:

@@ -220,7 +220,7 @@ class MeetingEditor(QWidget):
         if self._loading or self.meeting is None or not self.meeting.is_editable:
             return
         kind = MeetingKind(self.general.kind.currentData())
-        template_before = self.services.branch.rules.agenda_for(self.meeting.kind)
+        template_before = self.services.meetings.agenda_for(self.meeting.kind, self.meeting.on)
         typed_agenda = tuple(x.strip() for x in self.general.agenda.toPlainText().splitlines() if x.strip())
         untouched = typed_agenda in ((), template_before) and not any(
             s.body.strip() for s in self.content.sections.values()
