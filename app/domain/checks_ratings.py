@@ -1,6 +1,7 @@
 """Rule checks of the yearly review and rating: pure functions returning findings. No I/O, no clock.
 
-rating_missing (after the review deadline), rating_quota_exceeded (the cap on the top level, from the
+rating_missing (after the review deadline), review_meeting_missing (rated, but no review meeting recorded
+by the deadline), rating_quota_exceeded (the cap on the top level, from the
 rule set in force), rating_conflict (a top or second level against an Art. 8 alert, unpaid dues or a
 discipline in the year) and commendation_candidate (the top level for the years the commendation rules
 name). The service loads the data once; the review screen calls the same functions for its live view.
@@ -40,6 +41,7 @@ class RatingData:
     unexcused: Mapping[int, Sequence[int]] = field(default_factory=dict)  # member -> months of the year
     unpaid_dues: Mapping[int, int] = field(default_factory=dict)  # member -> unpaid months (once dues exist)
     record_start: date | None = None  # the branch's record starts here: an earlier review is never "missing"
+    review_meeting_on: date | None = None  # the day of the year's recorded review meeting (MeetingKind.YEARLY_REVIEW)
 
 
 def not_rated_reason(member: Member, year: int, rules: RatingRules, on: date) -> str | None:
@@ -120,6 +122,40 @@ def rating_missing(data: RatingData) -> list[Finding]:
             )
         )
     return findings
+
+
+def review_meeting_missing(data: RatingData) -> list[Finding]:
+    """After the deadline: members are rated but no review meeting of the year is recorded to rate them in."""
+    if data.today <= data.deadline or data.review_meeting_on is not None:
+        return []
+    if data.record_start is not None and data.deadline < data.record_start:
+        return []
+    rated = sum(1 for r in data.ratings if r.effective is not None or r.self_level is not None)
+    if not rated:
+        return []
+    guide = next((p for p in data.rules.provisions_for(data.year) if p.key == "guide"), None)
+    if guide is None:
+        guide = next((p for p in data.rules.provisions_for(data.year) if p.key == "regulation"), None)
+    provision = (
+        rmsg.NO_PROVISION
+        if guide is None
+        else rmsg.PROVISION.format(
+            text=guide.text,
+            since=format_dmy(guide.valid_from) if guide.valid_from else "…",
+            until=rmsg.PROVISION_UNTIL.format(day=format_dmy(guide.valid_until)) if guide.valid_until else "",
+            unverified="" if guide.verified else rmsg.UNVERIFIED,
+        )
+    )
+    return [
+        Finding(
+            "review_meeting_missing",
+            Severity.WARNING,
+            rmsg.REVIEW_MEETING_MISSING.format(
+                year=data.year, count=rated, deadline=format_dmy(data.deadline), provision=provision
+            ),
+            period=str(data.year),
+        )
+    ]
 
 
 def rating_quota_exceeded(data: RatingData) -> list[Finding]:
@@ -228,7 +264,7 @@ def commendation_candidate(data: RatingData) -> list[Finding]:
     return findings
 
 
-CHECKS = (rating_missing, rating_quota_exceeded, rating_conflict, commendation_candidate)
+CHECKS = (rating_missing, review_meeting_missing, rating_quota_exceeded, rating_conflict, commendation_candidate)
 
 
 def run_all(data: RatingData) -> list[Finding]:

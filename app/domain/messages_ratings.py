@@ -7,6 +7,7 @@ from __future__ import annotations
 
 RULE_NAME = {
     "rating_missing": "Chưa xếp loại chất lượng",
+    "review_meeting_missing": "Chưa ghi hội nghị kiểm điểm cuối năm",
     "rating_quota_exceeded": "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ",
     "rating_conflict": "Mức xếp loại chưa phù hợp",
     "commendation_candidate": "Đề nghị khen thưởng",
@@ -38,6 +39,15 @@ CONSOLIDATION_COLUMNS = (
 MISSING_MEMBERS = (
     "Đã quá hạn kiểm điểm năm {year} ({deadline}) mà {count} đồng chí chưa có mức xếp loại chi bộ đề xuất: {names}."
 )
+REVIEW_MEETING_MISSING = (
+    "Năm {year} đã có {count} đồng chí được xếp loại nhưng Sổ Chi bộ chưa ghi hội nghị kiểm điểm, đánh giá, "
+    "xếp loại chất lượng của chi bộ, đã quá hạn {deadline}. Hãy ghi cuộc sinh hoạt loại \u201cHội nghị kiểm điểm, "
+    "đánh giá, xếp loại chất lượng hằng năm\u201d (điểm danh, nội dung, kết luận) để biên bản lấy từ đó. Căn cứ: {provision}."
+)
+PROVISION = "{text} (áp dụng từ {since}{until}{unverified})"
+PROVISION_UNTIL = " đến {day}"
+UNVERIFIED = "; chưa kiểm chứng toàn văn"
+NO_PROVISION = "hướng dẫn kiểm điểm của cấp ủy cấp trên"
 MISSING_BRANCH = "Đã quá hạn kiểm điểm năm {year} ({deadline}) mà chi bộ chưa tự đánh giá, xếp loại tập thể."
 QUOTA_EXCEEDED = (
     "Năm {year} có {top} đồng chí được đề xuất hoặc xếp loại \u201c{top_label}\u201d, vượt mức tối đa {allowed} "

@@ -119,10 +119,10 @@ class DemoService:
             assignments = self._topics(rng, roll, meetings, today, years)
             fill_kl01(ctx, random.Random(seed + 1), roll, today, years)
             fill_dues(ctx, builtin_dues_rules(), roll, today, random.Random(seed + 13))
-            fill_ratings(ctx, roll, today, seed)  # the yearly review and rating (issue 14)
+            fill_ratings(ctx, roll, today, seed, place=PLACE)  # the yearly review and rating (issue 14)
             self._search.rebuild()
             ctx.log("branch", 1, "demo", f"seed={seed}")
-        return DemoSummary(len(roll), len(meetings), assignments)
+        return DemoSummary(len(roll), ctx.meetings.count(), assignments)  # the review meeting too
 
     # ------------------------------------------------------------------ members
     def _members(self, rng: random.Random, count: int, today: date, years: int) -> list[Member]:

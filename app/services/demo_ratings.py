@@ -1,20 +1,35 @@
 """Demo ratings: five years of history, last year complete with one planted conflict and an exceeded quota.
 
 Called by DemoService.fill inside its transaction (writes through the repository, never commits).
-Deterministic for the demo's members and today's date. In the review season (from November) the
-current year has self-assessments and the branch's proposals, one more at the top than the cap allows and
-an Art. 8 member proposed too high.
+Deterministic for the demo's members and today's date. Last year's review meeting is recorded (10/12, a
+meeting of kind YEARLY_REVIEW with the review agenda) and its votes are those of the ratings. In the review
+season (from November) the current year has self-assessments and the branch's proposals, one more at the top
+than the cap allows and an Art. 8 member proposed too high.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, time
 
 from app.domain import checks_ratings as rchecks
+from app.domain.attendance import default_attendance, summarize, visiting_ids
+from app.domain.meeting_record import (
+    AttendanceCode,
+    Guest,
+    Meeting,
+    MeetingKind,
+    MeetingPart,
+    MeetingStatus,
+    Opinion,
+    Section,
+)
 from app.domain.membership import Member, PartyPosition
+from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
+from app.domain.seal import content_digest
 from app.services.context import ServiceContext
 from app.services.ratings import builtin_rating_rules
 from data.repositories.ratings import RatingRepository
@@ -29,8 +44,32 @@ _SCORE = {
 }
 
 
-def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed: int = 2026) -> int:
-    """Write the demo ratings; returns how many member ratings were written."""
+#: what the secretary wrote under each item of the review agenda (resources/rules/ratings.json)
+REVIEW_BODIES = (
+    "Đồng chí Bí thư nêu mục đích, yêu cầu: kiểm điểm nghiêm túc, thẳng thắn, đánh giá đúng thực chất; gắn với "
+    "kết quả thực hiện nhiệm vụ và cam kết tu dưỡng, rèn luyện của từng đảng viên.",
+    "Đồng chí Bí thư trình bày báo cáo kiểm điểm tập thể chi bộ năm {year} theo Mẫu 01: chi bộ lãnh đạo hoàn thành "
+    "các chỉ tiêu năm học, sinh hoạt đều đặn; hạn chế: có tháng tỷ lệ dự sinh hoạt chưa đạt yêu cầu.",
+    "Từng đồng chí trình bày bản kiểm điểm cá nhân, tự nhận mức xếp loại (xem bảng biểu quyết).",
+    "Chi bộ góp ý thẳng thắn từng đồng chí; các ý kiến chính ghi ở phần ý kiến thảo luận.",
+    "Chi bộ biểu quyết bằng giơ tay mức xếp loại đề xuất của từng đồng chí và tự xếp loại tập thể chi bộ.",
+    "Đồng chí chủ trì kết luận (ghi ở phần kết luận).",
+)
+REVIEW_OPINIONS = (
+    "Đề nghị đồng chí tiếp tục phát huy vai trò nêu gương, quan tâm hơn đến công tác dân vận ở nơi cư trú.",
+    "Thống nhất với bản tự kiểm điểm; đề nghị khắc phục việc nộp báo cáo thu hoạch chậm.",
+    "Đồng chí còn vắng sinh hoạt không lý do; đề nghị chi bộ cân nhắc khi đề xuất mức xếp loại.",
+)
+REVIEW_CONCLUSION = (
+    "Đồng chí chủ trì kết luận: hội nghị diễn ra nghiêm túc, dân chủ; chi bộ thống nhất mức xếp loại đề xuất của "
+    "từng đảng viên theo kết quả biểu quyết và tự xếp loại chi bộ hoàn thành tốt nhiệm vụ; giao chi ủy hoàn chỉnh "
+    "hồ sơ gửi Đảng ủy Khối trước ngày 15/12/{year}."
+)
+
+
+def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed: int = 2026, *, place: str = "") -> int:
+    """Write the demo ratings and last year's review meeting (at *place*); returns how many member ratings
+    were written."""
     rng = random.Random(seed * 7 + 14)
     repo = RatingRepository(ctx.db.conn)
     rules = builtin_rating_rules()
@@ -38,6 +77,8 @@ def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed:
     written = 0
     last = today.year - 1
     first = today.year - 5
+    held_on = date(last, 12, 10)
+    voting = review_meeting(ctx, roll, held_on, rules, rng, place) if held_on < today else None
     # On the roll all five years and at the top each year: the commendation candidate of last year.
     veteran = next((m for m in roll[1:] if m.roll_start.year < first and m.left_on() is None
                     and rchecks.not_rated_reason(m, first, rules, rules.deadline(first)) is None), None)  # fmt: skip
@@ -60,7 +101,7 @@ def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed:
             level = levels[member.id]
             lo, hi = _SCORE[level]
             self_level = RatingLevel.XUAT_SAC if level is RatingLevel.XUAT_SAC or rng.random() < 0.1 else level
-            votes_total = len(rated) - rng.randint(0, 2)
+            votes_total = voting if voting is not None and year == last else len(rated) - rng.randint(0, 2)
             repo.save(
                 MemberRating(
                     member_id=member.id,
@@ -86,10 +127,48 @@ def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed:
                 final=None if in_season else RatingLevel.TOT,
                 decided_by="" if in_season else UPPER,
                 decision="" if in_season else f"Quyết định số 15-QĐ/ĐUK ngày 22/01/{year + 1}",
-                meeting_on=date(year, 11, 28) if date(year, 11, 28) <= today else None,
+                meeting_on=held_on if year == last and voting is not None else _default_day(year, today),
             )
         )
     return written
+
+
+def _default_day(year: int, today: date) -> date | None:
+    day = date(year, 11, 28)
+    return day if day <= today else None
+
+
+def review_meeting(
+    ctx: ServiceContext, roll: Sequence[Member], day: date, rules: RatingRules, rng: random.Random, place: str
+) -> int:
+    """Record the year's review meeting on *day* (adopted and sealed); returns how many full members voted."""
+    rows = []
+    for row in default_attendance(list(roll), day):
+        if row.code is AttendanceCode.CO_MAT and rng.random() < 0.05:
+            row = replace(row, code=AttendanceCode.VANG_CO_LY_DO, reason="Đi công tác")
+        rows.append(row)
+    present = [r for r in rows if r.code.is_present]
+    names = {m.id: m.full_name for m in roll}
+    speakers = rng.sample(present, k=min(3, len(present)))
+    agenda = rules.review_agenda_for(day.year)
+    secretary, recorder = roll[0], roll[2]
+    meeting = Meeting(
+        kind=MeetingKind.YEARLY_REVIEW, on=day, start=time(7, 30), end=time(11, 15), place=place,
+        presider_id=secretary.id, presider_name=secretary.full_name,
+        recorder_id=recorder.id, recorder_name=recorder.full_name,
+        guests=(Guest("Lê Văn Tám", "Đảng ủy viên", "Đảng ủy Khối"),),
+        agenda=agenda,
+        sections=tuple(Section(t, b.format(year=day.year), MeetingPart.REGULAR)
+                       for t, b in zip(agenda, REVIEW_BODIES, strict=False)),
+        opinions=tuple(Opinion(names[s.member_id], text, s.member_id)
+                       for s, text in zip(speakers, REVIEW_OPINIONS, strict=False)),
+        conclusion=REVIEW_CONCLUSION.format(year=day.year),
+        attendance=tuple(rows),
+    )  # fmt: skip
+    meeting_id = ctx.meetings.add(meeting)
+    digest = content_digest(replace(meeting, id=meeting_id))
+    ctx.meetings.set_status(meeting_id, MeetingStatus.ADOPTED.value, day, digest)
+    return summarize(rows, visiting_ids(list(roll), day)).present_voting
 
 
 def _first(veteran: Member | None, rated: Sequence[Member]) -> list[Member]:

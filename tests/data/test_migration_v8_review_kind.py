@@ -32,7 +32,9 @@ def _v7_with_children(tmp_path: Path) -> Path:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
     conn.execute("INSERT INTO vote (meeting_id, position, item, votes_for) VALUES (1, 0, 'Thông qua nghị quyết', 2)")
     conn.execute("INSERT INTO task (meeting_id, position, text, assignee_id) VALUES (1, 0, 'Thăm hộ nghèo', 2)")
-    conn.execute("INSERT INTO correction (meeting_id, on_date, reason, text) VALUES (1, '2025-03-10', 'Sai tên', 'Sửa')")
+    conn.execute(
+        "INSERT INTO correction (meeting_id, on_date, reason, text) VALUES (1, '2025-03-10', 'Sai tên', 'Sửa')"
+    )
     conn.execute("UPDATE topic_assignment SET meeting_id = 1 WHERE id = 1")
     with pytest.raises(sqlite3.IntegrityError):  # what v7 refuses and v8 must take
         conn.execute("INSERT INTO meeting (kind, on_date) VALUES ('kiem_diem', '2025-12-10')")

@@ -131,3 +131,25 @@ def test_commendation_after_five_consecutive_top_years(rules) -> None:
     found = rc.commendation_candidate(data(rules, [member(1)], [], history={1: five}))
     assert "5 năm liền (2021–2025)" in found[0].message and "06-HD/TW" in found[0].message
     assert rc.streak(five, 2025, X) == 5 and rc.streak(broken, 2025, X) == 2
+
+
+def test_rated_year_without_a_recorded_review_meeting_after_the_deadline(rules) -> None:
+    members = [member(1), member(2)]
+    ratings = [MemberRating(1, 2025, proposed=T), MemberRating(2, 2025, self_level=X)]
+    assert rc.review_meeting_missing(data(rules, members, ratings, today=date(2025, 12, 15))) == []  # not yet late
+    assert rc.review_meeting_missing(data(rules, members, [], today=date(2025, 12, 20))) == []  # nothing rated
+    held = data(rules, members, ratings, review_meeting_on=date(2025, 12, 10))
+    assert rc.review_meeting_missing(held) == []
+    late = data(rules, members, ratings, record_start=date(2026, 1, 1))  # before the record: not ours to say
+    assert rc.review_meeting_missing(late) == []
+    [finding] = rc.review_meeting_missing(data(rules, members, ratings))
+    assert finding.rule == "review_meeting_missing" and finding.period == "2025"
+    text = finding.message
+    assert "Năm 2025 đã có 2 đồng chí được xếp loại" in text and "đã quá hạn 15/12/2025" in text
+    # the provision in force for the year and its date range, from the rule data
+    guide = next(p for p in rules.provisions_for(2025) if p.key == "guide")
+    assert guide.text in text and "áp dụng từ 31/10/2025" in text and "chưa kiểm chứng" in text
+    assert "áp dụng từ 04/10/2023 đến 30/10/2025" in rc.review_meeting_missing(
+        rc.RatingData(year=2024, today=date(2025, 1, 5), members=members,
+                      ratings=[MemberRating(1, 2024, proposed=T)], rules=rules, deadline=date(2024, 12, 15))
+    )[0].message  # fmt: skip

@@ -12,6 +12,7 @@ from app.bootstrap import open_services
 from app.config import AppPaths
 from app.domain import error_text
 from app.domain.errors import AppError
+from app.domain.meeting_record import MeetingKind
 from app.domain.ratings import RatingLevel
 from app.services.members import member_from_fields
 from data.migrations import LATEST_VERSION, schema_version
@@ -66,6 +67,7 @@ def test_demo_last_year_reports_the_quota_the_conflict_and_a_commendation(demo) 
     assert "Khiển trách" in rules["rating_conflict"].message
     assert "5 năm liền" in rules["commendation_candidate"].message
     assert "rating_missing" not in rules  # everyone expected was rated; the exempt member is not
+    assert "review_meeting_missing" not in rules  # the demo recorded last year's review meeting (10/12)
     season = demo.ratings.season(last)
     assert season.quota.exceeded and season.quota.top == season.quota.allowed + 1
     exempt = [row for row in season.rows if row.not_rated == "exempt"]
@@ -111,6 +113,25 @@ def test_rating_missing_names_the_unrated_after_the_deadline(services) -> None:
     services.ratings.set_member(member.id, NOW.year - 1, proposed="tot")
     services.ratings.set_branch(NOW.year - 1, self_level="tot")
     assert not [f for f in services.checks.run(NOW.year - 1) if f.rule == "rating_missing"]
+
+
+def test_a_rated_year_needs_its_review_meeting_recorded_and_the_branch_rating_takes_its_day(services) -> None:
+    last = NOW.year - 1
+    fields = {"full_name": "Trần Thị Ánh", "date_of_birth": "05/02/1975", "joined_on": "03/04/2000"}
+    member = services.members.add(member_from_fields(fields))
+    services.branch.set_record_start(date(last, 1, 1))
+    services.ratings.set_member(member.id, last, proposed="tot")
+    services.ratings.set_branch(last, self_level="tot", meeting_on=date(last, 11, 28))
+    [missing] = [f for f in services.checks.run(last) if f.rule == "review_meeting_missing"]
+    assert f"15/12/{last}" in missing.message and "43-HD/BTCTW" in missing.message
+    meeting = services.meetings.create(services.meetings.prepare(MeetingKind.YEARLY_REVIEW, date(last, 12, 9)))
+    assert meeting.agenda == services.ratings.review_agenda(last)  # the rule data's agenda, year filled in
+    assert not [f for f in services.checks.run(last) if f.rule == "review_meeting_missing"]
+    assert services.ratings.branch(last).meeting_on == date(last, 12, 9)
+    assert services.ratings.season(last).branch.meeting_on == date(last, 12, 9)
+    # its attendance counts as the month's meeting: December is no longer a month without one
+    missing_months = {f.period for f in services.checks.run(last) if f.rule == "monthly_meeting_missing"}
+    assert f"{last}-11" in missing_months and f"{last}-12" not in missing_months
 
 
 def test_upgrade_from_v6_adds_empty_rating_tables(tmp_path: Path) -> None:
