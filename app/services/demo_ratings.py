@@ -78,7 +78,9 @@ def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed:
     last = today.year - 1
     first = today.year - 5
     held_on = date(last, 12, 10)
-    voting = review_meeting(ctx, roll, held_on, rules, rng, place) if held_on < today else None
+    start = ctx.branch.get().record_start  # the demo's meetings start there: a one-year demo has no last year
+    recorded = held_on < today and (start is None or start <= held_on)
+    voting = review_meeting(ctx, roll, held_on, rules, rng, place) if recorded else None
     # On the roll all five years and at the top each year: the commendation candidate of last year.
     veteran = next((m for m in roll[1:] if m.roll_start.year < first and m.left_on() is None
                     and rchecks.not_rated_reason(m, first, rules, rules.deadline(first)) is None), None)  # fmt: skip

@@ -104,3 +104,34 @@ def test_check_reports_the_quota_and_the_conflict_of_a_year(capsys, db: Path) ->
     assert {"rating_quota_exceeded", "rating_conflict", "rating_missing"} <= rules  # the branch has not rated itself
     conflict = next(f for f in json.loads(out) if f["rule"] == "rating_conflict")
     assert conflict["member_id"] == ids[6] and "Cảnh cáo" in conflict["message"]
+
+
+def test_a_review_meeting_added_by_kind_gives_the_review_minutes_and_ends_the_finding(
+    capsys, db: Path, tmp_path: Path
+) -> None:
+    from tests.exporters.docx_read import full_text, open_docx
+
+    a = add(capsys, db, "Nguyễn Văn An")
+    b = add(capsys, db, "Trần Thị Ánh")
+    assert run(capsys, db, "branch", "record-start", "01/01/2025")[0] == 0  # the record covers 2025
+    run(capsys, db, "ratings", "set", str(a), "--year", "2025", "--self", "tot", "--proposed", "tot", "--votes", "1/1")
+    code, out, _ = run(capsys, db, "check", "--year", "2025", "--json")
+    [late] = [f for f in json.loads(out) if f["rule"] == "review_meeting_missing"]
+    assert "15/12/2025" in late["message"] and "43-HD/BTCTW" in late["message"]
+    code, out, err = run(capsys, db, "meetings", "add", "--kind", "kiem_diem", "--date", "09/12/2025", "--start",
+                         "08:00", "--end", "10:30", "--excused", f"{b}:Ốm", "--json")  # fmt: skip
+    assert code == 0, err
+    meeting = json.loads(out)
+    assert (meeting["present"], meeting["base"]) == (1, 2)
+    code, out, _ = run(capsys, db, "meetings", "list", "--year", "2025", "--json")
+    assert [m["kind"] for m in json.loads(out)] == ["kiem_diem"]
+    code, out, _ = run(capsys, db, "check", "--year", "2025", "--json")
+    assert "review_meeting_missing" not in {f["rule"] for f in json.loads(out)}
+    code, _, err = run(capsys, db, "ratings", "export", "minutes", "--year", "2025", "--out", str(tmp_path / "a.docx"))
+    assert code == 0, err
+    text = full_text(open_docx(tmp_path / "a.docx"))
+    assert "ngày 09/12/2025" in text and "+ Có mặt: 1/2 đồng chí phải dự" in text and "Trần Thị Ánh – Ốm" in text
+    assert "1/1" in text  # the vote of the rated member
+    code, _, err = run(capsys, db, "export", "minutes", str(meeting["id"]), "--out", str(tmp_path / "b.docx"))
+    assert code == 0, err
+    assert full_text(open_docx(tmp_path / "b.docx")) == text
