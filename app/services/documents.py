@@ -8,7 +8,7 @@ term counter only when asked for. Never prompts; errors are AppErrors with a cod
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -333,16 +333,20 @@ class _Shared:
 
     @property
     def titles(self) -> dict[int, str]:
-        """Member id -> title printed after the name in the minutes ("Bí thư chi bộ")."""
-        return {
-            m.id: wording.POSITION_TITLE[m.party_position]
-            for m in self.members
-            if m.id is not None and m.party_position in wording.POSITION_TITLE
-        }
+        return member_titles(self.members)
 
     def summary(self, meeting: Meeting) -> AttendanceSummary:
         """As MeetingService.summary: members visiting from another branch are counted apart."""
         return summarize(meeting.attendance, visiting_ids(self.members, meeting.on))
+
+
+def member_titles(members: Iterable[Member]) -> dict[int, str]:
+    """Member id -> title printed after the name in the minutes ("Bí thư chi bộ")."""
+    return {
+        m.id: wording.POSITION_TITLE[m.party_position]
+        for m in members
+        if m.id is not None and m.party_position in wording.POSITION_TITLE
+    }
 
 
 def _presenters(topic: TopicAssignment | None) -> tuple[str, ...]:

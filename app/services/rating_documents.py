@@ -22,7 +22,7 @@ from app.domain.membership import Member, PartyPosition, StatusEventKind
 from app.domain.rating_report import ReviewLine, ReviewSeasonDoc
 from app.domain.ratings import RatingLevel
 from app.services.context import ServiceContext
-from app.services.documents import DocumentJob
+from app.services.documents import DocumentJob, member_titles
 from app.services.kl01 import Kl01Service
 from app.services.ratings import RatingService, Season, quota_line
 from app.services.summary import slug, xlsx_target
@@ -125,7 +125,7 @@ class RatingDocumentService:
             counts=counts,
             meeting=meeting,
             attendance=None if meeting is None else self._summary(meeting),
-            titles=_titles(ctx.members.all()) if meeting is not None else {},
+            titles=member_titles(ctx.members.all()) if meeting is not None else {},
         )
 
     def _summary(self, meeting: Meeting) -> AttendanceSummary:
@@ -255,14 +255,6 @@ def _doc_day(season: Season, today: date) -> date:
     if held is not None and held <= today:
         return held
     return min(today, season.deadline) if season.year < today.year else today
-
-
-def _titles(members: list[Member]) -> dict[int, str]:
-    return {
-        m.id: POSITION_TITLE[m.party_position]
-        for m in members
-        if m.id is not None and m.party_position in POSITION_TITLE
-    }
 
 
 def _position(m: Member) -> str:
