@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.domain.models import MeetingKind
+from app.domain.meeting_record import MeetingKind
 from ui import exports
 from ui.dialogs.new_meeting_dialog import NewMeetingDialog
 from ui.main_window import MainWindow

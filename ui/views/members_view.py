@@ -35,8 +35,13 @@ from ui.widgets.rating_history import rating_history_lines
 from ui.widgets.row_number_header import RowNumberHeader
 
 #: Meeting kinds in a few letters, for the narrow attendance list beside the table.
-SHORT_KIND = {"thuong_ky": "Thường kỳ", "chuyen_de": "Chuyên đề", "ket_hop": "Kết hợp", "bat_thuong": "Bất thường",
-              "kiem_diem": "Kiểm điểm"}
+SHORT_KIND = {
+    "thuong_ky": "Thường kỳ",
+    "chuyen_de": "Chuyên đề",
+    "ket_hop": "Kết hợp",
+    "bat_thuong": "Bất thường",
+    "kiem_diem": "Kiểm điểm",
+}
 
 
 #: How long the detail panel waits after the last keystroke of a search before following the selection.
