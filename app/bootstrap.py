@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app.config import AppPaths
 from app.domain.changes import Change
-from app.domain.errors import AppError
+from app.domain.errors import AppError, StorageError
 from app.services.backups import BackupService
 from app.services.branch import CREATED_ON, BranchService, builtin_rules
 from app.services.checks import CheckService
@@ -72,6 +72,7 @@ class Services:
     lock: DatabaseLock | None = None  # held while open: one running copy per database
     startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
     backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
+    backup_owed: bool = False  # the start-up backup waits for the deferred check: never a copy of an unchecked file
 
     def today(self) -> date:
         """The clock the services judge by (fixed in tests): the window asks this, never the repositories."""
@@ -81,8 +82,38 @@ class Services:
         """What the writes since the last call touched (the window refreshes only the screens showing it)."""
         return self.ctx.changes.take()
 
+    def start_health_check(self) -> bool:
+        """Start the quick_check a clean close left owed, in the background (the window, once shown).
+
+        False when none is owed (it ran before opening). The first write waits for its verdict.
+        """
+        if not self.ctx.db.check_deferred:
+            return False
+        self.ctx.db.check_in_background()
+        return True
+
+    def health_verdict(self) -> str | None:
+        """'ok', the problem found (the file is damaged: offer the restore), or None while the check runs."""
+        return self.ctx.db.check_verdict()
+
+    def open_reader(self) -> Services:
+        """Services over a second, read-only connection to the same file, with the same clock and rules.
+
+        For figures computed off the GUI thread: open, use and close it on that one thread. It never
+        writes (SQLite refuses). Raises StorageError("cannot_open") for a file that has no path (in memory).
+        """
+        if self.ctx.db.path is None:
+            raise StorageError("cannot_open", path=":memory:")
+        db = Database.open_readonly(self.ctx.db.path)
+        try:
+            return _wire(db, self.paths, self.ctx.now)
+        except BaseException:
+            db.close()
+            raise
+
     def close(self) -> None:
-        self.ctx.db.close()
+        """The normal close: the file records it, so the next start may check it after the window shows."""
+        self.ctx.db.close_cleanly()
         if self.lock is not None:
             self.lock.release()
 
@@ -93,6 +124,7 @@ def open_services(
     now: Callable[[], datetime] = datetime.now,
     lock: bool = True,
     backup_on_start: bool = True,
+    defer_check: bool = False,
 ) -> Services:
     """Open (creating if needed) the branch database at *paths* and return the services over it.
 
@@ -100,7 +132,8 @@ def open_services(
     "database_locked" instead of opening the file twice. *backup_on_start*: take a verified backup
     when the records changed since the newest one (milliseconds for a branch database; TECH-NOTES
     §4.5: 50 MB in about 0.1 s). A failed start-up backup does not stop the program: it is kept in
-    ``Services.backup_problem`` for the window to show.
+    ``Services.backup_problem`` for the window to show. *defer_check*: after a clean close, leave
+    PRAGMA quick_check to ``start_health_check`` (data/db.py open_checked); the CLI checks first, always.
     """
     if paths.database.exists():
         # Refuse a damaged or foreign file before anything is created beside it (not even the .lock file);
@@ -108,19 +141,34 @@ def open_services(
         identify(paths.database, APPLICATION_ID)
     held = DatabaseLock(paths.database).acquire() if lock else None
     try:
-        services = _open(paths, now)
+        services = _open(paths, now, defer_check)
         services.lock = held
     except BaseException:
         if held is not None:
             held.release()
         raise
     if backup_on_start and services.startup_backup is None:  # an upgrade just took one
-        try:
-            services.startup_backup = services.backups.auto_backup("khoi-dong")
-        except AppError as error:
-            services.backup_problem = error
+        if services.ctx.db.check_deferred:
+            services.backup_owed = True  # the window takes it once the check says "ok" (startup_backup below)
+        else:
+            result = startup_backup(services)
+            if isinstance(result, AppError):
+                services.backup_problem = result
+            else:
+                services.startup_backup = result
     services.take_changes()  # opening is not a change: the screens are built after it
     return services
+
+
+def startup_backup(services: Services) -> Path | AppError | None:
+    """The start-up backup, when the records changed since the newest one: its path, None, or why it failed.
+
+    Reads only: may run on a reader (``Services.open_reader``) in another thread.
+    """
+    try:
+        return services.backups.auto_backup("khoi-dong")
+    except AppError as error:
+        return error
 
 
 def storage_failure(exc: BaseException, database: Path | None = None) -> AppError | None:
@@ -145,8 +193,8 @@ def consolidation_service(now: Callable[[], datetime] = datetime.now) -> Consoli
     return ConsolidationService(now)
 
 
-def _open(paths: AppPaths, now: Callable[[], datetime]) -> Services:
-    db = open_checked(paths.database)
+def _open(paths: AppPaths, now: Callable[[], datetime], defer_check: bool = False) -> Services:
+    db = open_checked(paths.database, defer_check=defer_check)
     try:
         return _wire(db, paths, now)
     except BaseException:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.domain.backup_info import BACKUP_SUFFIX, BackupCheck, BackupInfo, backup_name, parse_backup_name
 from app.domain.errors import StorageError
-from data.db import APPLICATION_ID
+from data.db import APPLICATION_ID, CLEAN_CLOSE, open_readonly
 from data.storage import storage_error
 
 BACKUP_PREFIX = "sochibo-"  # the default database's backups; kept for older callers
@@ -160,7 +160,8 @@ def content_mark(conn: sqlite3.Connection) -> str:
     for name in ("branch", "setting", "app_meta"):
         if name in tables:
             for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY 1'):
-                digest.update(repr(tuple(row)).encode())
+                if name != "app_meta" or row[0] != CLEAN_CLOSE:  # opening and closing the file is no record
+                    digest.update(repr(tuple(row)).encode())
     return digest.hexdigest()
 
 
@@ -179,22 +180,6 @@ def content_mark_of(path: Path) -> str | None:
             return content_mark(conn)
     except (OSError, sqlite3.Error):
         return None
-
-
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection that never writes or converts the file (mode=ro URI).
-
-    A WAL-mode file on a read-only medium cannot get its -shm side file; it is then read as
-    immutable (its committed content; a WAL left beside it cannot be replayed there anyway).
-    """
-    uri = path.resolve().as_uri()
-    conn = sqlite3.connect(uri + "?mode=ro", uri=True)
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.OperationalError:
-        conn.close()
-        conn = sqlite3.connect(uri + "?immutable=1", uri=True)
-    return conn
 
 
 def _fail(code: str, path: Path, **details: object) -> StorageError:

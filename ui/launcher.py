@@ -46,11 +46,13 @@ def open_demo(real: AppPaths) -> Services:
 def open_or_recover(paths: AppPaths, parent: QWidget | None = None) -> Services | None:
     """open_services, and when the file is damaged, offer the newest good backup instead of giving up.
 
+    After a clean close the file's quick_check is left to the window (MainWindow starts it once shown and
+    offers the same restore if it finds damage); after an unclean close it runs here, before any window.
     The damaged file is never written to; restoring keeps it aside in the backup folder.
     Returns None when the file cannot be used (the reason was already shown).
     """
     try:
-        return open_services(paths)
+        return open_services(paths, defer_check=True)
     except StorageError as exc:
         if exc.code not in DAMAGED_CODES:
             prompts.show_error(parent, error_text.describe(exc))

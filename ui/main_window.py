@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -20,15 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.bootstrap import Services
+from app.bootstrap import Services, startup_backup
 from app.config import AppPaths
 from app.domain.changes import EVERYTHING, Area, Change
-from app.domain.errors import AppError
+from app.domain.errors import AppError, StorageError
 from ui.errors import plain_message
 from ui.folders import FolderMemory
-from ui.launcher import real_branch
+from ui.launcher import real_branch, recover_damaged
 from ui.settings import FONT_SIZES, UiSettings
 from ui.style import apply_font_size, set_level
+from ui.tasks import BackgroundReader
 from ui.views.base import View
 from ui.widgets import prompts
 
@@ -49,6 +51,7 @@ SCREENS: tuple[tuple[str, str, str], ...] = (
 #: Which screen shows which kind of thing (for search results and findings).
 SCREEN_FOR = {"member": "members", "meeting": "meetings", "month": "meetings", "topic": "topics", "quarter": "topics"}
 FONT_LABELS = {"normal": "Chữ bình thường", "large": "Chữ lớn", "very_large": "Chữ rất lớn"}
+HEALTH_POLL_MS = 100  # how often the window asks whether the background quick_check has its verdict
 
 
 def window_title(services: Services, *, demo: bool) -> str:
@@ -77,6 +80,12 @@ class MainWindow(QMainWindow):
         self.views: dict[str, View] = {}
         self.search_dialog: QWidget | None = None
         self._closing_checked = False
+        self._services_closed = False  # a damaged file's services, closed when the restore was offered
+        self._health_started = False
+        self.health_timer = QTimer(self)  # polls the background quick_check (Qt-safe: no callback from its thread)
+        self.health_timer.setInterval(HEALTH_POLL_MS)
+        self.health_timer.timeout.connect(self._poll_health)
+        self.background = BackgroundReader(self)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -112,6 +121,57 @@ class MainWindow(QMainWindow):
         from ui.idle_lock import IdleLock
 
         self.idle_lock = IdleLock(self)  # locks after the idle time when a program password is set
+
+    # ------------------------------------------------------------------ the file's health, after the first paint
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._health_started:
+            self._health_started = True
+            QTimer.singleShot(0, self._start_health_check)
+
+    def _start_health_check(self) -> None:
+        """After a clean close the quick_check was left for now: run it in the background, then ask for its verdict."""
+        if not self._services_closed and self.services.start_health_check():
+            self.health_timer.start()
+
+    def _poll_health(self) -> None:
+        verdict = self.services.health_verdict()
+        if verdict is None:
+            return
+        self.health_timer.stop()
+        if verdict != "ok":
+            self._damaged_after_start(verdict)
+        elif self.services.backup_owed:  # now the file is known good: the start-up backup, off the GUI thread
+            self.services.backup_owed = False
+            self.background.read(self.services, startup_backup, self._backed_up, self._backup_failed)
+
+    def _backed_up(self, result: Path | AppError | None) -> None:
+        if isinstance(result, AppError):
+            self._backup_failed(plain_message(result))
+            self.services.backup_problem = result
+            if "overview" in self.views:  # its to-do list names the failed backup
+                self.views["overview"].stale = True
+                if self.current_view() is self.views["overview"]:
+                    self.views["overview"].refresh()
+        else:
+            self.services.startup_backup = result
+
+    def _backup_failed(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 15000)
+
+    def _damaged_after_start(self, problem: str) -> None:
+        """The usual restore offer; nothing was written (every write waited for this verdict and was refused)."""
+        paths = self.services.paths
+        error = StorageError("database_damaged", path=str(paths.database), detail=problem)
+        self.services.close()  # the damaged file is not marked closed cleanly: the next start checks first
+        self._services_closed = True
+        services = recover_damaged(paths, error, self)
+        if services is None:
+            self._closing_checked = True  # nothing to save into a damaged file
+            self.close()
+            return
+        self._services_closed = False
+        self._show_services(services, "")
 
     # ------------------------------------------------------------------ building
     def _demo_banner(self) -> QWidget:
@@ -275,11 +335,16 @@ class MainWindow(QMainWindow):
         current = self.current_view()
         key = current.key if current is not None else "overview"
         try:
-            self.services = reopen(self.services)
+            services = reopen(self.services)
         except AppError as exc:
             prompts.show_error(self, plain_message(exc))
             self.close()
             return
+        self._show_services(services, sentence, key)
+
+    def _show_services(self, services: Services, sentence: str, key: str = "overview") -> None:
+        """Every screen rebuilt over *services* (a restored file), showing *key*."""
+        self.services = services
         for view in list(self.views.values()):
             self.stack.removeWidget(view)
             view.deleteLater()
@@ -325,7 +390,10 @@ class MainWindow(QMainWindow):
         self.settings.save_geometry("main", self)
         self.settings.sync()
         self.idle_lock.stop()
+        self.health_timer.stop()
         if self.search_dialog is not None:
             self.search_dialog.close()
-        self.services.close()
+        if not self._services_closed:
+            self.services.close()
+            self._services_closed = True
         event.accept()
