@@ -1,5 +1,8 @@
 """Long work (export, import, consolidation, backup) off the GUI thread, with a cancellable progress dialog.
 
+BackgroundReader is the other kind: figures read on a second, read-only connection in a worker thread
+(the overview's year), delivered back on the GUI thread; no dialog.
+
 Contract for the work function: it receives a TaskProgress, touches no database (the SQLite connection
 belongs to the GUI thread), only plain domain objects and files, and calls ``progress.step(...)``
 between units of work; a cancelled run raises TaskCancelled there. Files are written through the
@@ -13,16 +16,18 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
+from app.bootstrap import Services
 from ui.errors import log_exception, plain_message
 
 CANCELLED_TEXT = "Đã hủy. Không có tệp nào bị ghi dở."
+T = TypeVar("T")
 
 
 class TaskCancelled(Exception):
@@ -171,6 +176,67 @@ def run_task(
     if on_cancel is not None:
         task.cancelled.connect(on_cancel)
     return task.start()
+
+
+class _Delivery(QObject):
+    ready = Signal(int, object, object)  # ticket, result, exception
+
+
+class BackgroundReader(QObject):
+    """Reads over ``Services.open_reader()`` in a daemon thread; the newest request's result comes back here.
+
+    The work function gets the reader services (its own connection, opened and closed in the thread) and
+    must touch no widget. An older request still running when a newer one is made is simply not delivered.
+    A daemon thread, not the Qt pool: quitting never waits for figures nobody will see.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._ticket = 0
+        self._waiting: tuple[int, Callable[[Any], None], Callable[[str], None]] | None = None
+        self._delivery = _Delivery(self)
+        self._delivery.ready.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return self._waiting is not None
+
+    def read(
+        self,
+        services: Services,
+        fn: Callable[[Services], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[str], None],
+    ) -> None:
+        self._ticket += 1
+        ticket, delivery = self._ticket, self._delivery
+        self._waiting = (ticket, on_done, on_error)
+
+        def work() -> None:
+            try:
+                reader = services.open_reader()
+                try:
+                    result, error = fn(reader), None
+                finally:
+                    reader.close()
+            except Exception as exc:  # every failure is reported to the GUI thread
+                result, error = None, exc
+            with suppress(RuntimeError):  # the screen was closed meanwhile: nobody to tell
+                delivery.ready.emit(ticket, result, error)
+
+        threading.Thread(target=work, name="background-read", daemon=True).start()
+
+    def _deliver(self, ticket: int, result: object, error: object) -> None:
+        if self._waiting is None or self._waiting[0] != ticket:
+            return  # superseded by a newer request
+        _, on_done, on_error = self._waiting
+        self._waiting = None
+        if isinstance(error, BaseException):
+            if not hasattr(error, "code"):
+                log_exception(error)
+            on_error(plain_message(error))
+        else:
+            on_done(result)
 
 
 @contextmanager

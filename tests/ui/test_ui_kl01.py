@@ -119,12 +119,14 @@ def test_print_the_forms_and_the_overview_counts_them(qtbot, window: MainWindow,
     qtbot.mouseClick(view.forms_button, Qt.MouseButton.LeftButton)
     assert answers.save_path.exists() and not answers.errors
     overview = window.show_view("overview")
+    qtbot.waitUntil(lambda: not overview.computing)
     f = window.services.kl01.year_figures(2026)
     assert f"{f.plans_signed}/{f.expected} đồng chí đã ký kế hoạch" in overview.summary.text()
 
 
 def test_a_plan_finding_on_the_overview_opens_the_members_row(qtbot, window: MainWindow) -> None:
     overview = window.show_view("overview")
+    qtbot.waitUntil(lambda: not overview.computing)
     found = next(
         i for i in range(overview.findings.count()) if "chưa có kế hoạch cá nhân" in overview.findings.item(i).text()
     )

@@ -18,8 +18,11 @@ def test_the_overview_shows_the_running_month_and_quarter_as_pending(qtbot, ui_s
         s.demo.fill()
         window = MainWindow(s, ui_settings)
         qtbot.addWidget(window)
+        window.show()
         view = window.show_view("overview")
         view.refresh()
+        assert view.summary.text() == "Đang tính số liệu năm 2026…"  # read after the window is up
+        qtbot.waitUntil(lambda: not view.computing)
         calendar = view.calendar
         assert calendar.month_buttons[12].property("state") == "pending"
         assert calendar.month_buttons[2].property("state") == "missing"  # an ended month without a meeting is

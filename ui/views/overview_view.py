@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,8 +25,11 @@ from app.domain.attendance import attendance_level, month_attendance_pct
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
 from app.domain.findings import Finding, Severity
+from app.domain.kl01 import Kl01Figures
 from app.domain.meeting_record import MeetingOutline, MeetingStatus
+from app.services.checks import YearOverview
 from ui.settings import UiSettings
+from ui.tasks import BackgroundReader
 from ui.views.base import View
 from ui.widgets.attendance_chart import AttendanceChart, MonthBar
 from ui.widgets.year_calendar import MonthState, YearCalendar
@@ -33,6 +37,41 @@ from ui.widgets.year_calendar import MonthState, YearCalendar
 SEVERITY_COLOUR = {Severity.ALERT: "#a40000", Severity.WARNING: "#7a5300", Severity.INFO: "#1f4e8c"}
 #: Where a finding leads: rule -> what the main window shows.
 TOPIC_RULES = {"topic_unassigned", "topic_not_presented", "thematic_meeting_missing"}
+COMPUTING = "Đang tính số liệu năm {year}…"
+
+
+@dataclass(frozen=True)
+class OverviewFigures:
+    """Everything the overview shows of a year, read in one go (off the GUI thread, on a reader)."""
+
+    year: int
+    today: date
+    overview: YearOverview
+    branch_name: str
+    kl01: Kl01Figures
+    drafts_pending: bool
+    next_quarter_assigned: bool
+    chart_rows: list[MeetingOutline]  # the last twelve months' meetings, as figures
+
+
+def read_figures(services: Services, year: int) -> OverviewFigures:
+    """The overview's figures of *year*: the slow part of the screen (seconds on a 5,000-member branch)."""
+    today = services.today()
+    next_q = periods.quarter(*divmod_quarter(add_months(today, 3)))
+    month_start = date(today.year, today.month, 1)
+    return OverviewFigures(
+        year=year,
+        today=today,
+        overview=services.checks.year_overview(year),  # the year loaded once, for the checks and for us
+        branch_name=services.branch.profile().branch_name,
+        kl01=services.kl01.year_figures(year),
+        drafts_pending=bool(services.drafts.pending_meetings()),
+        next_quarter_assigned=any(
+            (a.year, a.quarter) == (next_q.year, next_q.number) for a in services.topics.list(next_q.year)
+        ),
+        # Figures only (per-code counts from the database, present/base by the kernel), not whole meetings.
+        chart_rows=services.meetings.overview_rows(add_months(month_start, -11), today),
+    )
 
 
 def finding_target(finding: Finding) -> tuple[str, object] | None:
@@ -68,6 +107,9 @@ class OverviewView(View):
         self.todo.setSpacing(3)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.reader = BackgroundReader(self)  # the figures are read after the window is up, never freezing it
+        self.figures: OverviewFigures | None = None
+        self._wanted: int | None = None  # the year whose figures are to be read once the screen is shown
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -115,29 +157,53 @@ class OverviewView(View):
         today = self.services.today()
         self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
         self._load_year()
-        self._load_chart(today)
 
     def remember_layout(self) -> None:
         self.settings.save_splitter("overview", self.splitter)
+
+    @property
+    def computing(self) -> bool:
+        """The figures are still being read, or waiting for the screen to show (the summary says so)."""
+        return self._wanted is not None or self.reader.busy
 
     # ------------------------------------------------------------------ content
     def _load_year(self) -> None:
         year = self.year.currentData()
         if not isinstance(year, int):
             return
-        today = self.services.today()
-        overview = self.services.checks.year_overview(year)  # the year loaded once, for the checks and for us
+        self.summary.setText(COMPUTING.format(year=year))
+        self._wanted = year
+        if self.isVisible():
+            self._read_wanted()
+        # else showEvent starts it: while the window is being built, a reading thread would only slow it down
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._wanted is not None:
+            QTimer.singleShot(0, self._read_wanted)  # after the first paint
+
+    def _read_wanted(self) -> None:
+        year, self._wanted = self._wanted, None
+        if year is not None:
+            self.reader.read(self.services, lambda reader: read_figures(reader, year), self._show, self._failed)
+
+    def _failed(self, sentence: str) -> None:
+        self.summary.setText(sentence)
+
+    def _show(self, figures: OverviewFigures) -> None:
+        self.figures = figures
+        year, today, overview = figures.year, figures.today, figures.overview
         meetings, findings = overview.meetings, overview.findings
         self._fill_calendar(year, meetings, findings, today)
         self._fill_findings(findings)
-        self._fill_todo(year, meetings, findings, today)
-        profile = self.services.branch.profile()
-        kl01 = self.services.kl01.year_figures(year)
+        self._fill_todo(figures)
+        kl01 = figures.kl01
         self.summary.setText(
-            f"{profile.branch_name}: {overview.roll} đảng viên đang sinh hoạt; năm {year} đã ghi {len(meetings)} "
+            f"{figures.branch_name}: {overview.roll} đảng viên đang sinh hoạt; năm {year} đã ghi {len(meetings)} "
             f"buổi sinh hoạt; {sum(1 for f in findings if f.severity is not Severity.INFO)} điều cần chú ý. "
             + mk.OVERVIEW_LINE.format(signed=kl01.plans_signed, expected=kl01.expected, reports=kl01.learning_reports)
         )
+        self._fill_chart(figures)
 
     def _fill_calendar(self, year: int, meetings: list[MeetingOutline], findings: list[Finding], today: date) -> None:
         missing_months = {f.period for f in findings if f.rule == "monthly_meeting_missing"}
@@ -171,7 +237,9 @@ class OverviewView(View):
             item.setData(Qt.ItemDataRole.UserRole, finding_target(finding))
             self.findings.addItem(item)
 
-    def _fill_todo(self, year: int, meetings: list[MeetingOutline], findings: list[Finding], today: date) -> None:
+    def _fill_todo(self, figures: OverviewFigures) -> None:
+        year, today = figures.year, figures.today
+        meetings, findings = figures.overview.meetings, figures.overview.findings
         self.todo.clear()
         items: list[tuple[str, tuple[str, object] | None]] = []
         for m in sorted(meetings, key=lambda m: m.on):
@@ -182,7 +250,7 @@ class OverviewView(View):
                         ("meeting", m.id),
                     )
                 )
-        if self.services.drafts.pending_meetings():
+        if figures.drafts_pending:
             items.append(
                 ("Có bản nháp tự lưu chưa được lưu chính thức: mở mục Sinh hoạt để lưu tiếp.", ("meetings", None))
             )
@@ -204,8 +272,7 @@ class OverviewView(View):
                     )
                 )
             next_q = periods.quarter(*divmod_quarter(add_months(today, 3)))
-            assigned = {(a.year, a.quarter) for a in self.services.topics.list(next_q.year)}
-            if (next_q.year, next_q.number) not in assigned:
+            if not figures.next_quarter_assigned:
                 items.append(
                     (
                         f"Chưa phân công chuyên đề cho {quarter_label(next_q.number)} năm {next_q.year}.",
@@ -229,11 +296,10 @@ class OverviewView(View):
             item.setData(Qt.ItemDataRole.UserRole, target)
             self.todo.addItem(item)
 
-    def _load_chart(self, today: date) -> None:
-        start = date(today.year, today.month, 1)
+    def _fill_chart(self, figures: OverviewFigures) -> None:
+        start = date(figures.today.year, figures.today.month, 1)
         bars = []
-        # Figures only (per-code counts from the database, present/base by the kernel), not whole meetings.
-        meetings = self.services.meetings.overview_rows(add_months(start, -11), today)
+        meetings = figures.chart_rows
         rules = self.services.branch.rules
         for back in range(11, -1, -1):
             first = add_months(start, -back)
