@@ -123,7 +123,7 @@ class Database:
                 try:
                     with closing(open_readonly(path)) as conn:
                         future.set_result(_quick_check(conn))
-                except sqlite3.Error as exc:
+                except Exception as exc:  # a verdict always comes: a write waits for it
                     future.set_result(str(exc) or "unreadable")
 
             self._check = future
