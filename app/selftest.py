@@ -63,7 +63,7 @@ class SelfTest:
 
     def record_meeting(self) -> str:
         meetings = self.services.meetings
-        draft = meetings.prepare(MeetingKind.THUONG_KY, NOW.date())
+        draft = meetings.prepare(MeetingKind.REGULAR, NOW.date())
         body = f"{MARKER}: ghi biên bản, thông qua, cấp số."
         draft = replace(draft, sections=(*draft.sections, Section("Nội dung kiểm tra", body, MeetingPart.REGULAR)))
         stored = meetings.create(draft)

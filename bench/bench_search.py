@@ -68,7 +68,7 @@ def _meeting(rng: random.Random, ref: int, names: list[str]) -> Any:
     from app.services.demo import OPINIONS, SECTIONS
 
     day = date(2007, 1, 5) + timedelta(days=ref % 7000)
-    kind = rng.choice((MeetingKind.THUONG_KY,) * 4 + (MeetingKind.CHUYEN_DE, MeetingKind.KET_HOP))
+    kind = rng.choice((MeetingKind.REGULAR,) * 4 + (MeetingKind.THEMATIC, MeetingKind.COMBINED))
 
     def filler() -> str:
         return rng.choice(FILLERS).format(

@@ -66,11 +66,11 @@ def subject_lines(meeting: Meeting, topic_title: str) -> list[str]:
     month = month_label(day.month, day.year)
     quarter = quarter_label(meeting.quarter)
     match meeting.kind:
-        case MeetingKind.THUONG_KY:
+        case MeetingKind.REGULAR:
             lines = [W.SUBJECT_REGULAR.format(month=month)]
-        case MeetingKind.CHUYEN_DE:
+        case MeetingKind.THEMATIC:
             lines = [W.SUBJECT_THEMATIC.format(quarter=quarter, year=day.year)]
-        case MeetingKind.KET_HOP:
+        case MeetingKind.COMBINED:
             lines = [
                 W.SUBJECT_COMBINED.format(month=month),
                 W.SUBJECT_COMBINED_2.format(quarter=quarter, year=day.year),
@@ -97,8 +97,8 @@ def kind_phrase(meeting: Meeting) -> str:
 def part_of(meeting: Meeting, part: MeetingPart) -> tuple[tuple[Section, ...], tuple[Opinion, ...]]:
     """Sections and opinions of one part. Only a combined sitting has two parts; a single-part meeting
     takes everything, whatever part the rows were tagged with."""
-    if meeting.kind is not MeetingKind.KET_HOP:
-        own = (part is MeetingPart.THEMATIC) == (meeting.kind is MeetingKind.CHUYEN_DE)
+    if meeting.kind is not MeetingKind.COMBINED:
+        own = (part is MeetingPart.THEMATIC) == (meeting.kind is MeetingKind.THEMATIC)
         return (meeting.sections, meeting.opinions) if own else ((), ())
     return (
         tuple(s for s in meeting.sections if s.part is part),
@@ -107,7 +107,7 @@ def part_of(meeting: Meeting, part: MeetingPart) -> tuple[tuple[Section, ...], t
 
 
 def thematic_conclusion(meeting: Meeting) -> str:
-    if meeting.kind is MeetingKind.CHUYEN_DE:
+    if meeting.kind is MeetingKind.THEMATIC:
         return meeting.thematic_conclusion or meeting.conclusion
     return meeting.thematic_conclusion
 

@@ -46,7 +46,7 @@ def minutes_blanks(meeting: Meeting, *, topic_title: str = "", presenters: tuple
     add("place", not meeting.place.strip())
     add("presider", not meeting.presider_name.strip())
     add("recorder", not meeting.recorder_name.strip())
-    regular = meeting.kind is not MeetingKind.CHUYEN_DE
+    regular = meeting.kind is not MeetingKind.THEMATIC
     if regular:
         sections, opinions = part_of(meeting, MeetingPart.REGULAR)
         add("content", not any(s.body.strip() for s in sections))
@@ -91,13 +91,13 @@ def render_minutes(
     opening(b, meeting, summary, titles)
 
     number = 1
-    if meeting.kind is MeetingKind.KET_HOP:
+    if meeting.kind is MeetingKind.COMBINED:
         b.heading(W.PART_REGULAR, center=True)
         number = _regular(b, meeting, 1)
         number = _votes_and_tasks(b, meeting, number)
         b.heading(W.PART_THEMATIC, center=True)
         _thematic(b, meeting, topic, people, 1)
-    elif meeting.kind is MeetingKind.CHUYEN_DE:
+    elif meeting.kind is MeetingKind.THEMATIC:
         number = _thematic(b, meeting, topic, people, 1)
         _votes_and_tasks(b, meeting, number, optional=True)
     else:

@@ -302,10 +302,10 @@ def report_rating_lines(figures: dict[str, object], year: int) -> list[str]:
     lines = [RW.REPORT_MEMBERS.format(year=year, **counts)]
     own = next((level for level in RatingLevel if figures.get(f"branch_rating_{level.value}")), None)
     labels = {
-        RatingLevel.XUAT_SAC: "hoàn thành xuất sắc nhiệm vụ",
-        RatingLevel.TOT: "hoàn thành tốt nhiệm vụ",
-        RatingLevel.HOAN_THANH: "hoàn thành nhiệm vụ",
-        RatingLevel.KHONG_HOAN_THANH: "không hoàn thành nhiệm vụ",
+        RatingLevel.EXCELLENT: "hoàn thành xuất sắc nhiệm vụ",
+        RatingLevel.GOOD: "hoàn thành tốt nhiệm vụ",
+        RatingLevel.COMPLETED: "hoàn thành nhiệm vụ",
+        RatingLevel.NOT_COMPLETED: "không hoàn thành nhiệm vụ",
     }
     lines.append(RW.REPORT_BRANCH.format(level=labels[own]) if own else RW.REPORT_BRANCH_NONE)
     return lines

@@ -141,13 +141,13 @@ def resolution_subject(m: Meeting) -> str:
 
 
 def _subject(m: Meeting) -> str:
-    if m.kind is MeetingKind.CHUYEN_DE:
+    if m.kind is MeetingKind.THEMATIC:
         return W.SUBJECT_THEMATIC.format(quarter=quarter_label(m.quarter), year=m.on.year)
     return W.RES_SUBJECT_MONTH.format(month=month_label(m.on.month, m.on.year))
 
 
 def _sections(m: Meeting) -> tuple[Section, ...]:
-    part = MeetingPart.THEMATIC if m.kind is MeetingKind.CHUYEN_DE else MeetingPart.REGULAR
+    part = MeetingPart.THEMATIC if m.kind is MeetingKind.THEMATIC else MeetingPart.REGULAR
     return part_of(m, part)[0]
 
 

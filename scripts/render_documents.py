@@ -47,10 +47,10 @@ def write_documents(folder: Path, data_dir: Path) -> list[Path]:
     try:
         s.demo.fill()
         meetings = s.meetings.load(year=2026)
-        regular = next(m for m in meetings if m.kind is MeetingKind.THUONG_KY and m.status is MeetingStatus.ADOPTED
-                       and any(a.code is AttendanceCode.VANG_KHONG_LY_DO for a in m.attendance))  # fmt: skip
-        thematic = next(m for m in meetings if m.kind is MeetingKind.CHUYEN_DE)
-        combined = next(m for m in meetings if m.kind is MeetingKind.KET_HOP)
+        regular = next(m for m in meetings if m.kind is MeetingKind.REGULAR and m.status is MeetingStatus.ADOPTED
+                       and any(a.code is AttendanceCode.ABSENT_UNEXCUSED for a in m.attendance))  # fmt: skip
+        thematic = next(m for m in meetings if m.kind is MeetingKind.THEMATIC)
+        combined = next(m for m in meetings if m.kind is MeetingKind.COMBINED)
         draft = next(m for m in meetings if m.status is MeetingStatus.DRAFT)
         assert regular.id and thematic.id and combined.id and draft.id
         s.meetings.add_correction(
@@ -60,7 +60,7 @@ def write_documents(folder: Path, data_dir: Path) -> list[Path]:
             date(2026, 7, 2),
         )
         # A meeting recorded in a hurry: no recorder, no end time, no content yet.
-        bare = s.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 11, 19))
+        bare = s.meetings.prepare(MeetingKind.REGULAR, date(2026, 11, 19))
         bare = s.meetings.create(replace(bare, start=time(19, 30), sections=()))
         assert bare.id
         out: list[Path] = []
@@ -102,7 +102,7 @@ def write_new_branch(folder: Path, data_dir: Path, today: date) -> list[Path]:
         secretary = s.members.add(
             member_from_fields(
                 {"full_name": "Nguyễn Thị Ánh", "joined_on": "19/05/2001", "official_on": "19/05/2002",
-                 "branch_since": since, "party_position": PartyPosition.BI_THU.value}
+                 "branch_since": since, "party_position": PartyPosition.SECRETARY.value}
             )
         )  # fmt: skip
         s.branch.save_profile(
@@ -124,7 +124,7 @@ def write_new_branch(folder: Path, data_dir: Path, today: date) -> list[Path]:
             fields = {"full_name": name, "joined_on": joined, "official_on": official, "branch_since": since}
             s.members.add(member_from_fields({k: v for k, v in fields.items() if v}))
         first = date(today.year, today.month, 1)
-        meeting = s.meetings.prepare(MeetingKind.THUONG_KY, first)
+        meeting = s.meetings.prepare(MeetingKind.REGULAR, first)
         meeting = s.meetings.create(replace(meeting, start=time(19, 30), end=time(21, 0), place="Nhà văn hóa khu phố 3",
                                             recorder_name="Lê Thị Cúc", dues_note="Đảng viên nộp đảng phí đầy đủ."))  # fmt: skip
         assert meeting.id is not None

@@ -86,7 +86,7 @@ def main() -> int:
     shot(window, "20-meeting-adopted")  # locked minutes: read-only, the way to a dated correction above
     editor.tabs.setCurrentIndex(2)
     shot(window, "20-meeting-adopted-content")
-    editor = meetings.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))  # type: ignore[attr-defined]
+    editor = meetings.new_meeting(MeetingKind.REGULAR, date(2026, 11, 20))  # type: ignore[attr-defined]
     names = ("general", "attendance", "content", "opinions", "conclusion")
     for tab, name in enumerate(names):
         editor.tabs.setCurrentIndex(tab)

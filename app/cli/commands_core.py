@@ -195,11 +195,11 @@ def cmd_meetings_add(args: argparse.Namespace) -> int:
         rows = []
         for row in draft.attendance:
             if row.member_id in excused:
-                row = replace(row, code=AttendanceCode.VANG_CO_LY_DO, reason=excused[row.member_id])
+                row = replace(row, code=AttendanceCode.ABSENT_EXCUSED, reason=excused[row.member_id])
             elif row.member_id in unexcused:
-                row = replace(row, code=AttendanceCode.VANG_KHONG_LY_DO)
+                row = replace(row, code=AttendanceCode.ABSENT_UNEXCUSED)
             rows.append(row)
-        part = MeetingPart.THEMATIC if kind is MeetingKind.CHUYEN_DE else MeetingPart.REGULAR
+        part = MeetingPart.THEMATIC if kind is MeetingKind.THEMATIC else MeetingPart.REGULAR
         sections = (Section("Nội dung sinh hoạt", nfc(args.content), part),) if args.content.strip() else draft.sections
         meeting = replace(draft, start=start, end=end, title=nfc(args.title), sections=sections, attendance=tuple(rows))
         if args.topic is not None:

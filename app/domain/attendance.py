@@ -54,12 +54,12 @@ IN_BASE = frozenset(c for c in AttendanceCode if c.in_base)
 
 #: The default code for a member who is on the roll, by their situation that day.
 DEFAULT_CODE = {
-    MemberStatus.DU_BI: AttendanceCode.CO_MAT,
-    MemberStatus.CHINH_THUC: AttendanceCode.CO_MAT,
-    MemberStatus.SHTT_DEN: AttendanceCode.CO_MAT,
-    MemberStatus.MIEN_SH: AttendanceCode.MIEN_SH,
-    MemberStatus.SHTT_DI: AttendanceCode.SHTT_NOI_KHAC,
-    MemberStatus.DINH_CHI: AttendanceCode.DINH_CHI,
+    MemberStatus.PROBATIONARY: AttendanceCode.PRESENT,
+    MemberStatus.FULL: AttendanceCode.PRESENT,
+    MemberStatus.VISITING: AttendanceCode.PRESENT,
+    MemberStatus.EXEMPT: AttendanceCode.EXEMPT,
+    MemberStatus.AWAY: AttendanceCode.AWAY,
+    MemberStatus.SUSPENDED: AttendanceCode.SUSPENDED,
 }
 
 
@@ -71,7 +71,7 @@ def roll_on(members: Iterable[Member], day: date) -> list[Member]:
 
 def visiting_ids(members: Iterable[Member], day: date) -> frozenset[int]:
     """Members of another branch active here temporarily on *day* (counted apart in the minutes)."""
-    return frozenset(m.id for m in members if m.id is not None and m.status_on(day) is MemberStatus.SHTT_DEN)
+    return frozenset(m.id for m in members if m.id is not None and m.status_on(day) is MemberStatus.VISITING)
 
 
 def default_attendance(members: Iterable[Member], day: date) -> list[Attendance]:
@@ -115,15 +115,15 @@ def summarize(rows: Sequence[Attendance], visiting: Iterable[int] = ()) -> Atten
         else:
             s.probationary += 1
         match row.code:
-            case AttendanceCode.MIEN_SH:
+            case AttendanceCode.EXEMPT:
                 s.exempt += 1
-            case AttendanceCode.SHTT_NOI_KHAC:
+            case AttendanceCode.AWAY:
                 s.away += 1
-            case AttendanceCode.DINH_CHI:
+            case AttendanceCode.SUSPENDED:
                 s.suspended += 1
-            case AttendanceCode.VANG_CO_LY_DO:
+            case AttendanceCode.ABSENT_EXCUSED:
                 s.absent_excused.append((row.member_name, row.reason))
-            case AttendanceCode.VANG_KHONG_LY_DO:
+            case AttendanceCode.ABSENT_UNEXCUSED:
                 s.absent_unexcused.append(row.member_name)
         in_base, present = row.code in IN_BASE, row.code in PRESENT
         s.base += in_base
@@ -209,17 +209,17 @@ def quorum_verdict(present: int, base: int, rules: RuleSet) -> QuorumVerdict:
 #: Which code a month is counted by when it held several regular meetings: the most serious one, so a
 #: month with one unexcused absence is an Art. 8 month however many other meetings it had (counted once).
 _MONTH_RANK = {
-    AttendanceCode.VANG_KHONG_LY_DO: 6,
-    AttendanceCode.VANG_CO_LY_DO: 5,
-    AttendanceCode.VE_SOM: 4,
-    AttendanceCode.DEN_MUON: 3,
-    AttendanceCode.CO_MAT: 2,
-    AttendanceCode.MIEN_SH: 1,
-    AttendanceCode.SHTT_NOI_KHAC: 1,
-    AttendanceCode.DINH_CHI: 1,
+    AttendanceCode.ABSENT_UNEXCUSED: 6,
+    AttendanceCode.ABSENT_EXCUSED: 5,
+    AttendanceCode.LEFT_EARLY: 4,
+    AttendanceCode.LATE: 3,
+    AttendanceCode.PRESENT: 2,
+    AttendanceCode.EXEMPT: 1,
+    AttendanceCode.AWAY: 1,
+    AttendanceCode.SUSPENDED: 1,
 }
 #: The only codes that can make a month count for Art. 8: a query may fetch just these rows.
-ART8_CODES = frozenset({AttendanceCode.VANG_KHONG_LY_DO})
+ART8_CODES = frozenset({AttendanceCode.ABSENT_UNEXCUSED})
 
 #: member id -> "YYYY-MM" -> the code that month is counted by.
 MonthCodes = dict[int, dict[str, AttendanceCode]]
@@ -259,7 +259,7 @@ def unexcused_months(codes: MonthCodes) -> dict[int, dict[int, list[int]]]:
     """year -> member id -> the months of that year counted as unexcused absences (Charter Art. 8)."""
     out: dict[int, dict[int, list[int]]] = defaultdict(dict)
     for member_id, by_month in codes.items():
-        for key in months_coded(by_month, AttendanceCode.VANG_KHONG_LY_DO):
+        for key in months_coded(by_month, AttendanceCode.ABSENT_UNEXCUSED):
             out[int(key[:4])].setdefault(member_id, []).append(int(key[5:7]))
     return dict(out)
 

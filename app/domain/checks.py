@@ -169,7 +169,7 @@ def probation_ending(data: BranchData, year: int) -> list[Finding]:
     findings = []
     window = timedelta(days=data.rules.probation_remind_days)
     for member in data.members:
-        if member.status_on(data.today) is not MemberStatus.DU_BI or member.id is None:
+        if member.status_on(data.today) is not MemberStatus.PROBATIONARY or member.id is None:
             continue
         end = probation_end(member, data.rules)
         if end <= data.today:

@@ -22,7 +22,7 @@ from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 
 #: Members active here temporarily are reviewed by their home branch (assumption, see README).
-_NOT_REVIEWED_HERE = frozenset({MemberStatus.SHTT_DEN})
+_NOT_REVIEWED_HERE = frozenset({MemberStatus.VISITING})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +47,9 @@ class RatingData:
 def not_rated_reason(member: Member, year: int, rules: RatingRules, on: date) -> str | None:
     """Why a member on the roll is reviewed but not rated in *year* ("exempt", "new"), or None."""
     status = member.status_on(on)
-    if rules.exempt_not_rated and status is MemberStatus.MIEN_SH:
+    if rules.exempt_not_rated and status is MemberStatus.EXEMPT:
         return "exempt"
-    if status is MemberStatus.DU_BI and add_months(member.joined_on, rules.probation_min_months) > on:
+    if status is MemberStatus.PROBATIONARY and add_months(member.joined_on, rules.probation_min_months) > on:
         return "new"
     return None
 
@@ -194,7 +194,7 @@ def conflict_reasons(member: Member, rating: MemberRating | None, data: RatingDa
     if rating is not None and rating.discipline.strip():
         reasons.append(rmsg.CONFLICT_DISCIPLINE.format(what=rating.discipline.strip()))
     for event in member.events:
-        if event.kind in (StatusEventKind.DINH_CHI, StatusEventKind.KHAI_TRU) and event.on.year == data.year:
+        if event.kind in (StatusEventKind.SUSPENDED, StatusEventKind.EXPELLED) and event.on.year == data.year:
             reasons.append(rmsg.CONFLICT_SUSPENDED.format(day=format_dmy(event.on)))
     return reasons
 

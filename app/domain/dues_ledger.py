@@ -19,7 +19,7 @@ from app.domain.membership import Member, MemberStatus
 
 #: Situations in which a member pays dues to this branch. A member active temporarily elsewhere pays there.
 OWING = frozenset(
-    {MemberStatus.DU_BI, MemberStatus.CHINH_THUC, MemberStatus.MIEN_SH, MemberStatus.SHTT_DEN, MemberStatus.DINH_CHI}
+    {MemberStatus.PROBATIONARY, MemberStatus.FULL, MemberStatus.EXEMPT, MemberStatus.VISITING, MemberStatus.SUSPENDED}
 )
 
 #: Statuses of one member's month, as the CLI's --json "status" prints them.

@@ -138,16 +138,16 @@ class PlanState(StrEnum):
 
 
 #: Statuses of members expected to make a plan in this branch.
-EXPECTED_STATUSES = frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI})
+EXPECTED_STATUSES = frozenset({MemberStatus.FULL, MemberStatus.PROBATIONARY})
 
 
 def plan_state(member: Member, plan: PersonalPlan | None, day: date) -> PlanState:
     status = member.status_on(day)
     if plan is not None:
         return PlanState.SIGNED if plan.signed else PlanState.DRAFT
-    if status is MemberStatus.MIEN_SH:
+    if status is MemberStatus.EXEMPT:
         return PlanState.EXEMPT
-    if status is MemberStatus.SHTT_DI:
+    if status is MemberStatus.AWAY:
         return PlanState.AWAY
     if status not in EXPECTED_STATUSES:
         return PlanState.NOT_EXPECTED

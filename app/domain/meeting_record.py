@@ -8,20 +8,20 @@ from enum import StrEnum
 
 
 class MeetingKind(StrEnum):
-    THUONG_KY = "thuong_ky"  # regular monthly meeting
-    CHUYEN_DE = "chuyen_de"  # thematic meeting
-    KET_HOP = "ket_hop"  # regular + thematic in one sitting, two separate parts
-    BAT_THUONG = "bat_thuong"  # extraordinary meeting
+    REGULAR = "thuong_ky"  # regular monthly meeting
+    THEMATIC = "chuyen_de"  # thematic meeting
+    COMBINED = "ket_hop"  # regular + thematic in one sitting, two separate parts
+    EXTRAORDINARY = "bat_thuong"  # extraordinary meeting
     YEARLY_REVIEW = "kiem_diem"  # the year-end review and quality rating of members and branch (issue 14)
 
     @property
     def counts_as_regular(self) -> bool:
         """Counts as the month's meeting: its attendance is in the base and in Art. 8 (DOMAIN.md Decisions)."""
-        return self in (MeetingKind.THUONG_KY, MeetingKind.KET_HOP, MeetingKind.YEARLY_REVIEW)
+        return self in (MeetingKind.REGULAR, MeetingKind.COMBINED, MeetingKind.YEARLY_REVIEW)
 
     @property
     def counts_as_thematic(self) -> bool:
-        return self in (MeetingKind.CHUYEN_DE, MeetingKind.KET_HOP)
+        return self in (MeetingKind.THEMATIC, MeetingKind.COMBINED)
 
 
 class MeetingStatus(StrEnum):
@@ -33,28 +33,28 @@ class MeetingStatus(StrEnum):
 class AttendanceCode(StrEnum):
     """Per member per meeting (DOMAIN §3.3)."""
 
-    CO_MAT = "co_mat"
-    DEN_MUON = "den_muon"  # present, arrived late
-    VE_SOM = "ve_som"  # present, left early
-    VANG_CO_LY_DO = "vang_co_ly_do"
-    VANG_KHONG_LY_DO = "vang_khong_ly_do"
-    MIEN_SH = "mien_sh"  # exempt and absent: not in the base
-    SHTT_NOI_KHAC = "shtt_noi_khac"  # active elsewhere: not in the base
-    DINH_CHI = "dinh_chi"  # suspended: not in the base
+    PRESENT = "co_mat"
+    LATE = "den_muon"  # present, arrived late
+    LEFT_EARLY = "ve_som"  # present, left early
+    ABSENT_EXCUSED = "vang_co_ly_do"
+    ABSENT_UNEXCUSED = "vang_khong_ly_do"
+    EXEMPT = "mien_sh"  # exempt and absent: not in the base
+    AWAY = "shtt_noi_khac"  # active elsewhere: not in the base
+    SUSPENDED = "dinh_chi"  # suspended: not in the base
 
     @property
     def is_present(self) -> bool:
-        return self in (AttendanceCode.CO_MAT, AttendanceCode.DEN_MUON, AttendanceCode.VE_SOM)
+        return self in (AttendanceCode.PRESENT, AttendanceCode.LATE, AttendanceCode.LEFT_EARLY)
 
     @property
     def in_base(self) -> bool:
-        return self not in (AttendanceCode.MIEN_SH, AttendanceCode.SHTT_NOI_KHAC, AttendanceCode.DINH_CHI)
+        return self not in (AttendanceCode.EXEMPT, AttendanceCode.AWAY, AttendanceCode.SUSPENDED)
 
 
 class MeetingForm(StrEnum):
-    TRUC_TIEP = "truc_tiep"
-    TRUC_TUYEN = "truc_tuyen"
-    KET_HOP = "ket_hop"
+    IN_PERSON = "truc_tiep"
+    ONLINE = "truc_tuyen"
+    HYBRID = "ket_hop"
 
 
 class MeetingPart(StrEnum):
@@ -99,10 +99,10 @@ class Opinion:
 
 
 class VoteMethod(StrEnum):
-    GIO_TAY = "giơ tay"
-    THE_DANG_VIEN = "thẻ đảng viên"
-    PHIEU_KIN = "phiếu kín"
-    SO_TAY = "Sổ tay đảng viên"
+    SHOW_OF_HANDS = "giơ tay"
+    PARTY_CARD = "thẻ đảng viên"
+    SECRET_BALLOT = "phiếu kín"
+    HANDBOOK_APP = "Sổ tay đảng viên"
 
 
 class VoteRule(StrEnum):
@@ -117,7 +117,7 @@ class Vote:
     votes_against: int = 0
     votes_other: int = 0
     base: int = 0  # eligible voters the percentage is computed on
-    method: str = VoteMethod.GIO_TAY.value
+    method: str = VoteMethod.SHOW_OF_HANDS.value
     rule: VoteRule = VoteRule.MAJORITY
 
     @property
@@ -159,7 +159,7 @@ class Meeting:
     start: time | None = None
     end: time | None = None
     place: str = ""
-    form: MeetingForm = MeetingForm.TRUC_TIEP
+    form: MeetingForm = MeetingForm.IN_PERSON
     title: str = ""  # free subject line; thematic meetings: the topic title
     presider_id: int | None = None
     presider_name: str = ""

@@ -7,40 +7,35 @@ from datetime import date
 from enum import StrEnum
 
 
-class Gender(StrEnum):
-    NAM = "Nam"
-    NU = "Nữ"
-
-
 class StatusEventKind(StrEnum):
     """Changes of a member's situation, kept as dated history (never by deleting rows)."""
 
-    CHINH_THUC = "chinh_thuc"  # recognised as full member (ngày chính thức)
-    MIEN_SH = "mien_sh"  # exempted from party work and meetings
-    HET_MIEN_SH = "het_mien_sh"
-    SHTT_DI = "shtt_di"  # introduced to be active temporarily elsewhere
-    SHTT_DI_VE = "shtt_di_ve"  # back from temporary activity elsewhere
-    SHTT_DEN = "shtt_den"  # a member of another branch, temporarily active here
-    SHTT_DEN_HET = "shtt_den_het"  # that temporary activity here ends
-    CHUYEN_DEN = "chuyen_den"  # transferred in officially
-    CHUYEN_DI = "chuyen_di"  # transferred out officially
-    DINH_CHI = "dinh_chi"  # suspended
-    HET_DINH_CHI = "het_dinh_chi"
-    XOA_TEN = "xoa_ten"  # removed from the roll
-    KHAI_TRU = "khai_tru"  # expelled
-    RA_KHOI_DANG = "ra_khoi_dang"  # left the Party at own request
-    TU_TRAN = "tu_tran"  # deceased
+    FULL_MEMBERSHIP = "chinh_thuc"  # recognised as full member (ngày chính thức)
+    EXEMPTED = "mien_sh"  # exempted from party work and meetings
+    EXEMPTION_ENDED = "het_mien_sh"
+    TEMPORARY_AWAY = "shtt_di"  # introduced to be active temporarily elsewhere
+    TEMPORARY_AWAY_ENDED = "shtt_di_ve"  # back from temporary activity elsewhere
+    TEMPORARY_VISIT = "shtt_den"  # a member of another branch, temporarily active here
+    TEMPORARY_VISIT_ENDED = "shtt_den_het"  # that temporary activity here ends
+    TRANSFERRED_IN = "chuyen_den"  # transferred in officially
+    TRANSFERRED_OUT = "chuyen_di"  # transferred out officially
+    SUSPENDED = "dinh_chi"  # suspended
+    SUSPENSION_ENDED = "het_dinh_chi"
+    REMOVED = "xoa_ten"  # removed from the roll
+    EXPELLED = "khai_tru"  # expelled
+    RESIGNED = "ra_khoi_dang"  # left the Party at own request
+    DECEASED = "tu_tran"  # deceased
 
 
 #: Events after which the member is no longer on this branch's roll.
 LEAVING_EVENTS = frozenset(
     {
-        StatusEventKind.CHUYEN_DI,
-        StatusEventKind.XOA_TEN,
-        StatusEventKind.KHAI_TRU,
-        StatusEventKind.RA_KHOI_DANG,
-        StatusEventKind.TU_TRAN,
-        StatusEventKind.SHTT_DEN_HET,
+        StatusEventKind.TRANSFERRED_OUT,
+        StatusEventKind.REMOVED,
+        StatusEventKind.EXPELLED,
+        StatusEventKind.RESIGNED,
+        StatusEventKind.DECEASED,
+        StatusEventKind.TEMPORARY_VISIT_ENDED,
     }
 )
 
@@ -48,18 +43,18 @@ LEAVING_EVENTS = frozenset(
 class MemberStatus(StrEnum):
     """A member's situation on a given day, derived from dates and history."""
 
-    DU_BI = "du_bi"  # probationary
-    CHINH_THUC = "chinh_thuc"  # full member, active here
-    MIEN_SH = "mien_sh"  # exempt
-    SHTT_DI = "shtt_di"  # active temporarily elsewhere
-    SHTT_DEN = "shtt_den"  # from another branch, active here temporarily
-    DINH_CHI = "dinh_chi"  # suspended
-    CHUYEN_DI = "chuyen_di"
-    XOA_TEN = "xoa_ten"
-    KHAI_TRU = "khai_tru"
-    RA_KHOI_DANG = "ra_khoi_dang"
-    TU_TRAN = "tu_tran"
-    CHUA_VAO = "chua_vao"  # not yet on this branch's roll at that date
+    PROBATIONARY = "du_bi"  # probationary
+    FULL = "chinh_thuc"  # full member, active here
+    EXEMPT = "mien_sh"  # exempt
+    AWAY = "shtt_di"  # active temporarily elsewhere
+    VISITING = "shtt_den"  # from another branch, active here temporarily
+    SUSPENDED = "dinh_chi"  # suspended
+    TRANSFERRED_OUT = "chuyen_di"
+    REMOVED = "xoa_ten"
+    EXPELLED = "khai_tru"
+    RESIGNED = "ra_khoi_dang"
+    DECEASED = "tu_tran"
+    NOT_YET_ON_ROLL = "chua_vao"  # not yet on this branch's roll at that date
 
     @property
     def on_roll(self) -> bool:
@@ -68,12 +63,12 @@ class MemberStatus(StrEnum):
 
 ON_ROLL_STATUSES = frozenset(
     {
-        MemberStatus.DU_BI,
-        MemberStatus.CHINH_THUC,
-        MemberStatus.MIEN_SH,
-        MemberStatus.SHTT_DI,
-        MemberStatus.SHTT_DEN,
-        MemberStatus.DINH_CHI,
+        MemberStatus.PROBATIONARY,
+        MemberStatus.FULL,
+        MemberStatus.EXEMPT,
+        MemberStatus.AWAY,
+        MemberStatus.VISITING,
+        MemberStatus.SUSPENDED,
     }
 )
 
@@ -88,10 +83,10 @@ class StatusEvent:
 
 
 class PartyPosition(StrEnum):
-    BI_THU = "Bí thư"
-    PHO_BI_THU = "Phó Bí thư"
-    CHI_UY_VIEN = "Chi ủy viên"
-    DANG_VIEN = "Đảng viên"
+    SECRETARY = "Bí thư"
+    DEPUTY_SECRETARY = "Phó Bí thư"
+    COMMITTEE_MEMBER = "Chi ủy viên"
+    MEMBER = "Đảng viên"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +110,7 @@ class Member:
     phone: str = ""
     party_card_no: str = ""
     record_no: str = ""  # số lý lịch
-    party_position: str = PartyPosition.DANG_VIEN.value
+    party_position: str = PartyPosition.MEMBER.value
     job_position: str = ""  # chức vụ chính quyền / đơn vị công tác
     theory_level: str = ""  # trình độ lý luận chính trị
     education: str = ""
@@ -131,37 +126,37 @@ class Member:
     def status_on(self, day: date) -> MemberStatus:
         """The member's situation on *day*, replaying the dated history in order."""
         if day < self.roll_start:
-            return MemberStatus.CHUA_VAO
+            return MemberStatus.NOT_YET_ON_ROLL
         exempt = away = visiting = suspended = False
         for event in sorted(self.events, key=lambda e: e.on):
             if event.on > day:
                 break
             match event.kind:
-                case StatusEventKind.MIEN_SH:
+                case StatusEventKind.EXEMPTED:
                     exempt = True
-                case StatusEventKind.HET_MIEN_SH:
+                case StatusEventKind.EXEMPTION_ENDED:
                     exempt = False
-                case StatusEventKind.SHTT_DI:
+                case StatusEventKind.TEMPORARY_AWAY:
                     away = True
-                case StatusEventKind.SHTT_DI_VE:
+                case StatusEventKind.TEMPORARY_AWAY_ENDED:
                     away = False
-                case StatusEventKind.SHTT_DEN | StatusEventKind.CHUYEN_DEN:
-                    visiting = event.kind is StatusEventKind.SHTT_DEN
-                case StatusEventKind.DINH_CHI:
+                case StatusEventKind.TEMPORARY_VISIT | StatusEventKind.TRANSFERRED_IN:
+                    visiting = event.kind is StatusEventKind.TEMPORARY_VISIT
+                case StatusEventKind.SUSPENDED:
                     suspended = True
-                case StatusEventKind.HET_DINH_CHI:
+                case StatusEventKind.SUSPENSION_ENDED:
                     suspended = False
                 case kind if kind in LEAVING_EVENTS:
                     return _LEFT_STATUS[kind]
         if suspended:
-            return MemberStatus.DINH_CHI
+            return MemberStatus.SUSPENDED
         if exempt:
-            return MemberStatus.MIEN_SH
+            return MemberStatus.EXEMPT
         if away:
-            return MemberStatus.SHTT_DI
+            return MemberStatus.AWAY
         if visiting:
-            return MemberStatus.SHTT_DEN
-        return MemberStatus.CHINH_THUC if self.is_official_on(day) else MemberStatus.DU_BI
+            return MemberStatus.VISITING
+        return MemberStatus.FULL if self.is_official_on(day) else MemberStatus.PROBATIONARY
 
     def is_official_on(self, day: date) -> bool:
         return self.official_on is not None and self.official_on <= day
@@ -173,10 +168,10 @@ class Member:
 
 
 _LEFT_STATUS = {
-    StatusEventKind.CHUYEN_DI: MemberStatus.CHUYEN_DI,
-    StatusEventKind.XOA_TEN: MemberStatus.XOA_TEN,
-    StatusEventKind.KHAI_TRU: MemberStatus.KHAI_TRU,
-    StatusEventKind.RA_KHOI_DANG: MemberStatus.RA_KHOI_DANG,
-    StatusEventKind.TU_TRAN: MemberStatus.TU_TRAN,
-    StatusEventKind.SHTT_DEN_HET: MemberStatus.CHUYEN_DI,
+    StatusEventKind.TRANSFERRED_OUT: MemberStatus.TRANSFERRED_OUT,
+    StatusEventKind.REMOVED: MemberStatus.REMOVED,
+    StatusEventKind.EXPELLED: MemberStatus.EXPELLED,
+    StatusEventKind.RESIGNED: MemberStatus.RESIGNED,
+    StatusEventKind.DECEASED: MemberStatus.DECEASED,
+    StatusEventKind.TEMPORARY_VISIT_ENDED: MemberStatus.TRANSFERRED_OUT,
 }

@@ -86,11 +86,11 @@ class RatingRules:
     deadline_day: int = 15
     deadline_basis: str = ""
     quotas: Sequence[Quota] = ()
-    conflict_levels: frozenset[RatingLevel] = frozenset({RatingLevel.XUAT_SAC, RatingLevel.TOT})
+    conflict_levels: frozenset[RatingLevel] = frozenset({RatingLevel.EXCELLENT, RatingLevel.GOOD})
     unpaid_dues_months: int = 3
     conflict_basis: str = ""
     commendation_years: int = 5
-    commendation_level: RatingLevel = RatingLevel.XUAT_SAC
+    commendation_level: RatingLevel = RatingLevel.EXCELLENT
     commendation_basis: str = ""
     exempt_not_rated: bool = True
     probation_min_months: int = 6
@@ -124,7 +124,7 @@ class RatingRules:
         for level in RatingLevel:
             if score >= self.min_score.get(level, 0):
                 return level
-        return RatingLevel.KHONG_HOAN_THANH
+        return RatingLevel.NOT_COMPLETED
 
     def deadline(self, year: int) -> date:
         return date(year, self.deadline_month, self.deadline_day)

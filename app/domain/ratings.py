@@ -14,10 +14,10 @@ from enum import StrEnum
 class RatingLevel(StrEnum):
     """The four quality levels, best first (QĐ 124 Art. 12; QĐ 366 Art. 11)."""
 
-    XUAT_SAC = "xuat_sac"  # hoàn thành xuất sắc nhiệm vụ
-    TOT = "tot"  # hoàn thành tốt nhiệm vụ
-    HOAN_THANH = "hoan_thanh"  # hoàn thành nhiệm vụ
-    KHONG_HOAN_THANH = "khong_hoan_thanh"  # không hoàn thành nhiệm vụ
+    EXCELLENT = "xuat_sac"  # hoàn thành xuất sắc nhiệm vụ
+    GOOD = "tot"  # hoàn thành tốt nhiệm vụ
+    COMPLETED = "hoan_thanh"  # hoàn thành nhiệm vụ
+    NOT_COMPLETED = "khong_hoan_thanh"  # không hoàn thành nhiệm vụ
 
     @property
     def rank(self) -> int:

@@ -155,13 +155,13 @@ class DemoService:
             joined = max(joined, add_months(born, 12 * 19))
             official = add_months(joined, 12) if add_months(joined, 12) <= today else None
             ho, dem, ten = split_name(name)
-            position = PartyPosition.DANG_VIEN.value
+            position = PartyPosition.MEMBER.value
             if i == 0:
-                position = PartyPosition.BI_THU.value
+                position = PartyPosition.SECRETARY.value
             elif i == 1:
-                position = PartyPosition.PHO_BI_THU.value
+                position = PartyPosition.DEPUTY_SECRETARY.value
             elif i == 2:
-                position = PartyPosition.CHI_UY_VIEN.value
+                position = PartyPosition.COMMITTEE_MEMBER.value
             member = Member(
                 full_name=name, ho=ho, dem=dem, ten=ten, date_of_birth=born, joined_on=joined,
                 official_on=official, branch_since=max(joined, start - timedelta(days=365)) if i % 5 else None,
@@ -181,17 +181,19 @@ class DemoService:
         roll = m.branch_since or m.joined_on
         mid = max(roll + timedelta(days=30), start + timedelta(days=200))
         if i == 10:
-            return (StatusEvent(StatusEventKind.MIEN_SH, mid, "Tuổi cao, sức yếu", "Quyết định số 02-QĐ/CB"),)
+            return (StatusEvent(StatusEventKind.EXEMPTED, mid, "Tuổi cao, sức yếu", "Quyết định số 02-QĐ/CB"),)
         if i == 11:
-            return (StatusEvent(StatusEventKind.SHTT_DI, mid, "Đi học cao cấp lý luận chính trị tại Cần Thơ"),)
+            return (StatusEvent(StatusEventKind.TEMPORARY_AWAY, mid, "Đi học cao cấp lý luận chính trị tại Cần Thơ"),)
         if i == 12:
-            return (StatusEvent(StatusEventKind.SHTT_DEN, roll, "Từ Chi bộ Sở Giáo dục và Đào tạo"),)
+            return (StatusEvent(StatusEventKind.TEMPORARY_VISIT, roll, "Từ Chi bộ Sở Giáo dục và Đào tạo"),)
         if i == 13 and mid < today - timedelta(days=40):
             return (
-                StatusEvent(StatusEventKind.CHUYEN_DI, mid, "Chuyển công tác về Sở Giáo dục", "Giấy giới thiệu số 15"),
+                StatusEvent(
+                    StatusEventKind.TRANSFERRED_OUT, mid, "Chuyển công tác về Sở Giáo dục", "Giấy giới thiệu số 15"
+                ),
             )
         if i == 14 and mid < today - timedelta(days=40):
-            return (StatusEvent(StatusEventKind.TU_TRAN, mid, "Từ trần"),)
+            return (StatusEvent(StatusEventKind.DECEASED, mid, "Từ trần"),)
         return ()
 
     def _profile(self, roll: list[Member], today: date, years: int) -> None:
@@ -229,12 +231,12 @@ class DemoService:
                 quarter = (month - 1) // 3 + 1
                 third = month % 3 == 0
                 if third and (year, quarter) != thematic_gap and quarter % 2 == 0:
-                    kind = MeetingKind.KET_HOP
+                    kind = MeetingKind.COMBINED
                 else:
-                    kind = MeetingKind.THUONG_KY
+                    kind = MeetingKind.REGULAR
                 out.append(self._meeting(rng, roll, kind, day, problem_members, today))
-                if third and kind is MeetingKind.THUONG_KY and (year, quarter) != thematic_gap:
-                    out.append(self._meeting(rng, roll, MeetingKind.CHUYEN_DE, day + timedelta(days=12), [], today))
+                if third and kind is MeetingKind.REGULAR and (year, quarter) != thematic_gap:
+                    out.append(self._meeting(rng, roll, MeetingKind.THEMATIC, day + timedelta(days=12), [], today))
         return out
 
     def _meeting(
@@ -244,28 +246,28 @@ class DemoService:
         skipped = dict(zip((p.id for p in problems), ((3, 5, 7), (4, 9)), strict=False))
         rows = []
         for row in default_attendance(roll, day):
-            if row.code is AttendanceCode.CO_MAT:
+            if row.code is AttendanceCode.PRESENT:
                 r = rng.random()
                 if kind.counts_as_regular and day.year == today.year and day.month in skipped.get(row.member_id, ()):
-                    row = replace(row, code=AttendanceCode.VANG_KHONG_LY_DO)
+                    row = replace(row, code=AttendanceCode.ABSENT_UNEXCUSED)
                 elif r < 0.06:
-                    row = replace(row, code=AttendanceCode.VANG_CO_LY_DO, reason=rng.choice(REASONS))
+                    row = replace(row, code=AttendanceCode.ABSENT_EXCUSED, reason=rng.choice(REASONS))
                 elif r < 0.075:
-                    row = replace(row, code=AttendanceCode.DEN_MUON)
+                    row = replace(row, code=AttendanceCode.LATE)
             rows.append(row)
         present = [r for r in rows if r.code.is_present]
         counted = summarize(rows, visiting_ids(roll, day))  # the vote: full members only, on the kernel's vote base
         ids = {m.id: m for m in roll}
         speakers = rng.sample(present, k=min(3, len(present)))
         secretary, recorder = roll[0], roll[2]
-        minutes = 120 if kind is MeetingKind.KET_HOP else rng.choice((120, 120, 105, 95, 75))
+        minutes = 120 if kind is MeetingKind.COMBINED else rng.choice((120, 120, 105, 95, 75))
         start = time(14, 0)
         end = time(14 + minutes // 60, minutes % 60)
-        thematic = kind in (MeetingKind.CHUYEN_DE, MeetingKind.KET_HOP)
+        thematic = kind in (MeetingKind.THEMATIC, MeetingKind.COMBINED)
         presenter = rng.choice(roll[:8])
-        part = MeetingPart.THEMATIC if kind is MeetingKind.CHUYEN_DE else MeetingPart.REGULAR
+        part = MeetingPart.THEMATIC if kind is MeetingKind.THEMATIC else MeetingPart.REGULAR
         sections: list[Section] = []
-        if kind is not MeetingKind.CHUYEN_DE:
+        if kind is not MeetingKind.THEMATIC:
             sections = [Section(t, b, MeetingPart.REGULAR) for t, b in SECTIONS]
         if thematic:
             sections.append(
@@ -277,7 +279,7 @@ class DemoService:
                 )
             )
         opinions = [Opinion(ids[s.member_id].full_name, rng.choice(OPINIONS), s.member_id, part) for s in speakers]
-        if kind is MeetingKind.KET_HOP and present:
+        if kind is MeetingKind.COMBINED and present:
             s = rng.choice(present)
             opinions.append(
                 Opinion(ids[s.member_id].full_name, rng.choice(OPINIONS), s.member_id, MeetingPart.THEMATIC)
@@ -289,19 +291,19 @@ class DemoService:
             guests=(Guest("Lê Văn Tám", "Đảng ủy viên", "Đảng ủy Khối"),) if day.month == 12 else (),
             agenda=self._ctx.rules.agenda_for(kind), sections=tuple(sections), opinions=tuple(opinions),
             conclusion="Đồng chí chủ trì kết luận: chi bộ thống nhất đánh giá kết quả tháng qua và các nhiệm vụ "
-            "tháng tới; yêu cầu đảng viên thực hiện nghiêm túc nhiệm vụ được phân công." if kind is not MeetingKind.CHUYEN_DE else "",
+            "tháng tới; yêu cầu đảng viên thực hiện nghiêm túc nhiệm vụ được phân công." if kind is not MeetingKind.THEMATIC else "",
             thematic_conclusion="Chuyên đề được chuẩn bị công phu, có liên hệ thực tiễn; đề nghị mỗi đảng viên "
             "đăng ký việc làm cụ thể để thực hiện trong quý." if thematic else "",
             presenter_ids=(presenter.id,) if thematic and presenter.id else (),
             presenter_names=(presenter.full_name,) if thematic else (),
             topic_summary="Đồng chí trình bày những nội dung cơ bản của chuyên đề, nêu ý nghĩa và yêu cầu "
             "vận dụng vào công việc hằng ngày của đơn vị." if thematic else "",
-            votes=(Vote("Thông qua nghị quyết tháng" if kind is not MeetingKind.CHUYEN_DE else "Thông qua kết luận chuyên đề",
+            votes=(Vote("Thông qua nghị quyết tháng" if kind is not MeetingKind.THEMATIC else "Thông qua kết luận chuyên đề",
                         counted.present_voting, 0, 0, counted.vote_base),),
             tasks=(Task("Hoàn thành hồ sơ đánh giá đảng viên", recorder.full_name, recorder.id, day + timedelta(days=20)),
                    Task("Chuẩn bị nội dung sinh hoạt tháng tới", secretary.full_name, secretary.id, day + timedelta(days=25))),
             # From 03/2026 the minutes' dues paragraph comes from the dues book (app.services.demo_dues).
-            dues_note="100% đảng viên nộp đảng phí đầy đủ." if kind is not MeetingKind.CHUYEN_DE and day < DUES_FROM.next().first else "",
+            dues_note="100% đảng viên nộp đảng phí đầy đủ." if kind is not MeetingKind.THEMATIC and day < DUES_FROM.next().first else "",
             attendance=tuple(rows),
         )  # fmt: skip
         meeting_id = self._ctx.meetings.add(meeting)

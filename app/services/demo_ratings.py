@@ -37,10 +37,10 @@ from data.repositories.ratings import RatingRepository
 UPPER = "Ban Thường vụ Đảng ủy Khối"
 DISCIPLINE = "Khiển trách (Quyết định số 07-QĐ/ĐUK ngày 12/6/{year})"
 _SCORE = {
-    RatingLevel.XUAT_SAC: (90, 96),
-    RatingLevel.TOT: (75, 88),
-    RatingLevel.HOAN_THANH: (55, 68),
-    RatingLevel.KHONG_HOAN_THANH: (30, 45),
+    RatingLevel.EXCELLENT: (90, 96),
+    RatingLevel.GOOD: (75, 88),
+    RatingLevel.COMPLETED: (55, 68),
+    RatingLevel.NOT_COMPLETED: (30, 45),
 }
 
 
@@ -96,13 +96,13 @@ def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed:
         over_cap = year in (last, today.year)  # last year's decisions and this season's proposals
         levels = _levels(_first(veteran, rated), over_cap, rng)
         if in_season:  # this season: the branch proposes the Art. 8 member for the second level
-            levels.update({p.id: RatingLevel.TOT for p in problems if p.id in levels})
+            levels.update({p.id: RatingLevel.GOOD for p in problems if p.id in levels})
         forms = rules.forms_for(year)
         for member in rated:
             assert member.id is not None
             level = levels[member.id]
             lo, hi = _SCORE[level]
-            self_level = RatingLevel.XUAT_SAC if level is RatingLevel.XUAT_SAC or rng.random() < 0.1 else level
+            self_level = RatingLevel.EXCELLENT if level is RatingLevel.EXCELLENT or rng.random() < 0.1 else level
             votes_total = voting if voting is not None and year == last else len(rated) - rng.randint(0, 2)
             repo.save(
                 MemberRating(
@@ -124,9 +124,9 @@ def fill_ratings(ctx: ServiceContext, roll: Sequence[Member], today: date, seed:
         repo.save_branch(
             BranchRating(
                 year=year,
-                self_level=RatingLevel.TOT,
-                proposed=RatingLevel.TOT,
-                final=None if in_season else RatingLevel.TOT,
+                self_level=RatingLevel.GOOD,
+                proposed=RatingLevel.GOOD,
+                final=None if in_season else RatingLevel.GOOD,
                 decided_by="" if in_season else UPPER,
                 decision="" if in_season else f"Quyết định số 15-QĐ/ĐUK ngày 22/01/{year + 1}",
                 meeting_on=held_on if year == last and voting is not None else _default_day(year, today),
@@ -146,8 +146,8 @@ def review_meeting(
     """Record the year's review meeting on *day* (adopted and sealed); returns how many full members voted."""
     rows = []
     for row in default_attendance(list(roll), day):
-        if row.code is AttendanceCode.CO_MAT and rng.random() < 0.05:
-            row = replace(row, code=AttendanceCode.VANG_CO_LY_DO, reason="Đi công tác")
+        if row.code is AttendanceCode.PRESENT and rng.random() < 0.05:
+            row = replace(row, code=AttendanceCode.ABSENT_EXCUSED, reason="Đi công tác")
         rows.append(row)
     present = [r for r in rows if r.code.is_present]
     names = {m.id: m.full_name for m in roll}
@@ -197,19 +197,19 @@ def _levels(rated: Sequence[Member], over_quota: bool, rng: random.Random) -> di
     for i, member in enumerate(order):
         assert member.id is not None
         if i < top:
-            out[member.id] = RatingLevel.XUAT_SAC
+            out[member.id] = RatingLevel.EXCELLENT
         elif i == n - 1:
-            out[member.id] = RatingLevel.HOAN_THANH
+            out[member.id] = RatingLevel.COMPLETED
         else:
-            out[member.id] = RatingLevel.TOT
+            out[member.id] = RatingLevel.GOOD
     if n > 6 and rng.random() < 0.5:
-        out[order[-2].id] = RatingLevel.HOAN_THANH  # type: ignore[index]
+        out[order[-2].id] = RatingLevel.COMPLETED  # type: ignore[index]
     return out
 
 
 def _form(member: Member, default: str) -> str:
     if (
-        member.party_position in (PartyPosition.BI_THU, PartyPosition.PHO_BI_THU)
+        member.party_position in (PartyPosition.SECRETARY, PartyPosition.DEPUTY_SECRETARY)
         or "Hiệu trưởng" in member.job_position
     ):
         return "2A"

@@ -85,7 +85,7 @@ class MeetingService:
 
     def summary(self, meeting: Meeting) -> AttendanceSummary:
         """The minutes' attendance numbers; members visiting from another branch are counted apart."""
-        candidates = self._ctx.members.with_event(StatusEventKind.SHTT_DEN)  # a handful, not the whole roll
+        candidates = self._ctx.members.with_event(StatusEventKind.TEMPORARY_VISIT)  # a handful, not the whole roll
         return summarize(meeting.attendance, visiting_ids(candidates, meeting.on))
 
     def agenda_for(self, kind: MeetingKind, on: date) -> tuple[str, ...]:
@@ -102,13 +102,13 @@ class MeetingService:
         names = {m.id: m.full_name for m in members}
         rows = default_attendance(members, on)
         presider = profile.secretary_id if profile.secretary_id in names else None
-        part = MeetingPart.THEMATIC if kind is MeetingKind.CHUYEN_DE else MeetingPart.REGULAR
+        part = MeetingPart.THEMATIC if kind is MeetingKind.THEMATIC else MeetingPart.REGULAR
         agenda = self.agenda_for(kind, on)
         return Meeting(
             kind=kind,
             on=on,
             agenda=agenda,
-            sections=tuple(Section(title, "", part) for title in agenda) if kind is not MeetingKind.KET_HOP else (),
+            sections=tuple(Section(title, "", part) for title in agenda) if kind is not MeetingKind.COMBINED else (),
             attendance=tuple(rows),
             presider_id=presider,
             presider_name=names.get(presider, "") if presider else "",

@@ -21,38 +21,38 @@ from app.domain.vntext import clean, fold
 STATUS_WORDS: dict[str, StatusEventKind | None] = {
     "dang sinh hoat dang": None, "dang sinh hoat": None, "dang hoat dong": None, "sinh hoat dang": None,
     "binh thuong": None, "chinh thuc": None, "du bi": None, "dang vien chinh thuc": None, "dang vien du bi": None,
-    "mien sinh hoat": StatusEventKind.MIEN_SH, "mien sinh hoat dang": StatusEventKind.MIEN_SH,
-    "mien cong tac va sinh hoat dang": StatusEventKind.MIEN_SH, "mien sh": StatusEventKind.MIEN_SH,
-    "mien cong tac sinh hoat dang": StatusEventKind.MIEN_SH,
-    "sinh hoat tam thoi noi khac": StatusEventKind.SHTT_DI, "di sinh hoat tam thoi": StatusEventKind.SHTT_DI,
-    "sinh hoat tam thoi": StatusEventKind.SHTT_DI, "shtt": StatusEventKind.SHTT_DI,
-    "dinh chi sinh hoat": StatusEventKind.DINH_CHI, "dinh chi sinh hoat dang": StatusEventKind.DINH_CHI,
-    "chuyen sinh hoat di": StatusEventKind.CHUYEN_DI, "da chuyen sinh hoat di": StatusEventKind.CHUYEN_DI,
-    "chuyen di": StatusEventKind.CHUYEN_DI, "da chuyen di": StatusEventKind.CHUYEN_DI,
-    "chuyen sinh hoat dang di": StatusEventKind.CHUYEN_DI, "chuyen sinh hoat chinh thuc": StatusEventKind.CHUYEN_DI,
-    "xoa ten": StatusEventKind.XOA_TEN, "da xoa ten": StatusEventKind.XOA_TEN,
-    "khai tru": StatusEventKind.KHAI_TRU, "da khai tru": StatusEventKind.KHAI_TRU,
-    "ra khoi dang": StatusEventKind.RA_KHOI_DANG, "xin ra khoi dang": StatusEventKind.RA_KHOI_DANG,
-    "tu tran": StatusEventKind.TU_TRAN, "da tu tran": StatusEventKind.TU_TRAN, "da mat": StatusEventKind.TU_TRAN,
-    "mat": StatusEventKind.TU_TRAN, "chet": StatusEventKind.TU_TRAN, "tu tran tu vong": StatusEventKind.TU_TRAN,
+    "mien sinh hoat": StatusEventKind.EXEMPTED, "mien sinh hoat dang": StatusEventKind.EXEMPTED,
+    "mien cong tac va sinh hoat dang": StatusEventKind.EXEMPTED, "mien sh": StatusEventKind.EXEMPTED,
+    "mien cong tac sinh hoat dang": StatusEventKind.EXEMPTED,
+    "sinh hoat tam thoi noi khac": StatusEventKind.TEMPORARY_AWAY, "di sinh hoat tam thoi": StatusEventKind.TEMPORARY_AWAY,
+    "sinh hoat tam thoi": StatusEventKind.TEMPORARY_AWAY, "shtt": StatusEventKind.TEMPORARY_AWAY,
+    "dinh chi sinh hoat": StatusEventKind.SUSPENDED, "dinh chi sinh hoat dang": StatusEventKind.SUSPENDED,
+    "chuyen sinh hoat di": StatusEventKind.TRANSFERRED_OUT, "da chuyen sinh hoat di": StatusEventKind.TRANSFERRED_OUT,
+    "chuyen di": StatusEventKind.TRANSFERRED_OUT, "da chuyen di": StatusEventKind.TRANSFERRED_OUT,
+    "chuyen sinh hoat dang di": StatusEventKind.TRANSFERRED_OUT, "chuyen sinh hoat chinh thuc": StatusEventKind.TRANSFERRED_OUT,
+    "xoa ten": StatusEventKind.REMOVED, "da xoa ten": StatusEventKind.REMOVED,
+    "khai tru": StatusEventKind.EXPELLED, "da khai tru": StatusEventKind.EXPELLED,
+    "ra khoi dang": StatusEventKind.RESIGNED, "xin ra khoi dang": StatusEventKind.RESIGNED,
+    "tu tran": StatusEventKind.DECEASED, "da tu tran": StatusEventKind.DECEASED, "da mat": StatusEventKind.DECEASED,
+    "mat": StatusEventKind.DECEASED, "chet": StatusEventKind.DECEASED, "tu tran tu vong": StatusEventKind.DECEASED,
 }  # fmt: skip
 
 #: The status each event leads to (to tell "already recorded" from "new").
 _LEADS_TO = {
-    StatusEventKind.MIEN_SH: MemberStatus.MIEN_SH,
-    StatusEventKind.SHTT_DI: MemberStatus.SHTT_DI,
-    StatusEventKind.DINH_CHI: MemberStatus.DINH_CHI,
-    StatusEventKind.CHUYEN_DI: MemberStatus.CHUYEN_DI,
-    StatusEventKind.XOA_TEN: MemberStatus.XOA_TEN,
-    StatusEventKind.KHAI_TRU: MemberStatus.KHAI_TRU,
-    StatusEventKind.RA_KHOI_DANG: MemberStatus.RA_KHOI_DANG,
-    StatusEventKind.TU_TRAN: MemberStatus.TU_TRAN,
+    StatusEventKind.EXEMPTED: MemberStatus.EXEMPT,
+    StatusEventKind.TEMPORARY_AWAY: MemberStatus.AWAY,
+    StatusEventKind.SUSPENDED: MemberStatus.SUSPENDED,
+    StatusEventKind.TRANSFERRED_OUT: MemberStatus.TRANSFERRED_OUT,
+    StatusEventKind.REMOVED: MemberStatus.REMOVED,
+    StatusEventKind.EXPELLED: MemberStatus.EXPELLED,
+    StatusEventKind.RESIGNED: MemberStatus.RESIGNED,
+    StatusEventKind.DECEASED: MemberStatus.DECEASED,
 }
 #: Situations from which each change can be recorded (LEAVING_EVENTS: from any situation on the roll).
 _ALLOWED_FROM = {
-    StatusEventKind.MIEN_SH: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI}),
-    StatusEventKind.SHTT_DI: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI}),
-    StatusEventKind.DINH_CHI: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI, MemberStatus.MIEN_SH}),
+    StatusEventKind.EXEMPTED: frozenset({MemberStatus.FULL, MemberStatus.PROBATIONARY}),
+    StatusEventKind.TEMPORARY_AWAY: frozenset({MemberStatus.FULL, MemberStatus.PROBATIONARY}),
+    StatusEventKind.SUSPENDED: frozenset({MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.EXEMPT}),
 }
 _ADDRESS_ORDER = ("detail", "commune", "district", "province")
 _HOME_COUNTRY = frozenset({"viet nam", "vn", "vietnam", "nuoc chxhcn viet nam", "cong hoa xa hoi chu nghia viet nam"})

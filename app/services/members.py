@@ -34,13 +34,13 @@ DATE_FIELDS = ("date_of_birth", "joined_on", "official_on", "branch_since")
 
 #: Which status changes make sense from which situation (today's status).
 ALLOWED_FROM: dict[StatusEventKind, frozenset[MemberStatus]] = {
-    StatusEventKind.CHINH_THUC: frozenset({MemberStatus.DU_BI}),
-    StatusEventKind.MIEN_SH: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI}),
-    StatusEventKind.HET_MIEN_SH: frozenset({MemberStatus.MIEN_SH}),
-    StatusEventKind.SHTT_DI: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI}),
-    StatusEventKind.SHTT_DI_VE: frozenset({MemberStatus.SHTT_DI}),
-    StatusEventKind.DINH_CHI: frozenset({MemberStatus.CHINH_THUC, MemberStatus.DU_BI, MemberStatus.MIEN_SH}),
-    StatusEventKind.HET_DINH_CHI: frozenset({MemberStatus.DINH_CHI}),
+    StatusEventKind.FULL_MEMBERSHIP: frozenset({MemberStatus.PROBATIONARY}),
+    StatusEventKind.EXEMPTED: frozenset({MemberStatus.FULL, MemberStatus.PROBATIONARY}),
+    StatusEventKind.EXEMPTION_ENDED: frozenset({MemberStatus.EXEMPT}),
+    StatusEventKind.TEMPORARY_AWAY: frozenset({MemberStatus.FULL, MemberStatus.PROBATIONARY}),
+    StatusEventKind.TEMPORARY_AWAY_ENDED: frozenset({MemberStatus.AWAY}),
+    StatusEventKind.SUSPENDED: frozenset({MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.EXEMPT}),
+    StatusEventKind.SUSPENSION_ENDED: frozenset({MemberStatus.SUSPENDED}),
 }
 
 
@@ -244,13 +244,13 @@ class MemberService:
             allowed = ALLOWED_FROM.get(kind)
             if kind in LEAVING_EVENTS:
                 allowed = frozenset(s for s in MemberStatus if s.on_roll)
-            if kind in (StatusEventKind.CHUYEN_DEN, StatusEventKind.SHTT_DEN):
+            if kind in (StatusEventKind.TRANSFERRED_IN, StatusEventKind.TEMPORARY_VISIT):
                 allowed = frozenset(set(MemberStatus))
             if on < member.joined_on:
                 raise ValidationError({"on": "before_joined"})
             if allowed is not None and current not in allowed:
                 raise ValidationError({"event": "not_allowed"}, status=current.value)
-            if kind is StatusEventKind.CHINH_THUC:
+            if kind is StatusEventKind.FULL_MEMBERSHIP:
                 member = replace(member, official_on=on)
                 self._ctx.members.update(member)
             self._ctx.members.add_event(member_id, StatusEvent(kind, on, clean(note), clean(decision)))

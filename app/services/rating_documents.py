@@ -37,9 +37,9 @@ from exporters.ratings_docx import (
 from exporters.ratings_xlsx import render_ratings_workbook
 
 POSITION_TITLE = {
-    PartyPosition.BI_THU.value: "Bí thư chi bộ",
-    PartyPosition.PHO_BI_THU.value: "Phó Bí thư chi bộ",
-    PartyPosition.CHI_UY_VIEN.value: "Chi ủy viên",
+    PartyPosition.SECRETARY.value: "Bí thư chi bộ",
+    PartyPosition.DEPUTY_SECRETARY.value: "Phó Bí thư chi bộ",
+    PartyPosition.COMMITTEE_MEMBER.value: "Chi ủy viên",
 }
 
 
@@ -129,7 +129,7 @@ class RatingDocumentService:
         )
 
     def _summary(self, meeting: Meeting) -> AttendanceSummary:
-        candidates = self._ctx.members.with_event(StatusEventKind.SHTT_DEN)  # as MeetingService.summary
+        candidates = self._ctx.members.with_event(StatusEventKind.TEMPORARY_VISIT)  # as MeetingService.summary
         return summarize(meeting.attendance, visiting_ids(candidates, meeting.on))
 
     def meeting_minutes_job(self, meeting: Meeting, target: Path) -> DocumentJob:
@@ -147,8 +147,8 @@ class RatingDocumentService:
         ]
         expected = sum(1 for a in rows if a.code.in_base)
         present = sum(1 for a in rows if a.code.is_present)
-        excused = sum(1 for a in rows if a.code is AttendanceCode.VANG_CO_LY_DO)
-        unexcused = sum(1 for a in rows if a.code is AttendanceCode.VANG_KHONG_LY_DO)
+        excused = sum(1 for a in rows if a.code is AttendanceCode.ABSENT_EXCUSED)
+        unexcused = sum(1 for a in rows if a.code is AttendanceCode.ABSENT_UNEXCUSED)
         return expected, present, excused, unexcused
 
     # ------------------------------------------------------------------ writing

@@ -77,8 +77,8 @@ class ReportService:
                     member,
                     member.status_on(end_day),
                     codes,
-                    unexcused_months=len(months_coded(codes, AttendanceCode.VANG_KHONG_LY_DO)),
-                    excused_months=len(months_coded(codes, AttendanceCode.VANG_CO_LY_DO)),
+                    unexcused_months=len(months_coded(codes, AttendanceCode.ABSENT_UNEXCUSED)),
+                    excused_months=len(months_coded(codes, AttendanceCode.ABSENT_EXCUSED)),
                 )
             )
         roll_start = sum(1 for m in members if m.status_on(period.start).on_roll)

@@ -65,7 +65,7 @@ def test_upgrade_from_v7_keeps_every_meeting_and_child_row_and_takes_a_review_me
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'meeting'")}
         assert "meeting_date" in indexes
         old = services.meetings.get(1)
-        assert old.kind is MeetingKind.THUONG_KY and len(old.attendance) == 3 and old.votes[0].votes_for == 2
+        assert old.kind is MeetingKind.REGULAR and len(old.attendance) == 3 and old.votes[0].votes_for == 2
         assert old.corrections[0].reason == "Sai tên" and old.tasks[0].text == "Thăm hộ nghèo"
         after = _snapshot(db_path)
         for table in ("meeting", *CHILDREN):

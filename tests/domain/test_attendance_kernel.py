@@ -27,12 +27,12 @@ def test_present_base_and_vote_base_of_every_code() -> None:
 
 def test_probationary_and_visiting_members_are_never_in_a_vote_base() -> None:
     rows = [
-        Attendance(1, C.CO_MAT, official=True),
-        Attendance(2, C.CO_MAT, official=True),
-        Attendance(3, C.CO_MAT, official=False),  # probationary: attends, never votes
-        Attendance(4, C.CO_MAT, official=True),  # visiting from another branch
-        Attendance(5, C.VANG_CO_LY_DO, official=True),
-        Attendance(6, C.MIEN_SH, official=True),  # exempt and absent: out of every base
+        Attendance(1, C.PRESENT, official=True),
+        Attendance(2, C.PRESENT, official=True),
+        Attendance(3, C.PRESENT, official=False),  # probationary: attends, never votes
+        Attendance(4, C.PRESENT, official=True),  # visiting from another branch
+        Attendance(5, C.ABSENT_EXCUSED, official=True),
+        Attendance(6, C.EXEMPT, official=True),  # exempt and absent: out of every base
     ]
     s = kernel.summarize(rows, visiting=[4])
     assert (s.present, s.base) == (4, 5)
@@ -41,7 +41,7 @@ def test_probationary_and_visiting_members_are_never_in_a_vote_base() -> None:
 
 def test_the_visiting_set_is_who_is_here_temporarily_that_day() -> None:
     here = Member("Khách", None, date(2000, 1, 1), official_on=date(2001, 1, 1), id=7,
-                  events=(StatusEvent(StatusEventKind.SHTT_DEN, date(2026, 3, 1)),))  # fmt: skip
+                  events=(StatusEvent(StatusEventKind.TEMPORARY_VISIT, date(2026, 3, 1)),))  # fmt: skip
     own = Member("Nhà", None, date(2000, 1, 1), official_on=date(2001, 1, 1), id=8)
     assert kernel.visiting_ids([here, own], date(2026, 4, 1)) == {7}
     assert kernel.visiting_ids([here, own], date(2026, 2, 1)) == frozenset()
@@ -49,23 +49,23 @@ def test_the_visiting_set_is_who_is_here_temporarily_that_day() -> None:
 
 def test_a_month_with_two_regular_meetings_counts_once_by_its_most_serious_code() -> None:
     rows = [
-        (1, date(2026, 8, 5), MeetingKind.THUONG_KY, C.VANG_KHONG_LY_DO),
-        (1, date(2026, 8, 25), MeetingKind.THUONG_KY, C.CO_MAT),
-        (2, date(2026, 8, 5), MeetingKind.THUONG_KY, C.CO_MAT),
-        (2, date(2026, 8, 25), MeetingKind.THUONG_KY, C.VANG_CO_LY_DO),
-        (1, date(2026, 9, 10), MeetingKind.CHUYEN_DE, C.VANG_KHONG_LY_DO),  # thematic: not an Art. 8 month
-        (1, date(2026, 10, 10), MeetingKind.KET_HOP, C.VANG_KHONG_LY_DO),  # combined counts as regular
-        (1, date(2025, 10, 10), MeetingKind.THUONG_KY, C.VANG_KHONG_LY_DO),
+        (1, date(2026, 8, 5), MeetingKind.REGULAR, C.ABSENT_UNEXCUSED),
+        (1, date(2026, 8, 25), MeetingKind.REGULAR, C.PRESENT),
+        (2, date(2026, 8, 5), MeetingKind.REGULAR, C.PRESENT),
+        (2, date(2026, 8, 25), MeetingKind.REGULAR, C.ABSENT_EXCUSED),
+        (1, date(2026, 9, 10), MeetingKind.THEMATIC, C.ABSENT_UNEXCUSED),  # thematic: not an Art. 8 month
+        (1, date(2026, 10, 10), MeetingKind.COMBINED, C.ABSENT_UNEXCUSED),  # combined counts as regular
+        (1, date(2025, 10, 10), MeetingKind.REGULAR, C.ABSENT_UNEXCUSED),
     ]
     codes = kernel.month_codes(rows)
     assert codes == {
-        1: {"2026-08": C.VANG_KHONG_LY_DO, "2026-10": C.VANG_KHONG_LY_DO, "2025-10": C.VANG_KHONG_LY_DO},
-        2: {"2026-08": C.VANG_CO_LY_DO},
+        1: {"2026-08": C.ABSENT_UNEXCUSED, "2026-10": C.ABSENT_UNEXCUSED, "2025-10": C.ABSENT_UNEXCUSED},
+        2: {"2026-08": C.ABSENT_EXCUSED},
     }
     # The order of the meetings does not matter.
     assert kernel.month_codes(reversed(rows)) == codes
     assert kernel.unexcused_months(codes) == {2026: {1: [8, 10]}, 2025: {1: [10]}}
-    assert kernel.months_coded(codes[2], C.VANG_CO_LY_DO) == ["2026-08"]
+    assert kernel.months_coded(codes[2], C.ABSENT_EXCUSED) == ["2026-08"]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_quorum_verdict_and_its_sentence_follow_the_rule_set() -> None:
 
 def test_month_attendance_rate_adds_every_meeting_of_the_month() -> None:
     def fig(day: date, present: int, base: int) -> MeetingOutline:
-        return MeetingOutline(1, day, MeetingKind.THUONG_KY, MeetingStatus.DRAFT, None, None, present, base)
+        return MeetingOutline(1, day, MeetingKind.REGULAR, MeetingStatus.DRAFT, None, None, present, base)
 
     figures = [fig(date(2026, 8, 5), 9, 10), fig(date(2026, 8, 25), 6, 10), fig(date(2026, 9, 5), 0, 0)]
     assert kernel.month_attendance_pct(figures, 2026, 8) == 75.0

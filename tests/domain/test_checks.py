@@ -21,7 +21,7 @@ def member(i: int, joined: date = date(2000, 1, 1), official: date | None = date
                   official_on=official, id=i, **kw)  # fmt: skip
 
 
-def meeting(on: date, kind: MeetingKind = MeetingKind.THUONG_KY, rows=(), start=time(14), end=time(16), mid=None):
+def meeting(on: date, kind: MeetingKind = MeetingKind.REGULAR, rows=(), start=time(14), end=time(16), mid=None):
     return Meeting(kind=kind, on=on, start=start, end=end, attendance=tuple(rows), id=mid)
 
 
@@ -30,7 +30,7 @@ def data(members=(), meetings=(), assignments=(), today=TODAY) -> checks.BranchD
 
 
 def absent(member_id: int, excused: bool) -> Attendance:
-    code = AttendanceCode.VANG_CO_LY_DO if excused else AttendanceCode.VANG_KHONG_LY_DO
+    code = AttendanceCode.ABSENT_EXCUSED if excused else AttendanceCode.ABSENT_UNEXCUSED
     return Attendance(member_id, code, "Ốm" if excused else "", f"#{member_id}")
 
 
@@ -44,8 +44,8 @@ def test_months_without_a_regular_meeting_are_found_but_not_the_current_month() 
 
 def test_a_combined_sitting_counts_as_the_regular_meeting_and_a_thematic_one_does_not() -> None:
     held = [meeting(date(2026, m, 5)) for m in range(1, 11) if m != 3]
-    held.append(meeting(date(2026, 3, 20), MeetingKind.CHUYEN_DE))
-    held.append(meeting(date(2026, 10, 20), MeetingKind.KET_HOP))
+    held.append(meeting(date(2026, 3, 20), MeetingKind.THEMATIC))
+    held.append(meeting(date(2026, 10, 20), MeetingKind.COMBINED))
     found = checks.monthly_meeting_missing(data([member(1)], held), 2026)
     assert [f.period for f in found] == ["2026-03"]
 
@@ -57,7 +57,7 @@ def test_months_before_the_branch_existed_are_not_missing() -> None:
 
 
 def test_thematic_meeting_missing_per_ended_quarter() -> None:
-    held = [meeting(date(2026, 2, 10), MeetingKind.CHUYEN_DE), meeting(date(2026, 9, 10), MeetingKind.KET_HOP)]
+    held = [meeting(date(2026, 2, 10), MeetingKind.THEMATIC), meeting(date(2026, 9, 10), MeetingKind.COMBINED)]
     found = checks.thematic_meeting_missing(data([member(1)], held), 2026)
     assert [f.period for f in found] == ["2026-Q2"]  # Q4 has not ended on 22/11
     assert "quý II năm 2026" in found[0].message
@@ -82,9 +82,9 @@ def test_unexcused_absences_warn_at_two_months_alert_at_three_and_excused_never_
 def test_two_unexcused_absences_in_one_month_count_once_and_thematic_absences_do_not_count() -> None:
     held = [
         meeting(date(2026, 3, 5), rows=[absent(1, False)]),
-        meeting(date(2026, 3, 25), MeetingKind.BAT_THUONG, rows=[absent(1, False)]),
-        meeting(date(2026, 3, 20), MeetingKind.CHUYEN_DE, rows=[absent(1, False)]),
-        meeting(date(2026, 5, 20), MeetingKind.CHUYEN_DE, rows=[absent(1, False)]),
+        meeting(date(2026, 3, 25), MeetingKind.EXTRAORDINARY, rows=[absent(1, False)]),
+        meeting(date(2026, 3, 20), MeetingKind.THEMATIC, rows=[absent(1, False)]),
+        meeting(date(2026, 5, 20), MeetingKind.THEMATIC, rows=[absent(1, False)]),
     ]
     assert checks.unexcused_absence_months(data([member(1)], held), 2026) == {1: [3]}
     assert checks.unexcused_absences(data([member(1)], held), 2026) == []
@@ -124,7 +124,7 @@ def test_party_badge_milestones_in_the_year() -> None:
 
 
 def test_members_who_left_get_no_badge_reminder() -> None:
-    gone = member(1, joined=date(1996, 12, 3), events=(StatusEvent(StatusEventKind.TU_TRAN, date(2026, 5, 1)),))
+    gone = member(1, joined=date(1996, 12, 3), events=(StatusEvent(StatusEventKind.DECEASED, date(2026, 5, 1)),))
     assert checks.party_badge_due(data([gone]), 2026) == []
 
 
@@ -133,7 +133,7 @@ def test_meeting_too_short_uses_120_minutes_for_a_combined_sitting() -> None:
     held = [
         meeting(date(2026, 1, 5), start=time(14), end=time(15, 29), mid=1),
         meeting(date(2026, 2, 5), start=time(14), end=time(15, 30), mid=2),
-        meeting(date(2026, 3, 5), MeetingKind.KET_HOP, start=time(14), end=time(15, 50), mid=3),
+        meeting(date(2026, 3, 5), MeetingKind.COMBINED, start=time(14), end=time(15, 50), mid=3),
         meeting(date(2026, 4, 5), start=None, end=None, mid=4),
     ]
     found = checks.meeting_too_short(data([member(1)], held), 2026)
@@ -142,13 +142,13 @@ def test_meeting_too_short_uses_120_minutes_for_a_combined_sitting() -> None:
 
 def test_attendance_base_excludes_exempt_away_and_suspended_but_counts_an_exempt_member_who_comes() -> None:
     rows = [
-        Attendance(1, AttendanceCode.CO_MAT, official=True),
-        Attendance(2, AttendanceCode.MIEN_SH, official=True),
-        Attendance(3, AttendanceCode.SHTT_NOI_KHAC, official=True),
-        Attendance(4, AttendanceCode.DINH_CHI, official=True),
-        Attendance(5, AttendanceCode.VANG_CO_LY_DO, "Ốm", "E", official=True),
-        Attendance(6, AttendanceCode.CO_MAT, official=False),  # an exempt member who attends is recorded present
-        Attendance(7, AttendanceCode.DEN_MUON, official=True),
+        Attendance(1, AttendanceCode.PRESENT, official=True),
+        Attendance(2, AttendanceCode.EXEMPT, official=True),
+        Attendance(3, AttendanceCode.AWAY, official=True),
+        Attendance(4, AttendanceCode.SUSPENDED, official=True),
+        Attendance(5, AttendanceCode.ABSENT_EXCUSED, "Ốm", "E", official=True),
+        Attendance(6, AttendanceCode.PRESENT, official=False),  # an exempt member who attends is recorded present
+        Attendance(7, AttendanceCode.LATE, official=True),
     ]
     s = summarize(rows)
     assert (s.total, s.base, s.present, s.exempt, s.away, s.suspended) == (7, 4, 3, 1, 1, 1)
@@ -160,7 +160,7 @@ def test_attendance_base_excludes_exempt_away_and_suspended_but_counts_an_exempt
 def test_low_attendance_warns_below_90_and_alerts_at_half_or_less() -> None:
     def rows(present: int, total: int) -> list[Attendance]:
         return [
-            Attendance(i, AttendanceCode.CO_MAT if i <= present else AttendanceCode.VANG_CO_LY_DO)
+            Attendance(i, AttendanceCode.PRESENT if i <= present else AttendanceCode.ABSENT_EXCUSED)
             for i in range(1, total + 1)
         ]
 
@@ -184,19 +184,19 @@ def test_a_member_who_joined_in_june_is_not_expected_in_january() -> None:
 
 
 def test_exempt_and_away_members_get_codes_outside_the_base_by_default() -> None:
-    exempt = member(1, events=(StatusEvent(StatusEventKind.MIEN_SH, date(2026, 1, 1)),))
+    exempt = member(1, events=(StatusEvent(StatusEventKind.EXEMPTED, date(2026, 1, 1)),))
     away = member(
         2,
         events=(
-            StatusEvent(StatusEventKind.SHTT_DI, date(2026, 1, 1)),
-            StatusEvent(StatusEventKind.SHTT_DI_VE, date(2026, 6, 1)),
+            StatusEvent(StatusEventKind.TEMPORARY_AWAY, date(2026, 1, 1)),
+            StatusEvent(StatusEventKind.TEMPORARY_AWAY_ENDED, date(2026, 6, 1)),
         ),
     )
-    gone = member(3, events=(StatusEvent(StatusEventKind.CHUYEN_DI, date(2026, 2, 1)),))
+    gone = member(3, events=(StatusEvent(StatusEventKind.TRANSFERRED_OUT, date(2026, 2, 1)),))
     march = {r.member_id: r.code for r in default_attendance([exempt, away, gone], date(2026, 3, 5))}
     july = {r.member_id: r.code for r in default_attendance([exempt, away, gone], date(2026, 7, 5))}
-    assert march == {1: AttendanceCode.MIEN_SH, 2: AttendanceCode.SHTT_NOI_KHAC}
-    assert july == {1: AttendanceCode.MIEN_SH, 2: AttendanceCode.CO_MAT}
+    assert march == {1: AttendanceCode.EXEMPT, 2: AttendanceCode.AWAY}
+    assert july == {1: AttendanceCode.EXEMPT, 2: AttendanceCode.PRESENT}
 
 
 # ---------------------------------------------------------------- topics

@@ -43,8 +43,8 @@ def test_plan_missing_only_after_the_deadline_and_only_for_active_members() -> N
     roll = [
         member(1),
         member(2),
-        member(3, StatusEvent(StatusEventKind.MIEN_SH, date(2025, 6, 1))),
-        member(4, StatusEvent(StatusEventKind.SHTT_DI, date(2026, 1, 10))),
+        member(3, StatusEvent(StatusEventKind.EXEMPTED, date(2025, 6, 1))),
+        member(4, StatusEvent(StatusEventKind.TEMPORARY_AWAY, date(2026, 1, 10))),
         member(5),
     ]
     record = YearRecord(2026, plans={1: signed(1), 5: PersonalPlan(5, 2026, (Commitment("x"),))})  # 5: not signed
@@ -89,7 +89,7 @@ def test_commitment_not_kept_is_info_from_the_latest_review() -> None:
 
 
 def test_figures_count_the_period_and_leave_exempt_and_away_out() -> None:
-    roll = (member(1), member(2), member(3, StatusEvent(StatusEventKind.MIEN_SH, date(2025, 1, 1))))
+    roll = (member(1), member(2), member(3, StatusEvent(StatusEventKind.EXEMPTED, date(2025, 1, 1))))
     record = YearRecord(
         2026,
         plans={1: signed(1, year_end=ReviewResult.NOT_DONE), 2: PersonalPlan(2, 2026, signed_on=date(2026, 8, 1))},

@@ -13,7 +13,7 @@ from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
 from app.resources import resource_path
 
-X, T, H = RatingLevel.XUAT_SAC, RatingLevel.TOT, RatingLevel.HOAN_THANH
+X, T, H = RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.COMPLETED
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_rules_file_names_every_provision_with_dates_and_verification(rules: Rat
     assert (
         rules.level_for_score(90) is X
         and rules.level_for_score(89.5) is T
-        and rules.level_for_score(49) is (RatingLevel.KHONG_HOAN_THANH)
+        and rules.level_for_score(49) is (RatingLevel.NOT_COMPLETED)
     )
     assert rules.forms_for(2025).default == "2C" and set(rules.forms_for(2025).kinds) == {"2A", "2B", "2C"}
     quota = rules.quota_for(2025)
@@ -64,10 +64,10 @@ def test_bad_rule_files_are_refused() -> None:
 
 
 def test_missing_only_after_the_deadline_and_not_for_exempt_or_new_members(rules) -> None:
-    exempt = member(2, events=(StatusEvent(StatusEventKind.MIEN_SH, date(2024, 3, 1)),))
+    exempt = member(2, events=(StatusEvent(StatusEventKind.EXEMPTED, date(2024, 3, 1)),))
     new = member(3, joined_on=date(2025, 9, 1), official_on=None)
-    visitor = member(4, events=(StatusEvent(StatusEventKind.SHTT_DEN, date(2000, 1, 1)),))
-    left = member(5, events=(StatusEvent(StatusEventKind.CHUYEN_DI, date(2025, 6, 1)),))
+    visitor = member(4, events=(StatusEvent(StatusEventKind.TEMPORARY_VISIT, date(2000, 1, 1)),))
+    left = member(5, events=(StatusEvent(StatusEventKind.TRANSFERRED_OUT, date(2025, 6, 1)),))
     members = [member(1), exempt, new, visitor, left, member(6)]
     ratings = [MemberRating(6, 2025, proposed=T)]
     assert rc.rating_missing(data(rules, members, ratings, today=date(2025, 12, 15))) == []
@@ -102,7 +102,7 @@ def test_quota_counts_final_else_proposed_against_the_cap_in_force(rules) -> Non
 
 
 def test_conflict_for_art8_dues_and_discipline_only_at_the_top_two_levels(rules) -> None:
-    suspended = member(4, events=(StatusEvent(StatusEventKind.DINH_CHI, date(2025, 4, 2)),))
+    suspended = member(4, events=(StatusEvent(StatusEventKind.SUSPENDED, date(2025, 4, 2)),))
     members = [member(1), member(2), member(3), suspended]
     ratings = [
         MemberRating(1, 2025, proposed=X),

@@ -95,7 +95,7 @@ def test_findings_cite_the_rule_of_the_period_they_judge(demo: Services) -> None
 
 
 def test_documents_cite_the_regulation_in_force_on_their_date(demo: Services, tmp_path: Path) -> None:
-    adopted = [m for m in demo.meetings.list() if m.kind is MeetingKind.THUONG_KY and m.status is MeetingStatus.ADOPTED]
+    adopted = [m for m in demo.meetings.list() if m.kind is MeetingKind.REGULAR and m.status is MeetingStatus.ADOPTED]
     early = next(m for m in adopted if m.on < date(2025, 7, 1))
     late = next(m for m in adopted if m.on >= date(2026, 1, 1))
     assert early.id is not None and late.id is not None

@@ -21,9 +21,9 @@ from app.domain.meeting_record import (
 from app.domain.seal import content_digest, short_seal
 
 BASE = Meeting(
-    kind=MeetingKind.THUONG_KY, on=date(2026, 3, 5), start=time(14), end=time(16), conclusion="Thống nhất.",
+    kind=MeetingKind.REGULAR, on=date(2026, 3, 5), start=time(14), end=time(16), conclusion="Thống nhất.",
     opinions=(Opinion("Nguyễn Văn An", "Đồng ý."),), votes=(Vote("Thông qua", 5, 0, 0, 6),),
-    attendance=(Attendance(1, AttendanceCode.CO_MAT, member_name="A"), Attendance(2, AttendanceCode.VANG_CO_LY_DO, "Ốm", "B")),
+    attendance=(Attendance(1, AttendanceCode.PRESENT, member_name="A"), Attendance(2, AttendanceCode.ABSENT_EXCUSED, "Ốm", "B")),
 )  # fmt: skip
 
 
@@ -46,7 +46,7 @@ def test_attendance_vote_and_time_changes_break_the_seal() -> None:
     digest = content_digest(BASE)
     assert content_digest(replace(BASE, end=time(16, 1))) != digest
     assert content_digest(replace(BASE, votes=(Vote("Thông qua", 6, 0, 0, 6),))) != digest
-    rows = (BASE.attendance[0], replace(BASE.attendance[1], code=AttendanceCode.VANG_KHONG_LY_DO))
+    rows = (BASE.attendance[0], replace(BASE.attendance[1], code=AttendanceCode.ABSENT_UNEXCUSED))
     assert content_digest(replace(BASE, attendance=rows)) != digest
 
 

@@ -42,17 +42,17 @@ def layout(name: str = "HD36-2018") -> LayoutProfile:
 
 def attendance() -> tuple[Attendance, ...]:
     """10 on the roll: 7 present (one probationary), 1 excused, 1 unexcused, 1 exempt."""
-    rows = [Attendance(i, AttendanceCode.CO_MAT, member_name=f"Nguyễn Văn Số{i}", official=True) for i in range(1, 7)]
-    rows.append(Attendance(7, AttendanceCode.CO_MAT, member_name="Trần Thị Dự Bị", official=False))
-    rows.append(Attendance(8, AttendanceCode.VANG_CO_LY_DO, "Đi công tác", "Lê Thị Vắng", True))
-    rows.append(Attendance(9, AttendanceCode.VANG_KHONG_LY_DO, "", "Phạm Văn Không", True))
-    rows.append(Attendance(10, AttendanceCode.MIEN_SH, "", "Hồ Văn Miễn", True))
+    rows = [Attendance(i, AttendanceCode.PRESENT, member_name=f"Nguyễn Văn Số{i}", official=True) for i in range(1, 7)]
+    rows.append(Attendance(7, AttendanceCode.PRESENT, member_name="Trần Thị Dự Bị", official=False))
+    rows.append(Attendance(8, AttendanceCode.ABSENT_EXCUSED, "Đi công tác", "Lê Thị Vắng", True))
+    rows.append(Attendance(9, AttendanceCode.ABSENT_UNEXCUSED, "", "Phạm Văn Không", True))
+    rows.append(Attendance(10, AttendanceCode.EXEMPT, "", "Hồ Văn Miễn", True))
     return tuple(rows)
 
 
 def regular(**changes: object) -> Meeting:
     m = Meeting(
-        kind=MeetingKind.THUONG_KY,
+        kind=MeetingKind.REGULAR,
         on=date(2026, 2, 5),
         start=time(14, 0),
         end=time(16, 0),
@@ -85,7 +85,7 @@ def regular(**changes: object) -> Meeting:
 def thematic(**changes: object) -> Meeting:
     m = replace(
         regular(),
-        kind=MeetingKind.CHUYEN_DE,
+        kind=MeetingKind.THEMATIC,
         on=date(2026, 3, 17),
         title="",
         sections=(Section("Mục đích, yêu cầu", "Nâng cao nhận thức.", MeetingPart.THEMATIC),),
@@ -106,7 +106,7 @@ def thematic(**changes: object) -> Meeting:
 def combined(**changes: object) -> Meeting:
     m = replace(
         regular(),
-        kind=MeetingKind.KET_HOP,
+        kind=MeetingKind.COMBINED,
         on=date(2026, 6, 8),
         title="Học tập và làm theo Bác về tự lực, tự cường",
         sections=(

@@ -92,9 +92,7 @@ def test_names_keep_their_capitals_outside_the_letterhead(demo: Services, tmp_pa
 
 def test_each_section_prints_once_and_the_dues_once(demo: Services, tmp_path: Path) -> None:
     regular = next(
-        m
-        for m in demo.meetings.load(year=2026)
-        if m.kind is MeetingKind.THUONG_KY and m.status is MeetingStatus.ADOPTED
+        m for m in demo.meetings.load(year=2026) if m.kind is MeetingKind.REGULAR and m.status is MeetingStatus.ADOPTED
     )
     assert regular.id is not None and regular.dues_note
     for kind, path in (

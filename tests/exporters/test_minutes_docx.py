@@ -278,7 +278,7 @@ def test_hd05_profile_changes_labels_sizes_and_spacing() -> None:
 
 
 def test_extraordinary_meeting_subject_with_its_own_title() -> None:
-    doc = open_docx(render(samples.regular(kind=MeetingKind.BAT_THUONG, title="Về công tác nhân sự")))
+    doc = open_docx(render(samples.regular(kind=MeetingKind.EXTRAORDINARY, title="Về công tác nhân sự")))
     lines = texts(doc)
     assert lines.index("Sinh hoạt chi bộ bất thường ngày 05/02/2026") + 1 == lines.index("Về công tác nhân sự")
     assert find(doc, "Về công tác nhân sự").style.name == "Subtitle"

@@ -103,7 +103,7 @@ def test_a_draft_round_trips_through_the_database(services: Services, meeting: M
 
 
 def test_older_and_newer_drafts_are_read_tolerantly() -> None:
-    base = meeting_to_dict(Meeting(kind=MeetingKind.THUONG_KY, on=date(2026, 3, 5), title="Sinh hoạt tháng 3"))
+    base = meeting_to_dict(Meeting(kind=MeetingKind.REGULAR, on=date(2026, 3, 5), title="Sinh hoạt tháng 3"))
     base["meeting"]["a_field_from_a_newer_build"] = [1, 2]
     del base["meeting"]["dues_note"]  # an older build did not have it
     back = meeting_from_dict(base)
@@ -156,7 +156,7 @@ TYPIST = textwrap.dedent(
     n = 0
     while True:
         n += 1
-        s.drafts.save_meeting(Meeting(kind=MeetingKind.THUONG_KY, on=date(2026, 3, 5), conclusion="chữ " * n))
+        s.drafts.save_meeting(Meeting(kind=MeetingKind.REGULAR, on=date(2026, 3, 5), conclusion="chữ " * n))
         print(n, flush=True)
     """
 )

@@ -18,7 +18,7 @@ from app.domain.meeting_record import AttendanceCode, MeetingKind
 from app.domain.membership import Member
 from tests.exporters.docx_read import full_text, open_docx
 
-K, P, X = AttendanceCode.VANG_KHONG_LY_DO, AttendanceCode.VANG_CO_LY_DO, AttendanceCode.CO_MAT
+K, P, X = AttendanceCode.ABSENT_UNEXCUSED, AttendanceCode.ABSENT_EXCUSED, AttendanceCode.PRESENT
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def branch(services: Services) -> tuple[Services, dict[str, int], dict[str, int]
     }
     meeting_ids: dict[str, int] = {}
     for day, codes in plan.items():
-        draft = services.meetings.prepare(MeetingKind.THUONG_KY, day)
+        draft = services.meetings.prepare(MeetingKind.REGULAR, day)
         by_id = {ids[k]: code for k, code in codes.items()}
         rows = tuple(
             replace(r, code=by_id.get(r.member_id, X), reason="Đi công tác" if by_id.get(r.member_id) is P else "")

@@ -35,7 +35,7 @@ def test_a_rename_or_a_new_member_touches_the_roll(demo: Services) -> None:
 
 def test_meetings_dues_and_rules_each_say_their_area(demo: Services) -> None:
     demo.take_changes()
-    saved = demo.meetings.save(demo.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 11, 20)))
+    saved = demo.meetings.save(demo.meetings.prepare(MeetingKind.REGULAR, date(2026, 11, 20)))
     assert demo.take_changes() == Change.of(Area.MEETINGS, ids=(saved.id,))
     member = demo.members.list()[0]
     demo.dues.pay(member.id, Month(2026, 11), Month(2026, 11), 1000)

@@ -23,7 +23,7 @@ def test_the_service_loads_no_whole_meeting(demo: Services, year: int) -> None:
 def _add_meeting(s: Services, kind: MeetingKind, on: date, unexcused_ids: list[int]) -> None:
     draft = s.meetings.prepare(kind, on)
     rows = tuple(
-        replace(row, code=AttendanceCode.VANG_KHONG_LY_DO) if row.member_id in unexcused_ids else row
+        replace(row, code=AttendanceCode.ABSENT_UNEXCUSED) if row.member_id in unexcused_ids else row
         for row in draft.attendance
     )
     s.meetings.create(replace(draft, attendance=rows))
@@ -34,11 +34,11 @@ def tricky(demo: Services) -> Services:
     """The demo plus what Art. 8 must not count: unexcused absences from a thematic meeting, and a second
     regular meeting in a month already counted."""
     ids = [m.id for m in demo.members.list() if m.id is not None][:3]
-    _add_meeting(demo, MeetingKind.CHUYEN_DE, date(2026, 6, 20), ids)
-    _add_meeting(demo, MeetingKind.CHUYEN_DE, date(2025, 6, 20), ids)
-    _add_meeting(demo, MeetingKind.THUONG_KY, date(2025, 3, 20), ids[:1])
-    _add_meeting(demo, MeetingKind.THUONG_KY, date(2025, 3, 27), ids[:1])
-    _add_meeting(demo, MeetingKind.KET_HOP, date(2025, 8, 20), ids[:1])
+    _add_meeting(demo, MeetingKind.THEMATIC, date(2026, 6, 20), ids)
+    _add_meeting(demo, MeetingKind.THEMATIC, date(2025, 6, 20), ids)
+    _add_meeting(demo, MeetingKind.REGULAR, date(2025, 3, 20), ids[:1])
+    _add_meeting(demo, MeetingKind.REGULAR, date(2025, 3, 27), ids[:1])
+    _add_meeting(demo, MeetingKind.COMBINED, date(2025, 8, 20), ids[:1])
     return demo
 
 

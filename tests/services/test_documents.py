@@ -26,7 +26,7 @@ def first(s: Services, kind: MeetingKind, status: MeetingStatus | None = None):
 
 
 def test_minutes_numbers_equal_the_database(demo: Services, tmp_path: Path) -> None:
-    meeting = first(demo, MeetingKind.THUONG_KY, MeetingStatus.ADOPTED)
+    meeting = first(demo, MeetingKind.REGULAR, MeetingStatus.ADOPTED)
     before = db_fingerprint(demo.paths.database)
     result = demo.documents.minutes(meeting.id, tmp_path / "bb.docx")
     assert result.path == tmp_path / "bb.docx" and result.blank_fields == () and result.warnings == ()
@@ -43,7 +43,7 @@ def test_minutes_numbers_equal_the_database(demo: Services, tmp_path: Path) -> N
 
 
 def test_thematic_minutes_take_the_topic_from_the_assignment(demo: Services, tmp_path: Path) -> None:
-    meeting = first(demo, MeetingKind.CHUYEN_DE)
+    meeting = first(demo, MeetingKind.THEMATIC)
     topic = next(a for a in demo.topics.list(2026) if a.meeting_id == meeting.id)
     result = demo.documents.minutes(meeting.id, tmp_path / "cd.docx")
     assert "topic" not in result.blank_fields
@@ -51,7 +51,7 @@ def test_thematic_minutes_take_the_topic_from_the_assignment(demo: Services, tmp
 
 
 def test_numbers_come_from_the_term_counter_and_stay_with_the_meeting(demo: Services, tmp_path: Path) -> None:
-    a, b = [m for m in demo.meetings.list(year=2026) if m.kind is MeetingKind.THUONG_KY][:2]
+    a, b = [m for m in demo.meetings.list(year=2026) if m.kind is MeetingKind.REGULAR][:2]
     r1 = demo.documents.minutes(a.id, tmp_path / "a.docx", number=True)
     r2 = demo.documents.minutes(b.id, tmp_path / "b.docx", number=True)
     again = demo.documents.minutes(a.id, tmp_path / "a2.docx", number=True)
@@ -63,7 +63,7 @@ def test_numbers_come_from_the_term_counter_and_stay_with_the_meeting(demo: Serv
     assert res.number == "01"  # resolutions have their own counter
     by_hand = demo.documents.minutes(b.id, tmp_path / "b2.docx", number=7)
     assert by_hand.number == "07"
-    c = [m for m in demo.meetings.list(year=2026) if m.kind is MeetingKind.THUONG_KY][2]
+    c = [m for m in demo.meetings.list(year=2026) if m.kind is MeetingKind.REGULAR][2]
     assert demo.documents.minutes(c.id, tmp_path / "c.docx", number=True).number == "08"  # never reused
 
 
@@ -88,7 +88,7 @@ def test_report_number_is_not_used_up_by_a_failed_write(demo: Services, tmp_path
 
 
 def test_minutes_locked_target_keeps_the_old_file(demo: Services, tmp_path: Path, monkeypatch) -> None:
-    meeting = first(demo, MeetingKind.THUONG_KY)
+    meeting = first(demo, MeetingKind.REGULAR)
     target = tmp_path / "bb.docx"
     target.write_bytes(b"the old minutes")
     monkeypatch.setattr("exporters.atomic.RETRY_DELAY", 0.0)
@@ -100,7 +100,7 @@ def test_minutes_locked_target_keeps_the_old_file(demo: Services, tmp_path: Path
 
 
 def test_blank_fields_for_a_meeting_recorded_in_a_hurry(demo: Services, tmp_path: Path) -> None:
-    bare = demo.meetings.create(replace(demo.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 11, 19)), sections=()))
+    bare = demo.meetings.create(replace(demo.meetings.prepare(MeetingKind.REGULAR, date(2026, 11, 19)), sections=()))
     result = demo.documents.minutes(bare.id, tmp_path / "bare.docx")
     assert result.blank_fields[:2] == ("start", "recorder")
     assert result.blank_fields[-1] == "end"
@@ -129,7 +129,7 @@ def test_batch_writes_one_file_per_meeting_named_to_sort_by_date(demo: Services,
 def test_batch_gives_two_sittings_on_one_day_distinct_names(demo: Services, tmp_path: Path) -> None:
     day = date(2026, 11, 19)
     for _ in range(2):
-        demo.meetings.create(demo.meetings.prepare(MeetingKind.BAT_THUONG, day))
+        demo.meetings.create(demo.meetings.prepare(MeetingKind.EXTRAORDINARY, day))
     results = demo.documents.minutes_batch(periods.month(2026, 11), tmp_path)
     names = [r.path.name for r in results]
     first, second = (
@@ -149,7 +149,7 @@ def test_batch_into_a_file_is_refused(demo: Services, tmp_path: Path) -> None:
 
 
 def test_target_names(demo: Services, tmp_path: Path) -> None:
-    meeting = first(demo, MeetingKind.THUONG_KY)
+    meeting = first(demo, MeetingKind.REGULAR)
     assert demo.documents.minutes(meeting.id, tmp_path / "bien-ban").path == tmp_path / "bien-ban.docx"
     with pytest.raises(ExportError) as folder:
         demo.documents.minutes(meeting.id, tmp_path)
@@ -160,7 +160,7 @@ def test_target_names(demo: Services, tmp_path: Path) -> None:
 
 
 def test_resolution_signed_by_the_secretary(demo: Services, tmp_path: Path) -> None:
-    meeting = first(demo, MeetingKind.THUONG_KY, MeetingStatus.ADOPTED)
+    meeting = first(demo, MeetingKind.REGULAR, MeetingStatus.ADOPTED)
     result = demo.documents.resolution(meeting.id, tmp_path / "nq.docx")
     secretary = demo.members.get(demo.branch.profile().secretary_id)
     doc = open_docx(result.path)
@@ -175,22 +175,22 @@ def test_layout_overrides_are_checked_then_used(demo: Services, tmp_path: Path) 
     assert demo.documents.layout().margin_left_mm == 30
     demo.documents.save_layout_overrides({"page": {"margin_left_mm": 35}})
     assert demo.documents.layout().margin_left_mm == 35
-    result = demo.documents.minutes(first(demo, MeetingKind.THUONG_KY).id, tmp_path / "x.docx")
+    result = demo.documents.minutes(first(demo, MeetingKind.REGULAR).id, tmp_path / "x.docx")
     assert round(open_docx(result.path).sections[0].left_margin / 36000) == 35
 
 
 def test_the_branch_profile_chooses_the_layout(demo: Services, tmp_path: Path) -> None:
     demo.branch.save_profile(replace(demo.branch.profile(), layout_profile="HD05-2026"))
-    result = demo.documents.minutes(first(demo, MeetingKind.THUONG_KY).id, tmp_path / "x.docx")
+    result = demo.documents.minutes(first(demo, MeetingKind.REGULAR).id, tmp_path / "x.docx")
     assert open_docx(result.path).tables[-1].rows[0].cells[0].paragraphs[0].text == "NGƯỜI GHI BIÊN BẢN"
     demo.branch.save_profile(replace(demo.branch.profile(), layout_profile="KHONG-CO"))
     with pytest.raises(ExportError) as info:
-        demo.documents.minutes(first(demo, MeetingKind.THUONG_KY).id, tmp_path / "y.docx")
+        demo.documents.minutes(first(demo, MeetingKind.REGULAR).id, tmp_path / "y.docx")
     assert info.value.code == "layout_invalid" and not (tmp_path / "y.docx").exists()
 
 
 def test_a_broken_seal_is_reported(demo: Services, tmp_path: Path) -> None:
-    meeting = first(demo, MeetingKind.THUONG_KY, MeetingStatus.ADOPTED)
+    meeting = first(demo, MeetingKind.REGULAR, MeetingStatus.ADOPTED)
     # someone edits the stored record behind the program's back
     with demo.ctx.db.transaction():
         demo.ctx.meetings.update(replace(meeting, conclusion="Nội dung đã bị sửa."))

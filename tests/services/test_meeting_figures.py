@@ -15,7 +15,7 @@ def test_overview_rows_are_the_meetings_in_order_with_their_counts(demo: Service
     rows = demo.meetings.overview_rows(date(1900, 1, 1), date(2100, 12, 31))
     assert [r.id for r in rows] == [m.id for m in meetings]  # same meetings, same order
     assert any(r.present < r.base for r in rows)  # the demo has absences: the test can tell present from base
-    empty = demo.meetings.prepare(MeetingKind.BAT_THUONG, date(2026, 11, 20))
+    empty = demo.meetings.prepare(MeetingKind.EXTRAORDINARY, date(2026, 11, 20))
     saved = demo.meetings.create(replace(empty, attendance=()))
     [row] = demo.meetings.overview_rows(date(2026, 11, 20), date(2026, 11, 20))
     assert (row.id, row.present, row.base) == (saved.id, 0, 0)  # a meeting with no rows still shows
@@ -24,7 +24,7 @@ def test_overview_rows_are_the_meetings_in_order_with_their_counts(demo: Service
 def test_every_code_counted_as_the_enum_says(services: Services) -> None:
     services.demo.fill()
     members = [m for m in services.members.list() if m.id is not None][: len(AttendanceCode)]
-    draft = services.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 10, 5))
+    draft = services.meetings.prepare(MeetingKind.REGULAR, date(2026, 10, 5))
     rows = tuple(Attendance(m.id, code) for m, code in zip(members, AttendanceCode, strict=False))  # type: ignore[arg-type]
     saved = services.meetings.create(replace(draft, attendance=rows))
     [row] = services.meetings.overview_rows(date(2026, 10, 5), date(2026, 10, 5))

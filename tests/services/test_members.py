@@ -83,16 +83,16 @@ def test_duplicate_card_cccd_and_person_are_refused(services) -> None:
 
 def test_status_changes_are_history_and_never_delete(services) -> None:
     m = add(services, "Hoàng Văn Cường", joined="01/01/2025", official_on="")
-    assert services.members.status(m) is MemberStatus.DU_BI
-    m = services.members.change_status(m.id, StatusEventKind.CHINH_THUC, date(2026, 1, 1))
-    assert m.official_on == date(2026, 1, 1) and m.status_on(date(2026, 2, 1)) is MemberStatus.CHINH_THUC
-    m = services.members.change_status(m.id, StatusEventKind.SHTT_DI, date(2026, 3, 1), note="Đi học Cần Thơ")
-    m = services.members.change_status(m.id, StatusEventKind.SHTT_DI_VE, date(2026, 6, 1))
-    m = services.members.change_status(m.id, StatusEventKind.CHUYEN_DI, date(2026, 9, 1), decision="GGT số 15")
-    assert [e.kind for e in m.events] == [StatusEventKind.CHINH_THUC, StatusEventKind.SHTT_DI,
-                                          StatusEventKind.SHTT_DI_VE, StatusEventKind.CHUYEN_DI]  # fmt: skip
-    assert m.status_on(date(2026, 4, 1)) is MemberStatus.SHTT_DI
-    assert m.status_on(date(2026, 7, 1)) is MemberStatus.CHINH_THUC
+    assert services.members.status(m) is MemberStatus.PROBATIONARY
+    m = services.members.change_status(m.id, StatusEventKind.FULL_MEMBERSHIP, date(2026, 1, 1))
+    assert m.official_on == date(2026, 1, 1) and m.status_on(date(2026, 2, 1)) is MemberStatus.FULL
+    m = services.members.change_status(m.id, StatusEventKind.TEMPORARY_AWAY, date(2026, 3, 1), note="Đi học Cần Thơ")
+    m = services.members.change_status(m.id, StatusEventKind.TEMPORARY_AWAY_ENDED, date(2026, 6, 1))
+    m = services.members.change_status(m.id, StatusEventKind.TRANSFERRED_OUT, date(2026, 9, 1), decision="GGT số 15")
+    assert [e.kind for e in m.events] == [StatusEventKind.FULL_MEMBERSHIP, StatusEventKind.TEMPORARY_AWAY,
+                                          StatusEventKind.TEMPORARY_AWAY_ENDED, StatusEventKind.TRANSFERRED_OUT]  # fmt: skip
+    assert m.status_on(date(2026, 4, 1)) is MemberStatus.AWAY
+    assert m.status_on(date(2026, 7, 1)) is MemberStatus.FULL
     assert services.members.list() == []  # gone from the roll today …
     assert [x.id for x in services.members.list(include_former=True)] == [m.id]  # … but kept
     assert [x.id for x in services.members.list(on=date(2026, 7, 1))] == [m.id]
@@ -103,8 +103,8 @@ def test_status_changes_are_history_and_never_delete(services) -> None:
 def test_a_status_change_that_does_not_fit_is_refused(services) -> None:
     m = add(services, "Đỗ Thị Dung")
     with pytest.raises(ValidationError) as caught:
-        services.members.change_status(m.id, StatusEventKind.SHTT_DI_VE, date(2026, 1, 1))
+        services.members.change_status(m.id, StatusEventKind.TEMPORARY_AWAY_ENDED, date(2026, 1, 1))
     assert caught.value.field_errors == {"event": "not_allowed"}
     with pytest.raises(ValidationError):
-        services.members.change_status(m.id, StatusEventKind.CHINH_THUC, date(2026, 1, 1))  # already official
+        services.members.change_status(m.id, StatusEventKind.FULL_MEMBERSHIP, date(2026, 1, 1))  # already official
     assert services.members.get(m.id).events == ()

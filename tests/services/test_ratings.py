@@ -24,12 +24,12 @@ FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 def test_set_changes_only_the_given_fields(demo) -> None:
     r = demo.ratings
     first = r.set_member(3, 2024, self_level="tot", form="2b", score="85,5", votes_for=18, votes_total=20)
-    assert (first.self_level, first.form, first.score, first.votes_for) == (RatingLevel.TOT, "2B", 85.5, 18)
+    assert (first.self_level, first.form, first.score, first.votes_for) == (RatingLevel.GOOD, "2B", 85.5, 18)
     second = r.set_member(3, 2024, proposed="xuat_sac", decision="Quyết định số 12-QĐ/ĐUK")
-    assert second.self_level is RatingLevel.TOT and second.proposed is RatingLevel.XUAT_SAC
+    assert second.self_level is RatingLevel.GOOD and second.proposed is RatingLevel.EXCELLENT
     assert second.decision == "Quyết định số 12-QĐ/ĐUK" and second.member_name
     cleared = r.set_member(3, 2024, proposed="")
-    assert cleared.proposed is None and cleared.self_level is RatingLevel.TOT
+    assert cleared.proposed is None and cleared.self_level is RatingLevel.GOOD
     assert [h.year for h in r.history(3)][:3] == [2026, 2025, 2024]
 
 
@@ -72,7 +72,7 @@ def test_demo_last_year_reports_the_quota_the_conflict_and_a_commendation(demo) 
     assert season.quota.exceeded and season.quota.top == season.quota.allowed + 1
     exempt = [row for row in season.rows if row.not_rated == "exempt"]
     assert len(exempt) == 1 and exempt[0].rating is None
-    assert season.branch.final is RatingLevel.TOT
+    assert season.branch.final is RatingLevel.GOOD
 
 
 def test_demo_this_season_marks_the_art8_member_and_missing_waits_for_the_deadline(demo) -> None:
@@ -84,7 +84,7 @@ def test_demo_this_season_marks_the_art8_member_and_missing_waits_for_the_deadli
     assert not [f for f in found if f.rule == "rating_missing"]  # 22/11: the deadline (15/12) is ahead
     assert "rating_quota_exceeded" in {f.rule for f in found}  # the proposals go one over the cap
     row = next(r for r in demo.ratings.season(NOW.year).rows if r.member.id == art8[0].member_id)
-    assert row.conflicts and row.rating.proposed is RatingLevel.TOT and row.rating.final is None
+    assert row.conflicts and row.rating.proposed is RatingLevel.GOOD and row.rating.final is None
 
 
 def test_the_deadline_is_editable_and_drives_rating_missing(demo) -> None:
@@ -144,7 +144,7 @@ def test_upgrade_from_v6_adds_empty_rating_tables(tmp_path: Path) -> None:
         assert len(s.members.all()) == 3 and s.ratings.season(2025).rows
         an = next(m for m in s.members.all() if m.full_name == "Nguyễn Văn An")
         s.ratings.set_member(an.id, 2025, self_level="tot", proposed="tot")
-        assert s.ratings.get(an.id, 2025).proposed is RatingLevel.TOT
+        assert s.ratings.get(an.id, 2025).proposed is RatingLevel.GOOD
     finally:
         s.close()
     assert any("v6" in p.name for p in (tmp_path / "data" / "sao-luu").glob("*.sqlite3"))

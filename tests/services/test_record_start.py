@@ -40,7 +40,7 @@ def test_a_new_file_starts_its_record_this_month_and_nothing_before_is_judged(se
 
 def test_moving_the_start_earlier_judges_the_history_entered(services) -> None:
     _set_up_today(services)
-    services.meetings.create(services.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 9, 8)))
+    services.meetings.create(services.meetings.prepare(MeetingKind.REGULAR, date(2026, 9, 8)))
     services.branch.set_record_start(date(2026, 8, 1))
     missing = sorted(f.period for f in services.checks.run(2026) if f.rule == "monthly_meeting_missing")
     assert missing == ["2026-08", "2026-10"]  # September was held; November has not ended

@@ -21,7 +21,7 @@ def minutes(services):
     m = services.members.add(member_from_fields(
         {"full_name": "Đặng Thị Hòa", "date_of_birth": "01/01/1970", "joined_on": "01/01/2000", "official_on": "01/01/2001"}
     ))  # fmt: skip
-    draft = services.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 10, 5))
+    draft = services.meetings.prepare(MeetingKind.REGULAR, date(2026, 10, 5))
     body = "Quán triệt nghị quyết của Đảng ủy Khối về công tác xây dựng Đảng; đồng chí Hòa phát biểu."
     return services, m, services.meetings.create(replace(draft, sections=(Section("Nội dung", body),)))
 
@@ -90,8 +90,8 @@ def test_demo_is_deterministic_and_shows_every_situation(tmp_path) -> None:
     # Everything is the same but the branch code: two demo files must never consolidate as one branch.
     assert codes[0] != codes[1] and all(c.startswith("demo-") for c in codes)
     assert dumps[0] == dumps[1]
-    assert {MemberStatus.CHINH_THUC, MemberStatus.DU_BI, MemberStatus.MIEN_SH, MemberStatus.SHTT_DI,
-            MemberStatus.SHTT_DEN, MemberStatus.CHUYEN_DI, MemberStatus.TU_TRAN} <= statuses  # fmt: skip
+    assert {MemberStatus.FULL, MemberStatus.PROBATIONARY, MemberStatus.EXEMPT, MemberStatus.AWAY,
+            MemberStatus.VISITING, MemberStatus.TRANSFERRED_OUT, MemberStatus.DECEASED} <= statuses  # fmt: skip
     assert {"unexcused_absences", "monthly_meeting_missing", "meeting_too_short"} <= rules
 
 

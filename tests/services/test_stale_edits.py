@@ -33,7 +33,7 @@ def test_a_member_form_read_before_another_save_is_refused_and_shows_the_stored_
     assert first_read.version == second_read.version == 1
 
     # The first form records her full membership and her gender stays; then the second (stale) form is saved.
-    services.members.change_status(first_read.id, StatusEventKind.CHINH_THUC, date(1998, 9, 1))
+    services.members.change_status(first_read.id, StatusEventKind.FULL_MEMBERSHIP, date(1998, 9, 1))
     after_status = services.members.get(first_read.id)
     saved = services.members.update(member_from_fields({"job_position": "Hiệu trưởng"}, base=after_status))
     assert saved.version > second_read.version and saved.official_on == date(1998, 9, 1)
@@ -50,15 +50,15 @@ def test_a_member_form_read_before_another_save_is_refused_and_shows_the_stored_
     assert db_fingerprint(services.paths.database) == before
     kept = services.members.get(first_read.id)
     assert (kept.gender, kept.job_position) == ("Nữ", "Hiệu trưởng")
-    assert kept.status_on(date(2026, 11, 22)) is MemberStatus.CHINH_THUC
-    assert [e.kind for e in kept.events] == [StatusEventKind.CHINH_THUC]
+    assert kept.status_on(date(2026, 11, 22)) is MemberStatus.FULL
+    assert [e.kind for e in kept.events] == [StatusEventKind.FULL_MEMBERSHIP]
 
 
 def test_the_version_moves_with_every_write_and_a_fresh_read_saves(services) -> None:
     member = _secretary(services)
     member = services.members.update(member_from_fields({"phone": "0912345678"}, base=member))
     assert member.version == 2
-    services.members.change_status(member.id, StatusEventKind.CHINH_THUC, date(1998, 9, 1))
+    services.members.change_status(member.id, StatusEventKind.FULL_MEMBERSHIP, date(1998, 9, 1))
     with pytest.raises(StaleEditError):
         services.members.update(member_from_fields({"phone": "0900000000"}, base=member))
     fresh = services.members.get(member.id)
@@ -68,7 +68,7 @@ def test_the_version_moves_with_every_write_and_a_fresh_read_saves(services) -> 
 
 def test_stale_meeting_save_is_refused_and_the_stored_minutes_win(services) -> None:
     _secretary(services)
-    created = services.meetings.create(services.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 11, 5)))
+    created = services.meetings.create(services.meetings.prepare(MeetingKind.REGULAR, date(2026, 11, 5)))
     other_window = services.meetings.get(created.id)
     first = services.meetings.update(replace(created, conclusion="Kết luận đã thống nhất."))
     assert first.version == created.version + 1
@@ -82,7 +82,7 @@ def test_stale_meeting_save_is_refused_and_the_stored_minutes_win(services) -> N
 
 def test_adopting_or_numbering_moves_the_meeting_version_and_the_seal_ignores_it(services) -> None:
     _secretary(services)
-    created = services.meetings.create(services.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 11, 5)))
+    created = services.meetings.create(services.meetings.prepare(MeetingKind.REGULAR, date(2026, 11, 5)))
     numbered = services.meetings.assign_number(created.id)
     stored = services.meetings.get(created.id)
     assert stored.version == created.version + 1 and numbered.doc_number == "01"
@@ -110,7 +110,7 @@ def test_stale_topic_assignment_save_is_refused(services) -> None:
 
 def test_a_draft_kept_before_edit_versions_is_current_unless_the_meeting_was_saved_since(services) -> None:
     _secretary(services)
-    created = services.meetings.create(services.meetings.prepare(MeetingKind.THUONG_KY, date(2026, 11, 5)))
+    created = services.meetings.create(services.meetings.prepare(MeetingKind.REGULAR, date(2026, 11, 5)))
     key = services.drafts.save_meeting(replace(created, conclusion="Đang gõ dở."))
     payload = services.drafts.pending()[0].payload
     del payload["meeting"]["version"]  # as a build before v3 wrote it

@@ -16,7 +16,7 @@ from ui.models.attendance_model import AttendanceColumn
 
 def _grid(window: MainWindow):
     view = window.show_view("meetings")
-    editor = view.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))
+    editor = view.new_meeting(MeetingKind.REGULAR, date(2026, 11, 20))
     editor.tabs.setCurrentIndex(1)
     return editor, editor.attendance
 
@@ -42,7 +42,7 @@ def test_after_a_click_on_the_code_cell_p_chooses_excused_and_the_reason_follows
     assert combo is not None
     qtbot.keyClick(combo.view() if combo.view().isVisible() else combo, Qt.Key.Key_P)
     qtbot.wait(20)
-    assert grid.model.rows()[1].code is AttendanceCode.VANG_CO_LY_DO
+    assert grid.model.rows()[1].code is AttendanceCode.ABSENT_EXCUSED
     assert table.currentIndex().row() == 1 and table.currentIndex().column() == AttendanceColumn.REASON
     assert table.state() != table.State.EditingState or _open_combo() is None
 
@@ -53,7 +53,7 @@ def test_after_a_click_on_the_code_cell_p_chooses_excused_and_the_reason_follows
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.wait(20)
     assert grid.model.rows()[1].reason == "di cong tac"
-    assert grid.model.rows()[1].code is AttendanceCode.VANG_CO_LY_DO
+    assert grid.model.rows()[1].code is AttendanceCode.ABSENT_EXCUSED
     editor.dirty = False
 
 
@@ -62,11 +62,11 @@ def test_single_keys_work_on_the_name_cell_too(qtbot, window) -> None:
     table = grid.table
     _click(qtbot, table, 0, AttendanceColumn.NAME)
     qtbot.keyClick(table, Qt.Key.Key_K)
-    assert grid.model.rows()[0].code is AttendanceCode.VANG_KHONG_LY_DO
+    assert grid.model.rows()[0].code is AttendanceCode.ABSENT_UNEXCUSED
     assert table.currentIndex().column() == AttendanceColumn.REASON
     _click(qtbot, table, 2, AttendanceColumn.NAME)
     qtbot.keyClick(table, Qt.Key.Key_M)
-    assert grid.model.rows()[2].code is AttendanceCode.DEN_MUON
+    assert grid.model.rows()[2].code is AttendanceCode.LATE
     assert table.currentIndex().row() == 3
     editor.dirty = False
 
@@ -82,9 +82,9 @@ def test_typing_a_reason_into_the_open_drop_down_never_takes_a_member_out_of_the
     target = combo.view() if combo.view().isVisible() else combo
     for key in (Qt.Key.Key_O, Qt.Key.Key_D, Qt.Key.Key_T, Qt.Key.Key_H, Qt.Key.Key_N, Qt.Key.Key_I):
         qtbot.keyClick(target, key)  # "odthni": none is a code key, and Qt's type-to-search is off
-    assert grid.model.rows()[1].code is AttendanceCode.CO_MAT
+    assert grid.model.rows()[1].code is AttendanceCode.PRESENT
     assert grid.summary().base == base
     qtbot.keyClick(target, Qt.Key.Key_S)  # S is "về sớm": still present, still in the base
-    assert grid.model.rows()[1].code is AttendanceCode.VE_SOM
+    assert grid.model.rows()[1].code is AttendanceCode.LEFT_EARLY
     assert all(row.code.in_base for row in grid.model.rows()[:2]) and grid.summary().base == base
     editor.dirty = False

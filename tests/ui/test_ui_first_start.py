@@ -33,7 +33,7 @@ def test_setup_saves_the_branch_and_its_secretary(qtbot, services) -> None:
     assert (profile.term_start.isoformat(), profile.term_end.isoformat()) == ("2025-09-01", "2030-08-31")
     (secretary,) = services.members.all()
     assert secretary.full_name == "Nguyễn Thị Ánh"
-    assert secretary.party_position == PartyPosition.BI_THU.value
+    assert secretary.party_position == PartyPosition.SECRETARY.value
     assert profile.secretary_id == secretary.id
 
 
@@ -141,7 +141,7 @@ def test_first_start_asks_the_secretary_s_full_membership_date(qtbot, services) 
         qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     (secretary,) = services.members.all()
     assert secretary.official_on == date(1998, 9, 1)
-    assert secretary.status_on(NOW.date()) is MemberStatus.CHINH_THUC
+    assert secretary.status_on(NOW.date()) is MemberStatus.FULL
     assert services.branch.profile().record_start == date(2026, 11, 1)
     assert [f for f in services.checks.run(2026) if f.rule == "monthly_meeting_missing"] == []
 
@@ -153,7 +153,7 @@ def test_a_new_member_defaults_to_the_position_most_hold(qtbot, window: MainWind
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = view.dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.party_position.currentText() == PartyPosition.DANG_VIEN.value
+    assert dialog.party_position.currentText() == PartyPosition.MEMBER.value
     dialog.reject()
 
 

@@ -71,7 +71,7 @@ def test_a_wrong_date_is_said_on_leaving_the_field_and_cleared_when_fixed(qtbot,
 
 def test_a_time_gets_a_time_s_message_and_autosave_paints_nothing(qtbot, window: MainWindow) -> None:
     meetings = window.show_view("meetings")
-    editor = meetings.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))
+    editor = meetings.new_meeting(MeetingKind.REGULAR, date(2026, 11, 20))
     general = editor.general
     general.start.setFocus()
     general.start.selectAll()

@@ -41,7 +41,7 @@ def test_every_screen_fits_1366x768_at_the_largest_font(qtbot, window: MainWindo
         if hint.width() > SCREEN_W or hint.height() > SCREEN_H - WINDOWS_CHROME_H:
             too_big.append(f"{key}: {hint.width()}×{hint.height()} {_offenders(view, 400)}")
     meetings = window.show_view("meetings")
-    editor = meetings.new_meeting(MeetingKind.KET_HOP, date(2026, 11, 20))
+    editor = meetings.new_meeting(MeetingKind.COMBINED, date(2026, 11, 20))
     for tab in range(editor.tabs.count()):
         editor.tabs.setCurrentIndex(tab)
         _settle(qtbot)

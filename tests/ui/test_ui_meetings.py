@@ -18,10 +18,10 @@ DAY = date(2026, 11, 20)
 
 def _record(qtbot, window: MainWindow):
     view = window.show_view("meetings")
-    editor = view.new_meeting(MeetingKind.THUONG_KY, DAY)
+    editor = view.new_meeting(MeetingKind.REGULAR, DAY)
     assert view.pages.currentWidget() is editor
     assert editor.general.agenda.toPlainText().splitlines() == list(
-        window.services.branch.rules.agenda_for(MeetingKind.THUONG_KY)
+        window.services.branch.rules.agenda_for(MeetingKind.REGULAR)
     )
     editor.general.start.setText("14h")
     editor.general.end.setText("16:05")
@@ -31,7 +31,7 @@ def _record(qtbot, window: MainWindow):
     assert 0 < base <= grid.model.rowCount()
     assert grid.figures.text() == f"Có mặt {base}/{base} — 100%"
     # The first three rows are members expected to attend (the demo's exempt member sorts later).
-    assert [r.code for r in grid.model.rows()[:3]] == [AttendanceCode.CO_MAT] * 3
+    assert [r.code for r in grid.model.rows()[:3]] == [AttendanceCode.PRESENT] * 3
     table = grid.table
     table.setFocus()
     table.setCurrentIndex(grid.model.index(0, AttendanceColumn.CODE))
@@ -60,9 +60,9 @@ def test_record_a_meeting_with_attendance_and_save(qtbot, window: MainWindow) ->
     assert editor.meeting is not None and editor.meeting.id is not None
     stored = window.services.meetings.get(editor.meeting.id)
     codes = [row.code for row in stored.attendance]
-    assert codes[1] is AttendanceCode.VANG_CO_LY_DO and stored.attendance[1].reason == "Đi công tác"
-    assert codes[2] is AttendanceCode.VANG_KHONG_LY_DO
-    assert codes[0] is AttendanceCode.CO_MAT
+    assert codes[1] is AttendanceCode.ABSENT_EXCUSED and stored.attendance[1].reason == "Đi công tác"
+    assert codes[2] is AttendanceCode.ABSENT_UNEXCUSED
+    assert codes[0] is AttendanceCode.PRESENT
     assert (stored.start.hour, stored.start.minute, stored.end.hour, stored.end.minute) == (14, 0, 16, 5)
     assert stored.opinions[0].speaker_id == speaker.id and stored.opinions[0].speaker_name == speaker.full_name
     assert stored.conclusion == "Chi bộ thống nhất các nhiệm vụ tháng 12."
@@ -82,7 +82,7 @@ def test_adopt_locks_the_minutes_and_editing_is_refused(qtbot, window: MainWindo
     assert "đã khóa" in editor.banner.text()
 
     fingerprint = db_fingerprint(window.services.paths.database)
-    assert not editor.attendance.model.set_code(0, AttendanceCode.VANG_KHONG_LY_DO)
+    assert not editor.attendance.model.set_code(0, AttendanceCode.ABSENT_UNEXCUSED)
     assert editor.save() is False
     assert "không sửa được" in editor.banner.text()
     assert db_fingerprint(window.services.paths.database) == fingerprint
@@ -94,14 +94,14 @@ def test_autosave_keeps_a_draft_and_the_list_offers_it_back(qtbot, window: MainW
     editor.autosave()
     assert "Đã tự lưu" in editor.autosave_label.text()
     drafts = window.services.drafts.pending_meetings()
-    assert len(drafts) == 1 and drafts[0][1].attendance[2].code is AttendanceCode.VANG_KHONG_LY_DO
+    assert len(drafts) == 1 and drafts[0][1].attendance[2].code is AttendanceCode.ABSENT_UNEXCUSED
     editor.dirty = False  # as after a crash: the window is gone, the draft stays
     view.show_list()
     view.refresh()
     assert view.draft_row.isVisibleTo(view)
     view.restore_button.click()
     assert view.pages.currentWidget() is editor
-    assert editor.attendance.model.rows()[2].code is AttendanceCode.VANG_KHONG_LY_DO
+    assert editor.attendance.model.rows()[2].code is AttendanceCode.ABSENT_UNEXCUSED
     assert editor.save()
     assert window.services.drafts.pending_meetings() == []
 

@@ -110,12 +110,12 @@ def test_search_ignores_diacritics_and_case(qtbot, window: MainWindow) -> None:
 def test_status_change_keeps_history_and_moves_the_member_out_of_the_roll_filter(qtbot, window: MainWindow) -> None:
     view = window.show_view("members")
     member = next(
-        m for m in window.services.members.list() if m.status_on(window.services.ctx.today()) is MemberStatus.CHINH_THUC
+        m for m in window.services.members.list() if m.status_on(window.services.ctx.today()) is MemberStatus.FULL
     )
     view.select_member(member.id)
     view.change_status()
     dialog = view.dialog
-    index = dialog.kind.findData(StatusEventKind.CHUYEN_DI)
+    index = dialog.kind.findData(StatusEventKind.TRANSFERRED_OUT)
     assert index >= 0
     dialog.kind.setCurrentIndex(index)
     dialog.on.setText("01/11/2026")
@@ -123,8 +123,8 @@ def test_status_change_keeps_history_and_moves_the_member_out_of_the_roll_filter
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.buttons.accepted.emit()
     stored = window.services.members.get(member.id)
-    assert [e.kind for e in stored.events][-1] is StatusEventKind.CHUYEN_DI
-    assert stored.status_on(window.services.ctx.today()) is MemberStatus.CHUYEN_DI
+    assert [e.kind for e in stored.events][-1] is StatusEventKind.TRANSFERRED_OUT
+    assert stored.status_on(window.services.ctx.today()) is MemberStatus.TRANSFERRED_OUT
     history = [view.history.item(i).text() for i in range(view.history.count())]
     assert any("Chuyển sinh hoạt đảng đi" in line and "Sở Giáo dục" in line for line in history)
 

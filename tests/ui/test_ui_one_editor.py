@@ -61,7 +61,7 @@ def test_a_member_form_read_before_another_save_is_refused_and_shows_the_stored_
     assert isinstance(form, MemberDialog) and form.full_name.text() == member.full_name
 
     # Meanwhile her full membership is recorded (another form, the CLI, an import): the version moves.
-    services.members.change_status(member.id, StatusEventKind.CHINH_THUC, date(2026, 11, 1))
+    services.members.change_status(member.id, StatusEventKind.FULL_MEMBERSHIP, date(2026, 11, 1))
     before = db_fingerprint(services.paths.database)
 
     qtbot.keyClicks(form.job_position, " (kiem nhiem)")
@@ -71,7 +71,7 @@ def test_a_member_form_read_before_another_save_is_refused_and_shows_the_stored_
     assert "đã được sửa và lưu ở chỗ khác" in form.banner.text()
     assert form.official_on.text() == "01/11/2026"  # the form now shows what is stored
     assert db_fingerprint(services.paths.database) == before
-    assert services.members.get(member.id).status_on(date(2026, 11, 22)) is MemberStatus.CHINH_THUC
+    assert services.members.get(member.id).status_on(date(2026, 11, 22)) is MemberStatus.FULL
 
     # Saved again from the stored data: accepted, and her full membership stays.
     qtbot.keyClicks(form.job_position, " (kiem nhiem)")
@@ -79,7 +79,9 @@ def test_a_member_form_read_before_another_save_is_refused_and_shows_the_stored_
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     kept = services.members.get(member.id)
     assert kept.official_on == date(2026, 11, 1) and kept.job_position.endswith("(kiem nhiem)")
-    assert [e.kind for e in kept.events if e.kind is StatusEventKind.CHINH_THUC] == [StatusEventKind.CHINH_THUC]
+    assert [e.kind for e in kept.events if e.kind is StatusEventKind.FULL_MEMBERSHIP] == [
+        StatusEventKind.FULL_MEMBERSHIP
+    ]
 
 
 def test_double_clicking_a_topic_assignment_opens_one_form(qtbot, window: MainWindow) -> None:

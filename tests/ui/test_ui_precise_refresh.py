@@ -92,7 +92,7 @@ def test_renaming_a_member_reaches_every_screen_that_lists_names(qtbot, window: 
 def test_saving_a_meeting_refreshes_meetings_and_overview_not_dues(qtbot, window: MainWindow, counted) -> None:
     view = go(qtbot, window, "meetings")
     meetings_before = view.model.rowCount()
-    editor = view.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))  # what Ctrl+N's date and kind lead to
+    editor = view.new_meeting(MeetingKind.REGULAR, date(2026, 11, 20))  # what Ctrl+N's date and kind lead to
     editor.general.place.setFocus()
     editor.general.place.selectAll()
     qtbot.keyClicks(editor.general.place, "Hoi truong khu pho 3")

@@ -44,17 +44,17 @@ def test_the_quota_follows_the_levels_chosen_before_saving(qtbot, window: MainWi
     view = _open(qtbot, window, LAST)
     assert view.quota.text().startswith("\u26a0") and "3/2" in view.quota.text()
     top = next(i for i in range(view.model.rowCount())
-               if view.model.row(i).rating and view.model.row(i).rating.final is RatingLevel.XUAT_SAC)  # fmt: skip
+               if view.model.row(i).rating and view.model.row(i).rating.final is RatingLevel.EXCELLENT)  # fmt: skip
     _click_row(qtbot, view, top)
-    _pick(qtbot, view.proposed, RatingLevel.TOT)
-    _pick(qtbot, view.final, RatingLevel.TOT)
+    _pick(qtbot, view.proposed, RatingLevel.GOOD)
+    _pick(qtbot, view.final, RatingLevel.GOOD)
     assert not view.quota.text().startswith("\u26a0") and "2/3" in view.quota.text()  # live, not yet saved
     member_id = view.model.row(top).member.id
-    assert window.services.ratings.get(member_id, LAST).final is RatingLevel.XUAT_SAC
+    assert window.services.ratings.get(member_id, LAST).final is RatingLevel.EXCELLENT
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
-    assert window.services.ratings.get(member_id, LAST).final is RatingLevel.TOT
+    assert window.services.ratings.get(member_id, LAST).final is RatingLevel.GOOD
     assert "rating_quota_exceeded" not in {f.rule for f in window.services.checks.run(LAST)}
-    assert view.model.row(view.model.row_of(member_id)).rating.final is RatingLevel.TOT
+    assert view.model.row(view.model.row_of(member_id)).rating.final is RatingLevel.GOOD
 
 
 def test_conflicts_are_marked_in_the_table_and_beside_the_member(qtbot, window: MainWindow) -> None:
@@ -83,9 +83,9 @@ def test_a_bad_score_is_refused_beside_the_form_and_nothing_changes(qtbot, windo
 
 def test_the_branch_rating_and_the_member_detail(qtbot, window: MainWindow) -> None:
     view = _open(qtbot, window, NOW.year)
-    _pick(qtbot, view.branch_self, RatingLevel.XUAT_SAC)
+    _pick(qtbot, view.branch_self, RatingLevel.EXCELLENT)
     qtbot.mouseClick(view.branch_button, Qt.MouseButton.LeftButton)
-    assert window.services.ratings.branch(NOW.year).self_level is RatingLevel.XUAT_SAC
+    assert window.services.ratings.branch(NOW.year).self_level is RatingLevel.EXCELLENT
     members = window.show_view("members")
     secretary = window.services.branch.profile().secretary_id
     assert members.select_member(secretary)

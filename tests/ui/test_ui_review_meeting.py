@@ -50,9 +50,9 @@ def test_choosing_the_review_kind_fills_its_agenda_it_stays_editable_and_exports
     services = window.services
     view = window.show_view("meetings")
     day = date(2026, 11, 20)
-    editor = view.new_meeting(MeetingKind.THUONG_KY, day)
+    editor = view.new_meeting(MeetingKind.REGULAR, day)
     assert editor.general.agenda.toPlainText().splitlines() == list(
-        services.branch.rules.agenda_for(MeetingKind.THUONG_KY)
+        services.branch.rules.agenda_for(MeetingKind.REGULAR)
     )
     _pick_last_kind(qtbot, editor.general.kind)
     agenda = list(services.ratings.review_agenda(2026))

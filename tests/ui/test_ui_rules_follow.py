@@ -15,7 +15,7 @@ from ui.widgets.row_editors import VoteRow
 
 def test_an_open_editor_follows_a_settings_rule_change(qtbot, window: MainWindow) -> None:
     view = window.show_view("meetings")
-    editor = view.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))
+    editor = view.new_meeting(MeetingKind.REGULAR, date(2026, 11, 20))
     editor.tabs.setCurrentIndex(1)
     grid = editor.attendance
     table = grid.table
@@ -38,7 +38,7 @@ def test_an_open_editor_follows_a_settings_rule_change(qtbot, window: MainWindow
 
 def test_a_new_vote_counts_on_the_full_members_not_the_present(qtbot, window: MainWindow) -> None:
     view = window.show_view("meetings")
-    editor = view.new_meeting(MeetingKind.THUONG_KY, date(2026, 11, 20))
+    editor = view.new_meeting(MeetingKind.REGULAR, date(2026, 11, 20))
     summary = editor.attendance.summary()
     assert summary.probationary > 0  # the demo has probationary members: they attend but never vote
     editor.tabs.setCurrentIndex(4)

@@ -141,7 +141,7 @@ class FirstStartDialog(QDialog):
                         "full_name": secretary,
                         "joined_on": joined_text,
                         "official_on": self.secretary_official.text(),
-                        "party_position": PartyPosition.BI_THU.value,  # what the form asked, not a guess
+                        "party_position": PartyPosition.SECRETARY.value,  # what the form asked, not a guess
                     }
                 )
                 secretary_id = members.add(member).id

@@ -82,7 +82,7 @@ class MemberDialog(QDialog):
         self.party_position.setEditable(True)
         self.party_position.addItems([p.value for p in PartyPosition])
         # What is true for most members; an edited member shows what is stored (_fill), never a guess.
-        self.party_position.setCurrentText(PartyPosition.DANG_VIEN.value)
+        self.party_position.setCurrentText(PartyPosition.MEMBER.value)
         self.job_position = f.add("job_position", "Chức vụ, đơn vị công tác:", QLineEdit())
         self.party_card_no = f.add("party_card_no", "Số thẻ đảng viên:", QLineEdit())
 

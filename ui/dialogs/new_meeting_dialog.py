@@ -14,7 +14,7 @@ from ui.widgets.prompts import button_box
 
 
 class NewMeetingDialog(QDialog):
-    def __init__(self, today: date, kind: MeetingKind = MeetingKind.THUONG_KY, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, kind: MeetingKind = MeetingKind.REGULAR, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Cuộc sinh hoạt mới")
         self.setMinimumWidth(480)

@@ -18,11 +18,11 @@ def allowed_changes(status: MemberStatus) -> list[StatusEventKind]:
     """The changes that make sense from today's situation, in the order a secretary meets them."""
     kinds = [k for k, allowed in ALLOWED_FROM.items() if status in allowed]
     if status.on_roll:
-        kinds += [k for k in StatusEventKind if k in LEAVING_EVENTS and k is not StatusEventKind.SHTT_DEN_HET]
-        if status is MemberStatus.SHTT_DEN:
-            kinds.append(StatusEventKind.SHTT_DEN_HET)
+        kinds += [k for k in StatusEventKind if k in LEAVING_EVENTS and k is not StatusEventKind.TEMPORARY_VISIT_ENDED]
+        if status is MemberStatus.VISITING:
+            kinds.append(StatusEventKind.TEMPORARY_VISIT_ENDED)
     else:
-        kinds.append(StatusEventKind.CHUYEN_DEN)
+        kinds.append(StatusEventKind.TRANSFERRED_IN)
     return list(dict.fromkeys(kinds))
 
 

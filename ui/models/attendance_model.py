@@ -29,12 +29,12 @@ HEADERS = {
 
 #: Single keys for the codes a secretary types most (x = có mặt, as on paper).
 KEY_CODES = {
-    "x": AttendanceCode.CO_MAT,
-    "c": AttendanceCode.CO_MAT,
-    "m": AttendanceCode.DEN_MUON,
-    "s": AttendanceCode.VE_SOM,
-    "p": AttendanceCode.VANG_CO_LY_DO,
-    "k": AttendanceCode.VANG_KHONG_LY_DO,
+    "x": AttendanceCode.PRESENT,
+    "c": AttendanceCode.PRESENT,
+    "m": AttendanceCode.LATE,
+    "s": AttendanceCode.LEFT_EARLY,
+    "p": AttendanceCode.ABSENT_EXCUSED,
+    "k": AttendanceCode.ABSENT_UNEXCUSED,
 }
 ABSENT_COLOUR = QColor("#fde7e9")
 OUT_OF_BASE_COLOUR = QColor("#eeeeee")
@@ -61,7 +61,7 @@ class AttendanceModel(QAbstractTableModel):
         if self.read_only or not 0 <= row < len(self._rows):
             return False
         current = self._rows[row]
-        reason = current.reason if code in (AttendanceCode.VANG_CO_LY_DO, AttendanceCode.VANG_KHONG_LY_DO) else ""
+        reason = current.reason if code in (AttendanceCode.ABSENT_EXCUSED, AttendanceCode.ABSENT_UNEXCUSED) else ""
         self._rows[row] = replace(current, code=code, reason=reason)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(AttendanceColumn) - 1))
         self.edited.emit()

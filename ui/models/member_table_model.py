@@ -40,12 +40,12 @@ HEADERS = {
 #: Status filter choices: label -> the statuses it keeps (None: everyone on the roll; empty: everyone).
 STATUS_FILTERS: dict[str, frozenset[MemberStatus] | None] = {
     "Đang sinh hoạt tại chi bộ": None,
-    "Chính thức": frozenset({MemberStatus.CHINH_THUC}),
-    "Dự bị": frozenset({MemberStatus.DU_BI}),
-    "Miễn sinh hoạt": frozenset({MemberStatus.MIEN_SH}),
-    "Sinh hoạt tạm thời": frozenset({MemberStatus.SHTT_DI, MemberStatus.SHTT_DEN}),
-    "Đình chỉ sinh hoạt": frozenset({MemberStatus.DINH_CHI}),
-    "Đã rời chi bộ": frozenset(s for s in MemberStatus if not s.on_roll and s is not MemberStatus.CHUA_VAO),
+    "Chính thức": frozenset({MemberStatus.FULL}),
+    "Dự bị": frozenset({MemberStatus.PROBATIONARY}),
+    "Miễn sinh hoạt": frozenset({MemberStatus.EXEMPT}),
+    "Sinh hoạt tạm thời": frozenset({MemberStatus.AWAY, MemberStatus.VISITING}),
+    "Đình chỉ sinh hoạt": frozenset({MemberStatus.SUSPENDED}),
+    "Đã rời chi bộ": frozenset(s for s in MemberStatus if not s.on_roll and s is not MemberStatus.NOT_YET_ON_ROLL),
     "Tất cả": frozenset(),
 }
 

@@ -230,10 +230,10 @@ class MeetingEditor(QWidget):
         if untouched:
             self.general.agenda.setPlainText("\n".join(fresh.agenda))
             self.content.sections.set_values(list(fresh.sections))
-        self.content.combined = kind is MeetingKind.KET_HOP
+        self.content.combined = kind is MeetingKind.COMBINED
         self.content.thematic_box.setVisible(kind.counts_as_thematic)
-        self.opinions.combined = kind is MeetingKind.KET_HOP
-        combined = kind is MeetingKind.KET_HOP
+        self.opinions.combined = kind is MeetingKind.COMBINED
+        combined = kind is MeetingKind.COMBINED
         self.conclusion.thematic_label.setVisible(combined)
         self.conclusion.thematic_conclusion.setVisible(combined)
         self._loading = False

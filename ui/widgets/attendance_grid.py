@@ -126,7 +126,7 @@ class AttendanceTable(QTableView):
     def move_after(self, row: int, code: AttendanceCode) -> None:
         """After a code: to the reason of an absence, else to the next member's code."""
         model = self.model()
-        if code in (AttendanceCode.VANG_CO_LY_DO, AttendanceCode.VANG_KHONG_LY_DO):
+        if code in (AttendanceCode.ABSENT_EXCUSED, AttendanceCode.ABSENT_UNEXCUSED):
             self.setCurrentIndex(model.index(row, AttendanceColumn.REASON))  # the reason comes next
         else:
             self.setCurrentIndex(model.index(min(row + 1, model.rowCount() - 1), AttendanceColumn.CODE))

@@ -181,7 +181,7 @@ class ContentPage(Page):
         self.presenter.set_members(members)
 
     def load(self, m: Meeting) -> None:
-        self.combined = m.kind is MeetingKind.KET_HOP
+        self.combined = m.kind is MeetingKind.COMBINED
         self.thematic_box.setVisible(m.kind.counts_as_thematic)
         first = m.presenter_ids[0] if m.presenter_ids else None
         self.presenter.set_member(first, m.presenter_names[0] if m.presenter_names else "")
@@ -219,7 +219,7 @@ class OpinionsPage(Page):
         self.watch(self.opinions)
 
     def load(self, m: Meeting) -> None:
-        self.combined = m.kind is MeetingKind.KET_HOP
+        self.combined = m.kind is MeetingKind.COMBINED
         self.opinions.set_values(list(m.opinions))
 
     def apply(self, m: Meeting) -> Meeting:
@@ -260,7 +260,7 @@ class ConclusionPage(Page):
         self.watch(self.conclusion, self.thematic_conclusion, self.votes, self.tasks, self.dues_note)
 
     def load(self, m: Meeting) -> None:
-        combined = m.kind is MeetingKind.KET_HOP
+        combined = m.kind is MeetingKind.COMBINED
         self.thematic_label.setVisible(combined)
         self.thematic_conclusion.setVisible(combined)
         self.conclusion.setPlainText(m.conclusion)

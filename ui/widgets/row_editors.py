@@ -230,7 +230,7 @@ class VoteRow(RowFrame[Vote]):
         self.method = QComboBox()
         self.method.setEditable(True)
         self.method.addItems([m.value for m in VoteMethod])
-        self.method.setCurrentText(value.method if value else VoteMethod.GIO_TAY.value)
+        self.method.setCurrentText(value.method if value else VoteMethod.SHOW_OF_HANDS.value)
         self.rule = QComboBox()
         self.rule.addItem("Quá một nửa", VoteRule.MAJORITY)
         self.rule.addItem("Từ 2/3 trở lên", VoteRule.TWO_THIRDS)
