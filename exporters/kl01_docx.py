@@ -92,15 +92,15 @@ def _plan_page(
     items = plan.commitments if plan else ()
     rows: list[list[str | Cell]] = []
     for i, c in enumerate(items, start=1):
-        mid = mk.RESULT_SHORT[c.midyear.value] if c.midyear else ""
-        end = mk.RESULT_SHORT[c.year_end.value] if c.year_end else ""
+        mid = mk.RESULT_SHORT[c.midyear] if c.midyear else ""
+        end = mk.RESULT_SHORT[c.year_end] if c.year_end else ""
         rows.append([str(i), c.text, mid, end])
     for i in range(len(items) + 1, (blank_items if not items else len(items)) + 1):
         rows.append([str(i), "", "", ""])  # blank rows to write on
     rows.append([
         "", Cell(K.REVIEW_OVERALL, bold=True),
-        mk.RESULT_SHORT[plan.midyear.value] if plan and plan.midyear else "",
-        mk.RESULT_SHORT[plan.year_end.value] if plan and plan.year_end else "",
+        mk.RESULT_SHORT[plan.midyear] if plan and plan.midyear else "",
+        mk.RESULT_SHORT[plan.year_end] if plan and plan.year_end else "",
     ])  # fmt: skip
     b.table(K.REVIEW_WIDTHS_MM, K.REVIEW_HEADER, rows, align=("center", "", "center", "center"))
     notes = [n for n in (plan.midyear_note, plan.year_end_note) if n] if plan else []

@@ -133,7 +133,7 @@ def opening(b: DocBuilder, m: Meeting, s: AttendanceSummary, titles: Mapping[int
     b.para(W.TIME_LINE.format(time=time_or_blank(m.start), day=format_dmy(m.on)))
     b.para(W.PLACE_LINE.format(place=or_blank(m.place)))
     if m.form.value != "truc_tiep":
-        b.para(W.FORM_LINE.format(form=labels.MEETING_FORM[m.form.value]))
+        b.para(W.FORM_LINE.format(form=labels.MEETING_FORM[m.form]))
     b.para(W.MEMBERS_HEAD)
     visiting = W.TOTAL_VISITING.format(visiting=s.visiting) if s.visiting else ""
     b.para(W.TOTAL_LINE.format(total=s.total, official=s.official, probationary=s.probationary, visiting=visiting))

@@ -143,7 +143,7 @@ def _meeting_row(n: int, f: ReportedMeeting) -> list[str | Cell]:
     return [
         str(n),
         format_dmy(f.meeting.on),
-        labels.MEETING_KIND[f.meeting.kind.value],
+        labels.MEETING_KIND[f.meeting.kind],
         f"{s.present}/{s.base}",
         vntext.percent(s.pct),
         excused or "0",
@@ -197,7 +197,7 @@ def _changes(b: DocBuilder, r: PeriodReport) -> None:
         if c.event is None:
             what = W.REP_ADMITTED
         else:
-            what = labels.STATUS_EVENT[c.event.kind.value]
+            what = labels.STATUS_EVENT[c.event.kind]
             detail = "; ".join(x for x in (c.event.note, c.event.decision) if x.strip())
             if detail:
                 what = f"{what} ({detail})"

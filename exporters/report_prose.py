@@ -11,7 +11,7 @@ from datetime import date
 
 from app.domain import periods, vntext
 from app.domain.dates import format_dmy
-from app.domain.findings import Finding, Severity
+from app.domain.findings import Finding, RuleId, Severity
 from app.domain.report import PeriodReport
 from exporters import wording as W
 
@@ -21,14 +21,14 @@ def missing_months(report: PeriodReport) -> list[str]:
 
     The checks never judge a month that has not ended, nor one before the branch's records begin."""
     return sorted(
-        f.period for f in report.findings if f.rule == "monthly_meeting_missing" and _in_period(f.period, report)
+        f.period for f in report.findings if f.rule == RuleId.MONTHLY_MEETING_MISSING and _in_period(f.period, report)
     )
 
 
 def missing_quarters(report: PeriodReport) -> list[str]:
     """Quarter keys ("2026-Q1") the checks judged without a thematic meeting, within the period, in order."""
     return sorted(
-        f.period for f in report.findings if f.rule == "thematic_meeting_missing" and _in_period(f.period, report)
+        f.period for f in report.findings if f.rule == RuleId.THEMATIC_MEETING_MISSING and _in_period(f.period, report)
     )
 
 
@@ -46,7 +46,7 @@ def limitation_paragraphs(report: PeriodReport) -> list[tuple[str, str]]:
     quarters = missing_quarters(report)
     if quarters:
         groups["meetings"].append(W.REP_LIM_QUARTERS.format(quarters=_join([_quarter_text(k) for k in quarters])))
-    short = [f for f in by_rule.get("meeting_too_short", []) if f.facts]
+    short = [f for f in by_rule.get(RuleId.MEETING_TOO_SHORT, []) if f.facts]
     if short:
         items = [
             W.REP_LIM_SHORT_ITEM.format(day=format_dmy(f.facts["day"]), minutes=f.facts["minutes"],
@@ -55,27 +55,27 @@ def limitation_paragraphs(report: PeriodReport) -> list[tuple[str, str]]:
         ]  # fmt: skip
         groups["meetings"].append(W.REP_LIM_SHORT.format(count=len(short), items="; ".join(items)))
 
-    unassigned = [f.period for f in by_rule.get("topic_unassigned", []) if _in_period(f.period, report)]
+    unassigned = [f.period for f in by_rule.get(RuleId.TOPIC_UNASSIGNED, []) if _in_period(f.period, report)]
     if unassigned:
         groups["topics"].append(W.REP_LIM_UNASSIGNED.format(quarters=_join([_quarter_text(k) for k in unassigned])))
     for a in report.not_presented:
         quarter = periods.label(periods.quarter(a.year, a.quarter))
         groups["topics"].append(W.REP_LIM_NOT_PRESENTED.format(title=a.title, quarter=quarter))
 
-    low = _low_attendance(report, by_rule.get("low_attendance", []))
+    low = _low_attendance(report, by_rule.get(RuleId.LOW_ATTENDANCE, []))
     if low:
         groups["attendance"].append(low)
 
-    for f in by_rule.get("unexcused_absences", []):
+    for f in by_rule.get(RuleId.UNEXCUSED_ABSENCES, []):
         groups["members"].append(_unexcused(f))
-    for f in by_rule.get("probation_ending", []):
+    for f in by_rule.get(RuleId.PROBATION_ENDING, []):
         if f.severity is Severity.WARNING and f.facts:
             groups["members"].append(W.REP_LIM_PROBATION.format(name=f.facts["name"], end=format_dmy(f.facts["end"])))
 
-    known = {"monthly_meeting_missing", "thematic_meeting_missing", "meeting_too_short", "topic_unassigned",
-             "topic_not_presented", "low_attendance", "unexcused_absences", "probation_ending"}  # fmt: skip
+    known = {RuleId.MONTHLY_MEETING_MISSING, RuleId.THEMATIC_MEETING_MISSING, RuleId.MEETING_TOO_SHORT, RuleId.TOPIC_UNASSIGNED,
+             RuleId.TOPIC_NOT_PRESENTED, RuleId.LOW_ATTENDANCE, RuleId.UNEXCUSED_ABSENCES, RuleId.PROBATION_ENDING}  # fmt: skip
     for f in findings:
-        if f.rule not in known or (f.rule in ("meeting_too_short", "unexcused_absences") and not f.facts):
+        if f.rule not in known or (f.rule in (RuleId.MEETING_TOO_SHORT, RuleId.UNEXCUSED_ABSENCES) and not f.facts):
             groups["other"].append(f.message)
     return [(W.REP_SUBJECTS[key], " ".join(sentences)) for key, sentences in groups.items() if sentences]
 

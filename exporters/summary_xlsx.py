@@ -16,8 +16,9 @@ from typing import Any
 from app.domain import labels, periods, xlsx_text
 from app.domain import messages_kl01 as mk
 from app.domain.dates import format_dmy, format_place_date, quarter_label
+from app.domain.findings import RuleId
 from app.domain.meeting_record import AttendanceCode
-from app.domain.periods import Period
+from app.domain.periods import Period, PeriodKind
 from app.domain.report import PeriodReport
 from app.domain.vntext import fold
 from exporters.roster_xlsx import RosterOptions, write_roster_sheet
@@ -63,7 +64,7 @@ def _canonical(value: Any) -> Any:
 def period_line(period: Period) -> str:
     """ "Quý III năm 2026 (từ ngày 01/07/2026 đến ngày 30/09/2026)"; a custom range needs no label before it."""
     label = periods.label(period)
-    if period.kind == "custom":
+    if period.kind is PeriodKind.CUSTOM:
         return xlsx_text.XLSX_PERIOD_RANGE.format(start=format_dmy(period.start), end=format_dmy(period.end))
     return xlsx_text.XLSX_PERIOD_LINE.format(
         label=label[:1].upper() + label[1:], start=format_dmy(period.start), end=format_dmy(period.end)
@@ -257,9 +258,9 @@ def _attendance(book: StyledBook, lh: SheetLetterhead, report: PeriodReport) -> 
     )
     severity: dict[int, str] = {}
     for f in report.findings:
-        if f.rule == "unexcused_absences" and f.member_id is not None and severity.get(f.member_id) != "alert":
+        if f.rule == RuleId.UNEXCUSED_ABSENCES and f.member_id is not None and severity.get(f.member_id) != "alert":
             severity[f.member_id] = f.severity.value
-    letter = {code: labels.ATTENDANCE_LETTER[code.value] for code in AttendanceCode}
+    letter = {code: labels.ATTENDANCE_LETTER[code] for code in AttendanceCode}
     for number, line in enumerate(report.attendance, start=1):
         m = line.member
         flag = severity.get(m.id) if m.id is not None else None
@@ -373,7 +374,7 @@ def _hidden(
         "upper_body": report.profile.upper_body,
         "upper_body_2": report.profile.upper_body_2,
         "period_key": period.key,
-        "period_kind": period.kind,
+        "period_kind": period.kind.value,
         "period_start": period.start.isoformat(),
         "period_end": period.end.isoformat(),
         "period_label": periods.label(period),

@@ -6,6 +6,8 @@ Only strings and format templates: no logic, no I/O. Labels that depend on the f
 
 from __future__ import annotations
 
+from app.domain.findings import RuleId
+
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 STAR = "*"
 NUMBER = "Số {number}-{code}/CB"
@@ -222,7 +224,7 @@ REP_NEXT_DEFAULT = (
 REP_NEXT_GUIDE = " theo {guide}"  # the meeting guide in force at the period's end, from the rule set
 REP_NEXT_TOPIC = "- Tổ chức trình bày chuyên đề \u201c{title}\u201d ({quarter} năm {year}) đã phân công."
 #: Rule findings that are reminders of things to do, not shortcomings: listed under the next period's tasks.
-REMINDER_RULES = ("party_badge_due",)
+REMINDER_RULES = (RuleId.PARTY_BADGE_DUE,)
 REP_NEXT_REMINDER = "- {message}"
 REP_NEXT_ABSENCE = (
     "- Nhắc nhở, giúp đỡ các đồng chí vắng sinh hoạt không có lý do; xem xét theo Điều 8 Điều lệ Đảng nếu tái phạm."

@@ -326,7 +326,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not findings:
             say(f"Năm {year}: không có vấn đề nào cần lưu ý.")
         for f in findings:
-            say(f"[{labels.SEVERITY[f.severity.value]}] {f.message}")
+            say(f"[{labels.SEVERITY[f.severity]}] {f.message}")
     return 0
 
 

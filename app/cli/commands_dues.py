@@ -111,7 +111,7 @@ def cmd_exempt(args: argparse.Namespace) -> int:
                     "until": until.key if until else None, "reduction_pct": relief.reduction_pct,
                     "reason": relief.reason})  # fmt: skip
     else:
-        what = mdues.RELIEF[kind.value] + (f" {relief.reduction_pct}%" if kind is ReliefKind.REDUCE else "")
+        what = mdues.RELIEF[kind] + (f" {relief.reduction_pct}%" if kind is ReliefKind.REDUCE else "")
         say(mdues.EXEMPT_SAVED.format(relief=what.lower(), name=name, first=start.label,
                                       until=mdues.UNTIL.format(month=until.label) if until else "",
                                       reason=relief.reason))  # fmt: skip
@@ -133,7 +133,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
     else:
         months = first.label if first == last else f"{first.label}–{last.label}"
         say(mdues.PAY_SAVED.format(name=result.member.full_name, amount=mdues.money(r.amount), day=format_dmy(r.paid_on),
-                                   channel=mdues.CHANNEL[r.channel.value], months=months))  # fmt: skip
+                                   channel=mdues.CHANNEL[r.channel], months=months))  # fmt: skip
     return 0
 
 

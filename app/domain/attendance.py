@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from app.domain import finding_text, vntext
+from app.domain.findings import QuorumLevel
 from app.domain.meeting_record import Attendance, AttendanceCode, Meeting, MeetingKind, MeetingOutline
 from app.domain.membership import Member, MemberStatus
 from app.domain.ruleset import RuleSet
@@ -173,13 +173,6 @@ def month_attendance_pct(figures: Iterable[MeetingOutline], year: int, month: in
 
 
 # --------------------------------------------------------------------------- the quorum verdict
-class QuorumLevel(StrEnum):
-    NONE = "info"  # nobody had to attend
-    OK = "ok"
-    WARNING = "warning"  # below the rule set's warning threshold (scoring)
-    ALERT = "alert"  # at or below the alert threshold: no resolution can pass
-
-
 @dataclass(frozen=True, slots=True)
 class QuorumVerdict:
     level: QuorumLevel
@@ -267,7 +260,7 @@ def unexcused_months(codes: MonthCodes) -> dict[int, dict[int, list[int]]]:
 def quorum_sentence(verdict: QuorumVerdict, rules: RuleSet) -> str:
     """The banner's sentence for *verdict*, naming the threshold of the same rule set."""
     threshold = rules.attendance_alert_below if verdict.level is QuorumLevel.ALERT else rules.attendance_warning_below
-    return finding_text.QUORUM_BANNER[verdict.level.value].format(
+    return finding_text.QUORUM_BANNER[verdict.level].format(
         present=verdict.present,
         base=verdict.base,
         pct=vntext.percent(verdict.pct),

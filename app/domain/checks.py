@@ -14,7 +14,7 @@ from app.domain import attendance, finding_text, periods, vntext
 from app.domain.dates import add_months, format_dmy
 from app.domain.dues import DuesLedger
 from app.domain.dues_rules import DuesRules
-from app.domain.findings import Finding, Severity
+from app.domain.findings import Finding, QuorumLevel, RuleId, Severity
 from app.domain.meeting_record import Meeting, MeetingOutline
 from app.domain.membership import Member, MemberStatus
 from app.domain.ruleset import RuleSet
@@ -92,7 +92,7 @@ def monthly_meeting_missing(data: BranchData, year: int) -> list[Finding]:
         if (year, month.number) not in held:
             findings.append(
                 Finding(
-                    "monthly_meeting_missing",
+                    RuleId.MONTHLY_MEETING_MISSING,
                     Severity.WARNING,
                     finding_text.MONTHLY_MISSING.format(month=month.number, year=year),
                     period=month.key,
@@ -113,7 +113,7 @@ def thematic_meeting_missing(data: BranchData, year: int) -> list[Finding]:
         if (year, q) not in held:
             findings.append(
                 Finding(
-                    "thematic_meeting_missing",
+                    RuleId.THEMATIC_MEETING_MISSING,
                     Severity.WARNING,
                     finding_text.THEMATIC_MISSING.format(quarter=periods.label(quarter)),
                     period=quarter.key,
@@ -143,7 +143,7 @@ def unexcused_absences(data: BranchData, year: int) -> list[Finding]:
             continue
         findings.append(
             Finding(
-                "unexcused_absences",
+                RuleId.UNEXCUSED_ABSENCES,
                 severity,
                 template.format(
                     name=names.get(member_id, f"#{member_id}"),
@@ -180,7 +180,7 @@ def probation_ending(data: BranchData, year: int) -> list[Finding]:
             continue
         findings.append(
             Finding(
-                "probation_ending",
+                RuleId.PROBATION_ENDING,
                 severity,
                 template.format(name=member.full_name, end=format_dmy(end)),
                 member_id=member.id,
@@ -207,7 +207,7 @@ def party_badge_due(data: BranchData, year: int) -> list[Finding]:
         soon = timedelta(0) <= anniversary - data.today <= timedelta(days=data.rules.badge_remind_days)
         findings.append(
             Finding(
-                "party_badge_due",
+                RuleId.PARTY_BADGE_DUE,
                 Severity.WARNING if soon else Severity.INFO,
                 finding_text.BADGE_DUE.format(name=member.full_name, years=age, day=format_dmy(anniversary)),
                 member_id=member.id,
@@ -227,7 +227,7 @@ def meeting_too_short(data: BranchData, year: int) -> list[Finding]:
             continue
         findings.append(
             Finding(
-                "meeting_too_short",
+                RuleId.MEETING_TOO_SHORT,
                 Severity.WARNING,
                 finding_text.MEETING_TOO_SHORT.format(day=format_dmy(meeting.on), minutes=duration, minimum=minimum),
                 meeting_id=meeting.id,
@@ -246,9 +246,9 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
             continue
         rules = data.rules.on(meeting.on)  # the rule of the meeting's day
         verdict = attendance.quorum_verdict(meeting.present, meeting.base, rules)
-        if verdict.level is attendance.QuorumLevel.ALERT:
+        if verdict.level is QuorumLevel.ALERT:
             severity, template, threshold = Severity.ALERT, finding_text.ATTENDANCE_ALERT, rules.attendance_alert_below
-        elif verdict.level is attendance.QuorumLevel.WARNING:
+        elif verdict.level is QuorumLevel.WARNING:
             severity, template, threshold = (
                 Severity.WARNING,
                 finding_text.ATTENDANCE_WARNING,
@@ -258,7 +258,7 @@ def low_attendance(data: BranchData, year: int) -> list[Finding]:
             continue  # OK, or no attendance recorded (no base)
         findings.append(
             Finding(
-                "low_attendance",
+                RuleId.LOW_ATTENDANCE,
                 severity,
                 template.format(
                     day=format_dmy(meeting.on),
@@ -287,7 +287,7 @@ def topic_unassigned(data: BranchData, year: int) -> list[Finding]:
         started = quarter.start <= data.today
         findings.append(
             Finding(
-                "topic_unassigned",
+                RuleId.TOPIC_UNASSIGNED,
                 Severity.WARNING if started else Severity.INFO,
                 finding_text.TOPIC_UNASSIGNED.format(quarter=periods.label(quarter)),
                 period=quarter.key,
@@ -309,7 +309,7 @@ def topic_not_presented(data: BranchData, year: int) -> list[Finding]:
             continue
         findings.append(
             Finding(
-                "topic_not_presented",
+                RuleId.TOPIC_NOT_PRESENTED,
                 Severity.WARNING,
                 finding_text.TOPIC_NOT_PRESENTED.format(title=assignment.title, quarter=periods.label(quarter)),
                 period=quarter.key,

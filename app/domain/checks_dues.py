@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.domain import messages_dues as mdues
 from app.domain.dues_ledger import basis_missing, unpaid_months
-from app.domain.findings import Finding, Severity
+from app.domain.findings import Finding, RuleId, Severity
 
 if TYPE_CHECKING:
     from app.domain.checks import BranchData
@@ -44,7 +44,7 @@ def dues_unpaid(data: BranchData, year: int) -> list[Finding]:
         text = template.format(
             name=names.get(member_id, f"#{member_id}"), count=count, year=year, months=", ".join(map(str, months))
         )
-        findings.append(Finding("dues_unpaid", severity, text, member_id=member_id, period=str(year)))
+        findings.append(Finding(RuleId.DUES_UNPAID, severity, text, member_id=member_id, period=str(year)))
     return findings
 
 
@@ -54,7 +54,7 @@ def dues_basis_missing(data: BranchData, year: int) -> list[Finding]:
         return []
     return [
         Finding(
-            "dues_basis_missing",
+            RuleId.DUES_BASIS_MISSING,
             Severity.WARNING,
             mdues.BASIS_MISSING.format(name=member.full_name, month=month.label),
             member_id=member.id,

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from app.domain import messages_kl01 as msg
 from app.domain.dates import format_dmy
-from app.domain.findings import Finding, Severity
+from app.domain.findings import Finding, RuleId, Severity
 from app.domain.kl01 import EXPECTED_STATUSES, PersonalPlan, ReviewStage, YearRecord
 from app.domain.kl01_rules import Kl01Rules
 from app.domain.membership import Member
@@ -43,7 +43,7 @@ def plan_missing(members: Sequence[Member], record: YearRecord, rules: Kl01Rules
             continue
         findings.append(
             Finding(
-                "plan_missing",
+                RuleId.PLAN_MISSING,
                 Severity.WARNING,
                 msg.PLAN_MISSING.format(name=member.full_name, year=year, deadline=format_dmy(due)),
                 member_id=member.id,
@@ -69,7 +69,7 @@ def review_missing(members: Sequence[Member], record: YearRecord, rules: Kl01Rul
             continue
         findings.append(
             Finding(
-                "review_missing",
+                RuleId.REVIEW_MISSING,
                 Severity.WARNING,
                 msg.REVIEW_MISSING.format(name=member.full_name, year=year, deadline=format_dmy(due)),
                 member_id=member_id,
@@ -88,7 +88,7 @@ def commitment_not_kept(members: Sequence[Member], record: YearRecord, rules: Kl
         stage = ReviewStage.YEAR_END if plan.year_end is not None else ReviewStage.MIDYEAR
         findings.append(
             Finding(
-                "commitment_not_kept",
+                RuleId.COMMITMENT_NOT_KEPT,
                 Severity.INFO,
                 msg.COMMITMENT_NOT_KEPT.format(
                     name=names.get(member_id, f"#{member_id}"), year=record.year, stage=msg.STAGE[stage.value]

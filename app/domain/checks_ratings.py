@@ -16,7 +16,7 @@ from datetime import date
 from app.domain import messages_ratings as rmsg
 from app.domain import vntext
 from app.domain.dates import add_months, format_dmy
-from app.domain.findings import Finding, Severity
+from app.domain.findings import Finding, RuleId, Severity
 from app.domain.membership import Member, MemberStatus, StatusEventKind
 from app.domain.rating_rules import RatingRules
 from app.domain.ratings import BranchRating, MemberRating, RatingLevel
@@ -99,7 +99,7 @@ def rating_missing(data: RatingData) -> list[Finding]:
     if missing:
         findings.append(
             Finding(
-                "rating_missing",
+                RuleId.RATING_MISSING,
                 Severity.WARNING,
                 rmsg.MISSING_MEMBERS.format(
                     year=data.year,
@@ -115,7 +115,7 @@ def rating_missing(data: RatingData) -> list[Finding]:
     if branch is None or (branch.self_level is None and branch.final is None):
         findings.append(
             Finding(
-                "rating_missing",
+                RuleId.RATING_MISSING,
                 Severity.WARNING,
                 rmsg.MISSING_BRANCH.format(year=data.year, deadline=format_dmy(data.deadline)),
                 period=str(data.year),
@@ -148,7 +148,7 @@ def review_meeting_missing(data: RatingData) -> list[Finding]:
     )
     return [
         Finding(
-            "review_meeting_missing",
+            RuleId.REVIEW_MEETING_MISSING,
             Severity.WARNING,
             rmsg.REVIEW_MEETING_MISSING.format(
                 year=data.year, count=rated, deadline=format_dmy(data.deadline), provision=provision
@@ -165,7 +165,7 @@ def rating_quota_exceeded(data: RatingData) -> list[Finding]:
         return []
     return [
         Finding(
-            "rating_quota_exceeded",
+            RuleId.RATING_QUOTA_EXCEEDED,
             Severity.WARNING,
             rmsg.QUOTA_EXCEEDED.format(
                 year=data.year,
@@ -211,7 +211,7 @@ def rating_conflict(data: RatingData) -> list[Finding]:
         if reasons:
             findings.append(
                 Finding(
-                    "rating_conflict",
+                    RuleId.RATING_CONFLICT,
                     Severity.ALERT,
                     rmsg.CONFLICT.format(
                         name=member.full_name,
@@ -247,7 +247,7 @@ def commendation_candidate(data: RatingData) -> list[Finding]:
             continue  # 5, 10 … years running; not every year after the fifth
         findings.append(
             Finding(
-                "commendation_candidate",
+                RuleId.COMMENDATION_CANDIDATE,
                 Severity.INFO,
                 rmsg.COMMENDATION.format(
                     name=member.full_name,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.domain.findings import QuorumLevel
+
 MONTHLY_MISSING = "Tháng {month}/{year} chưa có cuộc sinh hoạt chi bộ thường kỳ nào được ghi."
 
 THEMATIC_MISSING = "{quarter} chưa có buổi sinh hoạt chuyên đề (mỗi quý ít nhất một lần)."
@@ -34,16 +36,16 @@ ATTENDANCE_ALERT = (
 
 # The meeting editor's live banner above the attendance grid (app.domain.attendance.quorum_verdict decides).
 QUORUM_BANNER = {
-    "info": "Chưa có đảng viên nào phải dự buổi sinh hoạt này.",
-    "alert": (
+    QuorumLevel.NONE: "Chưa có đảng viên nào phải dự buổi sinh hoạt này.",
+    QuorumLevel.ALERT: (
         "Chỉ có {present}/{base} đồng chí dự ({pct}), không quá {threshold}: "
         "buổi sinh hoạt không đủ điều kiện ra nghị quyết."
     ),
-    "warning": (
+    QuorumLevel.WARNING: (
         "Có {present}/{base} đồng chí dự ({pct}): đủ điều kiện họp, "
         "nhưng dưới {threshold} (bị trừ điểm khi đánh giá chất lượng)."
     ),
-    "ok": "Đủ điều kiện: {present}/{base} đồng chí dự ({pct}).",
+    QuorumLevel.OK: "Đủ điều kiện: {present}/{base} đồng chí dự ({pct}).",
 }
 
 TOPIC_UNASSIGNED = "{quarter} chưa phân công đồng chí nào chuẩn bị chuyên đề."

@@ -8,95 +8,116 @@ from __future__ import annotations
 from app.domain import messages_dues as _dues
 from app.domain import messages_kl01 as _kl01
 from app.domain import messages_ratings as _ratings
+from app.domain.findings import RuleId, Severity
+from app.domain.meeting_record import AttendanceCode, MeetingForm, MeetingKind, MeetingStatus
+from app.domain.membership import MemberStatus, StatusEventKind
+from app.domain.periods import PeriodKind
+from app.domain.topic_plan import TopicStatus
 
 MEETING_KIND = {
-    "thuong_ky": "Sinh hoạt thường kỳ",
-    "chuyen_de": "Sinh hoạt chuyên đề",
-    "ket_hop": "Thường kỳ kết hợp chuyên đề",
-    "bat_thuong": "Sinh hoạt bất thường",
-    "kiem_diem": "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng hằng năm",
+    MeetingKind.REGULAR: "Sinh hoạt thường kỳ",
+    MeetingKind.THEMATIC: "Sinh hoạt chuyên đề",
+    MeetingKind.COMBINED: "Thường kỳ kết hợp chuyên đề",
+    MeetingKind.EXTRAORDINARY: "Sinh hoạt bất thường",
+    MeetingKind.YEARLY_REVIEW: "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng hằng năm",
 }
 
-MEETING_STATUS = {"draft": "Bản nháp", "adopted": "Đã thông qua", "locked": "Đã khóa"}
+MEETING_STATUS = {
+    MeetingStatus.DRAFT: "Bản nháp",
+    MeetingStatus.ADOPTED: "Đã thông qua",
+    MeetingStatus.LOCKED: "Đã khóa",
+}
 
-MEETING_FORM = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến", "ket_hop": "Trực tiếp kết hợp trực tuyến"}
+MEETING_FORM = {
+    MeetingForm.IN_PERSON: "Trực tiếp",
+    MeetingForm.ONLINE: "Trực tuyến",
+    MeetingForm.HYBRID: "Trực tiếp kết hợp trực tuyến",
+}
 
 MEMBER_STATUS = {
-    "du_bi": "Dự bị",
-    "chinh_thuc": "Chính thức",
-    "mien_sh": "Miễn sinh hoạt",
-    "shtt_di": "Sinh hoạt tạm thời nơi khác",
-    "shtt_den": "Sinh hoạt tạm thời tại chi bộ",
-    "dinh_chi": "Đình chỉ sinh hoạt",
-    "chuyen_di": "Đã chuyển sinh hoạt đi",
-    "xoa_ten": "Đã xóa tên",
-    "khai_tru": "Đã khai trừ",
-    "ra_khoi_dang": "Đã ra khỏi Đảng",
-    "tu_tran": "Đã từ trần",
-    "chua_vao": "Chưa sinh hoạt tại chi bộ",
+    MemberStatus.PROBATIONARY: "Dự bị",
+    MemberStatus.FULL: "Chính thức",
+    MemberStatus.EXEMPT: "Miễn sinh hoạt",
+    MemberStatus.AWAY: "Sinh hoạt tạm thời nơi khác",
+    MemberStatus.VISITING: "Sinh hoạt tạm thời tại chi bộ",
+    MemberStatus.SUSPENDED: "Đình chỉ sinh hoạt",
+    MemberStatus.TRANSFERRED_OUT: "Đã chuyển sinh hoạt đi",
+    MemberStatus.REMOVED: "Đã xóa tên",
+    MemberStatus.EXPELLED: "Đã khai trừ",
+    MemberStatus.RESIGNED: "Đã ra khỏi Đảng",
+    MemberStatus.DECEASED: "Đã từ trần",
+    MemberStatus.NOT_YET_ON_ROLL: "Chưa sinh hoạt tại chi bộ",
 }
 
 STATUS_EVENT = {
-    "chinh_thuc": "Công nhận đảng viên chính thức",
-    "mien_sh": "Miễn công tác và sinh hoạt đảng",
-    "het_mien_sh": "Thôi miễn sinh hoạt",
-    "shtt_di": "Giới thiệu sinh hoạt tạm thời nơi khác",
-    "shtt_di_ve": "Trở về sinh hoạt tại chi bộ",
-    "shtt_den": "Đến sinh hoạt tạm thời",
-    "shtt_den_het": "Kết thúc sinh hoạt tạm thời",
-    "chuyen_den": "Chuyển sinh hoạt đảng đến",
-    "chuyen_di": "Chuyển sinh hoạt đảng đi",
-    "dinh_chi": "Đình chỉ sinh hoạt",
-    "het_dinh_chi": "Hết đình chỉ sinh hoạt",
-    "xoa_ten": "Xóa tên",
-    "khai_tru": "Khai trừ",
-    "ra_khoi_dang": "Ra khỏi Đảng",
-    "tu_tran": "Từ trần",
+    StatusEventKind.FULL_MEMBERSHIP: "Công nhận đảng viên chính thức",
+    StatusEventKind.EXEMPTED: "Miễn công tác và sinh hoạt đảng",
+    StatusEventKind.EXEMPTION_ENDED: "Thôi miễn sinh hoạt",
+    StatusEventKind.TEMPORARY_AWAY: "Giới thiệu sinh hoạt tạm thời nơi khác",
+    StatusEventKind.TEMPORARY_AWAY_ENDED: "Trở về sinh hoạt tại chi bộ",
+    StatusEventKind.TEMPORARY_VISIT: "Đến sinh hoạt tạm thời",
+    StatusEventKind.TEMPORARY_VISIT_ENDED: "Kết thúc sinh hoạt tạm thời",
+    StatusEventKind.TRANSFERRED_IN: "Chuyển sinh hoạt đảng đến",
+    StatusEventKind.TRANSFERRED_OUT: "Chuyển sinh hoạt đảng đi",
+    StatusEventKind.SUSPENDED: "Đình chỉ sinh hoạt",
+    StatusEventKind.SUSPENSION_ENDED: "Hết đình chỉ sinh hoạt",
+    StatusEventKind.REMOVED: "Xóa tên",
+    StatusEventKind.EXPELLED: "Khai trừ",
+    StatusEventKind.RESIGNED: "Ra khỏi Đảng",
+    StatusEventKind.DECEASED: "Từ trần",
 }
 
 ATTENDANCE_CODE = {
-    "co_mat": "Có mặt",
-    "den_muon": "Đến muộn",
-    "ve_som": "Về sớm",
-    "vang_co_ly_do": "Vắng có lý do",
-    "vang_khong_ly_do": "Vắng không lý do",
-    "mien_sh": "Miễn sinh hoạt",
-    "shtt_noi_khac": "Sinh hoạt tạm thời nơi khác",
-    "dinh_chi": "Đình chỉ",
+    AttendanceCode.PRESENT: "Có mặt",
+    AttendanceCode.LATE: "Đến muộn",
+    AttendanceCode.LEFT_EARLY: "Về sớm",
+    AttendanceCode.ABSENT_EXCUSED: "Vắng có lý do",
+    AttendanceCode.ABSENT_UNEXCUSED: "Vắng không lý do",
+    AttendanceCode.EXEMPT: "Miễn sinh hoạt",
+    AttendanceCode.AWAY: "Sinh hoạt tạm thời nơi khác",
+    AttendanceCode.SUSPENDED: "Đình chỉ",
 }
 
 #: One-letter codes for the attendance matrix and single-key entry (x = có mặt).
 ATTENDANCE_LETTER = {
-    "co_mat": "x",
-    "den_muon": "M",
-    "ve_som": "S",
-    "vang_co_ly_do": "P",
-    "vang_khong_ly_do": "K",
-    "mien_sh": "Mi",
-    "shtt_noi_khac": "T",
-    "dinh_chi": "Đ",
+    AttendanceCode.PRESENT: "x",
+    AttendanceCode.LATE: "M",
+    AttendanceCode.LEFT_EARLY: "S",
+    AttendanceCode.ABSENT_EXCUSED: "P",
+    AttendanceCode.ABSENT_UNEXCUSED: "K",
+    AttendanceCode.EXEMPT: "Mi",
+    AttendanceCode.AWAY: "T",
+    AttendanceCode.SUSPENDED: "Đ",
 }
 
 TOPIC_STATUS = {
-    "planned": "Đã lên kế hoạch",
-    "drafting": "Đang chuẩn bị",
-    "approved": "Chi ủy đã duyệt",
-    "presented": "Đã trình bày",
-    "reported": "Đã báo cáo",
+    TopicStatus.PLANNED: "Đã lên kế hoạch",
+    TopicStatus.DRAFTING: "Đang chuẩn bị",
+    TopicStatus.APPROVED: "Chi ủy đã duyệt",
+    TopicStatus.PRESENTED: "Đã trình bày",
+    TopicStatus.REPORTED: "Đã báo cáo",
 }
 
-SEVERITY = {"info": "Lưu ý", "warning": "Cảnh báo", "alert": "Nghiêm trọng"}
+SEVERITY = {Severity.INFO: "Lưu ý", Severity.WARNING: "Cảnh báo", Severity.ALERT: "Nghiêm trọng"}
+
+PERIOD_KIND = {
+    PeriodKind.QUARTER: "Quý",
+    PeriodKind.HALF: "6 tháng",
+    PeriodKind.YEAR: "Cả năm",
+    PeriodKind.MONTH: "Tháng",
+    PeriodKind.CUSTOM: "Khoảng ngày",
+}
 
 RULE_NAME = {
-    "monthly_meeting_missing": "Thiếu sinh hoạt thường kỳ",
-    "thematic_meeting_missing": "Thiếu sinh hoạt chuyên đề",
-    "unexcused_absences": "Vắng không lý do (Điều 8 Điều lệ)",
-    "probation_ending": "Hết thời gian dự bị",
-    "party_badge_due": "Xét tặng Huy hiệu Đảng",
-    "meeting_too_short": "Thời lượng sinh hoạt chưa đủ",
-    "low_attendance": "Tỷ lệ dự họp thấp",
-    "topic_unassigned": "Chưa phân công chuyên đề",
-    "topic_not_presented": "Chuyên đề chưa được trình bày",
+    RuleId.MONTHLY_MEETING_MISSING: "Thiếu sinh hoạt thường kỳ",
+    RuleId.THEMATIC_MEETING_MISSING: "Thiếu sinh hoạt chuyên đề",
+    RuleId.UNEXCUSED_ABSENCES: "Vắng không lý do (Điều 8 Điều lệ)",
+    RuleId.PROBATION_ENDING: "Hết thời gian dự bị",
+    RuleId.PARTY_BADGE_DUE: "Xét tặng Huy hiệu Đảng",
+    RuleId.MEETING_TOO_SHORT: "Thời lượng sinh hoạt chưa đủ",
+    RuleId.LOW_ATTENDANCE: "Tỷ lệ dự họp thấp",
+    RuleId.TOPIC_UNASSIGNED: "Chưa phân công chuyên đề",
+    RuleId.TOPIC_NOT_PRESENTED: "Chuyên đề chưa được trình bày",
 }
 
 FIELD_LABEL = {

@@ -6,19 +6,20 @@ app.domain.error_text, so a ValidationError raised by the dues service reads lik
 
 from __future__ import annotations
 
-from app.domain.dues import format_money
+from app.domain.dues import Channel, DuesKind, ReliefKind, format_money
+from app.domain.findings import RuleId
 
 KIND = {
-    "salary": "Tiền lương đóng BHXH",
-    "allowance": "Trợ cấp ốm đau, thai sản",
-    "pension": "Lương hưu",
-    "other": "Đảng viên khác (theo lương tối thiểu vùng)",
-    "student": "Học sinh, sinh viên",
-    "fixed": "Mức cố định",
+    DuesKind.SALARY: "Tiền lương đóng BHXH",
+    DuesKind.ALLOWANCE: "Trợ cấp ốm đau, thai sản",
+    DuesKind.PENSION: "Lương hưu",
+    DuesKind.OTHER: "Đảng viên khác (theo lương tối thiểu vùng)",
+    DuesKind.STUDENT: "Học sinh, sinh viên",
+    "fixed": "Mức cố định",  # not a kind: a fixed amount the branch decided stands in for any kind
 }
-CHANNEL = {"cash": "Tiền mặt tại chi bộ", "portal": "Cổng Dịch vụ công Quốc gia"}
-CHANNEL_SHORT = {"cash": "Tiền mặt", "portal": "Cổng DVC"}
-RELIEF = {"exempt": "Miễn đóng", "reduce": "Giảm mức đóng", "defer": "Cho chậm đóng"}
+CHANNEL = {Channel.CASH: "Tiền mặt tại chi bộ", Channel.PORTAL: "Cổng Dịch vụ công Quốc gia"}
+CHANNEL_SHORT = {Channel.CASH: "Tiền mặt", Channel.PORTAL: "Cổng DVC"}
+RELIEF = {ReliefKind.EXEMPT: "Miễn đóng", ReliefKind.REDUCE: "Giảm mức đóng", ReliefKind.DEFER: "Cho chậm đóng"}
 STATUS = {
     "paid": "Đã nộp",
     "late": "Nộp chậm",
@@ -30,19 +31,19 @@ STATUS = {
 }
 #: Short names for the dues book's narrow column.
 KIND_SHORT = {
-    "salary": "Lương",
-    "allowance": "Trợ cấp BHXH",
-    "pension": "Lương hưu",
-    "other": "Khác",
-    "student": "HS, SV",
+    DuesKind.SALARY: "Lương",
+    DuesKind.ALLOWANCE: "Trợ cấp BHXH",
+    DuesKind.PENSION: "Lương hưu",
+    DuesKind.OTHER: "Khác",
+    DuesKind.STUDENT: "HS, SV",
     "fixed": "Cố định",
 }
 #: One-letter marks in the members × months grid.
 STATUS_MARK = {"exempt": "Miễn", "unpaid": "—", "deferred": "Hoãn", "no_basis": "?"}
 PARTY_AGE_REASON = "Đủ {years} năm tuổi Đảng"
 RULE_NAME = {
-    "dues_unpaid": "Không đóng đảng phí (Điều 8 Điều lệ)",
-    "dues_basis_missing": "Chưa có mức đóng đảng phí",
+    RuleId.DUES_UNPAID: "Không đóng đảng phí (Điều 8 Điều lệ)",
+    RuleId.DUES_BASIS_MISSING: "Chưa có mức đóng đảng phí",
 }
 
 # --------------------------------------------------------------------------- findings

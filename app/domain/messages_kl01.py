@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from app.domain.findings import RuleId
+from app.domain.kl01 import PlanState, RecognitionKind, ReviewResult, ReviewStage
+
 RULE_NAME = {
-    "plan_missing": "Chưa có kế hoạch cá nhân, bản cam kết",
-    "review_missing": "Chưa tự đánh giá cuối năm",
-    "commitment_not_kept": "Chưa thực hiện đúng cam kết",
+    RuleId.PLAN_MISSING: "Chưa có kế hoạch cá nhân, bản cam kết",
+    RuleId.REVIEW_MISSING: "Chưa tự đánh giá cuối năm",
+    RuleId.COMMITMENT_NOT_KEPT: "Chưa thực hiện đúng cam kết",
 }
 
 PLAN_MISSING = "Đồng chí {name} chưa có kế hoạch cá nhân, bản cam kết năm {year} đã ký (hạn {deadline})."
@@ -18,17 +21,21 @@ COMMITMENT_NOT_KEPT = (
     "chi bộ trao đổi, giúp đỡ tại buổi sinh hoạt."
 )
 
-RESULT = {"done": "Hoàn thành", "partly": "Hoàn thành một phần", "not_done": "Chưa hoàn thành"}
-RESULT_SHORT = {"done": "Đạt", "partly": "Một phần", "not_done": "Chưa"}
-STAGE = {"midyear": "sơ kết 6 tháng", "year_end": "cuối năm"}
-KIND = {"model": "Mô hình, cách làm hay", "exemplar": "Điển hình tiên tiến"}
+RESULT = {
+    ReviewResult.DONE: "Hoàn thành",
+    ReviewResult.PARTLY: "Hoàn thành một phần",
+    ReviewResult.NOT_DONE: "Chưa hoàn thành",
+}
+RESULT_SHORT = {ReviewResult.DONE: "Đạt", ReviewResult.PARTLY: "Một phần", ReviewResult.NOT_DONE: "Chưa"}
+STAGE = {ReviewStage.MIDYEAR: "sơ kết 6 tháng", ReviewStage.YEAR_END: "cuối năm"}
+KIND = {RecognitionKind.MODEL: "Mô hình, cách làm hay", RecognitionKind.EXEMPLAR: "Điển hình tiên tiến"}
 PLAN_STATE = {
-    "signed": "Đã ký",
-    "draft": "Chưa ký",
-    "missing": "Chưa có",
-    "exempt": "Miễn sinh hoạt",
-    "away": "Sinh hoạt tạm thời nơi khác",
-    "not_expected": "Không phải làm",
+    PlanState.SIGNED: "Đã ký",
+    PlanState.DRAFT: "Chưa ký",
+    PlanState.MISSING: "Chưa có",
+    PlanState.EXEMPT: "Miễn sinh hoạt",
+    PlanState.AWAY: "Sinh hoạt tạm thời nơi khác",
+    PlanState.NOT_EXPECTED: "Không phải làm",
 }
 BRANCH_AWARD = "Chi bộ"
 

@@ -5,12 +5,14 @@ No logic beyond choosing and filling a sentence. Level names come from the rule 
 
 from __future__ import annotations
 
+from app.domain.findings import RuleId
+
 RULE_NAME = {
-    "rating_missing": "Chưa xếp loại chất lượng",
-    "review_meeting_missing": "Chưa ghi hội nghị kiểm điểm cuối năm",
-    "rating_quota_exceeded": "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ",
-    "rating_conflict": "Mức xếp loại chưa phù hợp",
-    "commendation_candidate": "Đề nghị khen thưởng",
+    RuleId.RATING_MISSING: "Chưa xếp loại chất lượng",
+    RuleId.REVIEW_MEETING_MISSING: "Chưa ghi hội nghị kiểm điểm cuối năm",
+    RuleId.RATING_QUOTA_EXCEEDED: "Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ",
+    RuleId.RATING_CONFLICT: "Mức xếp loại chưa phù hợp",
+    RuleId.COMMENDATION_CANDIDATE: "Đề nghị khen thưởng",
 }
 
 #: Labels of the rating figures in the summary workbook (PeriodReport.extra_figures) and the consolidation.

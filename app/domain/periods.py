@@ -6,6 +6,17 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+
+
+class PeriodKind(StrEnum):
+    """What span a period covers; the value is what hidden sheets and settings store."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    CUSTOM = "custom"  # any range of days (inclusive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,20 +25,20 @@ class Period:
 
     start: date
     end: date
-    kind: str  # "quarter" | "half" | "year" | "month" | "custom"
+    kind: PeriodKind
     year: int
     number: int = 0  # quarter 1-4, half 1-2, month 1-12
 
     @property
     def key(self) -> str:
         match self.kind:
-            case "quarter":
+            case PeriodKind.QUARTER:
                 return f"{self.year}-Q{self.number}"
-            case "half":
+            case PeriodKind.HALF:
                 return f"{self.year}-H{self.number}"
-            case "month":
+            case PeriodKind.MONTH:
                 return f"{self.year}-{self.number:02d}"
-            case "year":
+            case PeriodKind.YEAR:
                 return str(self.year)
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
 
@@ -40,30 +51,30 @@ _ROMAN = ("I", "II", "III", "IV")
 
 def month(year: int, number: int) -> Period:
     last = calendar.monthrange(year, number)[1]
-    return Period(date(year, number, 1), date(year, number, last), "month", year, number)
+    return Period(date(year, number, 1), date(year, number, last), PeriodKind.MONTH, year, number)
 
 
 def quarter(year: int, number: int) -> Period:
     if not 1 <= number <= 4:
         raise ValueError("quarter must be 1..4")
     first = 3 * (number - 1) + 1
-    return Period(date(year, first, 1), month(year, first + 2).end, "quarter", year, number)
+    return Period(date(year, first, 1), month(year, first + 2).end, PeriodKind.QUARTER, year, number)
 
 
 def half(year: int, number: int) -> Period:
     if number not in (1, 2):
         raise ValueError("half must be 1 or 2")
-    return Period(date(year, 6 * number - 5, 1), month(year, 6 * number).end, "half", year, number)
+    return Period(date(year, 6 * number - 5, 1), month(year, 6 * number).end, PeriodKind.HALF, year, number)
 
 
 def year(number: int) -> Period:
-    return Period(date(number, 1, 1), date(number, 12, 31), "year", number)
+    return Period(date(number, 1, 1), date(number, 12, 31), PeriodKind.YEAR, number)
 
 
 def custom(start: date, end: date) -> Period:
     if end < start:
         raise ValueError("period ends before it starts")
-    return Period(start, end, "custom", start.year)
+    return Period(start, end, PeriodKind.CUSTOM, start.year)
 
 
 def months_in(period: Period) -> Iterator[Period]:
@@ -84,13 +95,13 @@ def quarters_in(period: Period) -> Iterator[Period]:
 def label(period: Period) -> str:
     """Vietnamese label: "tháng 3 năm 2026", "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026"."""
     match period.kind:
-        case "month":
+        case PeriodKind.MONTH:
             return f"tháng {period.number} năm {period.year}"
-        case "quarter":
+        case PeriodKind.QUARTER:
             return f"quý {_ROMAN[period.number - 1]} năm {period.year}"
-        case "half":
+        case PeriodKind.HALF:
             return f"6 tháng {'đầu' if period.number == 1 else 'cuối'} năm {period.year}"
-        case "year":
+        case PeriodKind.YEAR:
             return f"năm {period.year}"
     return f"từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y}"
 

@@ -273,4 +273,4 @@ class DuesService:
 def describe_basis(basis: DuesBasis) -> str:
     if basis.fixed is not None:
         return mdues.AMOUNT_WHAT_FIXED.format(fixed=mdues.money(basis.fixed))
-    return mdues.AMOUNT_WHAT_BASE.format(kind=mdues.KIND[basis.kind.value], base=mdues.money(basis.base or 0))
+    return mdues.AMOUNT_WHAT_BASE.format(kind=mdues.KIND[basis.kind], base=mdues.money(basis.base or 0))

@@ -14,7 +14,7 @@ from pathlib import Path
 from app.domain import checks_kl01
 from app.domain import kl01 as k
 from app.domain.errors import NotFoundError, ValidationError
-from app.domain.findings import Finding
+from app.domain.findings import Finding, RuleId
 from app.domain.kl01_rules import Kl01Rules, RuleEntry, entries, parse_month_day, rules_for
 from app.domain.membership import Member
 from app.domain.periods import Period
@@ -51,7 +51,7 @@ def kl01_findings(
     found = checks_kl01.run_all(members, ctx.kl01.year(year), rules, ctx.today())
     if since is None:
         return found
-    deadlines = {"plan_missing": rules.plan_due(year), "review_missing": rules.review_due(year)}
+    deadlines = {RuleId.PLAN_MISSING: rules.plan_due(year), RuleId.REVIEW_MISSING: rules.review_due(year)}
     starts = {m.id: m.roll_start for m in members}
     return [
         f

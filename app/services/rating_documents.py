@@ -233,10 +233,10 @@ def kl01_plan_lines(kl01: Kl01Service) -> Callable[[int], dict[int, tuple[str, .
         for member_id, plan in record.plans.items():
             rows = out.setdefault(member_id, [])
             signed = f"ký ngày {format_dmy(plan.signed_on)}" if plan.signed_on else "chưa ký"
-            result = mk.RESULT[plan.year_end.value] if plan.year_end else "chưa tổng kết"
+            result = mk.RESULT[plan.year_end] if plan.year_end else "chưa tổng kết"
             rows.append(rmsg.FORM_PLAN_LINE.format(signed=signed, result=result))
             for c in plan.commitments:
-                done = mk.RESULT[c.year_end.value] if c.year_end else "chưa đánh giá"
+                done = mk.RESULT[c.year_end] if c.year_end else "chưa đánh giá"
                 rows.append(rmsg.FORM_COMMITMENT_LINE.format(text=c.text, result=done))
         for member_id, report in record.reports.items():
             out.setdefault(member_id, []).append(

@@ -25,7 +25,7 @@ def member_text(m: Member) -> tuple[str, str]:
 
 
 def meeting_title(m: Meeting) -> str:
-    title = f"{labels.MEETING_KIND[m.kind.value]} ngày {format_dmy(m.on)}"
+    title = f"{labels.MEETING_KIND[m.kind]} ngày {format_dmy(m.on)}"
     return f"{title} — {m.title}" if m.title else title
 
 

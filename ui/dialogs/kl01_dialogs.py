@@ -110,7 +110,7 @@ class RecognitionDialog(_Kl01Dialog):
         f = self.form
         self.kind = f.add("kind", "Loại:", QComboBox())
         for kind in RecognitionKind:
-            self.kind.addItem(mk.KIND[kind.value], kind.value)
+            self.kind.addItem(mk.KIND[kind], kind.value)
         self.title = f.add("title", "Tên: *", QLineEdit())
         self.member = f.add("member", "Của:", _member_combo(members, mk.COLLECTIVE))
         self.description = f.add("description", "Nội dung, cách làm:", QLineEdit())

@@ -23,7 +23,7 @@ class NewMeetingDialog(QDialog):
         self.form = Form()
         self.kind = self.form.add("kind", "Loại sinh hoạt:", QComboBox())
         for k in MeetingKind:
-            self.kind.addItem(labels.MEETING_KIND[k.value], k.value)
+            self.kind.addItem(labels.MEETING_KIND[k], k.value)
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.on = self.form.add("on", "Ngày sinh hoạt:", DateEdit("on", today))
         self.buttons = button_box(QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel)

@@ -37,13 +37,13 @@ class StatusChangeDialog(QDialog):
         self.setWindowTitle("Thay đổi tình trạng đảng viên")
         self.setMinimumWidth(560)
 
-        heading = QLabel(f"Đồng chí {member.full_name} — hiện nay: {labels.MEMBER_STATUS[status.value]}")
+        heading = QLabel(f"Đồng chí {member.full_name} — hiện nay: {labels.MEMBER_STATUS[status]}")
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)
         self.form = Form()
         self.kind = self.form.add("event", "Thay đổi:", QComboBox())
         for kind in allowed_changes(status):
-            self.kind.addItem(labels.STATUS_EVENT[kind.value], kind)
+            self.kind.addItem(labels.STATUS_EVENT[kind], kind)
         self.on = self.form.add("on", "Từ ngày: *", DateEdit("on", today))
         self.decision = self.form.add("decision", "Số quyết định, giấy giới thiệu:", QLineEdit())
         self.note = self.form.add("note", "Ghi chú (nơi đến, lý do…):", QLineEdit())

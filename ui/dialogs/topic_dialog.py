@@ -99,12 +99,12 @@ class TopicDialog(QDialog):
             self.note.setText(assignment.note)
             f.add("status", "Tình trạng:", self.status)
             for status in TopicStatus:
-                self.status.addItem(labels.TOPIC_STATUS[status.value], status.value)
+                self.status.addItem(labels.TOPIC_STATUS[status], status.value)
             self.status.setCurrentIndex(self.status.findData(assignment.status.value))
             f.add("meeting", "Đã trình bày tại buổi:", self.meeting)
             self.meeting.addItem("— chưa trình bày —", None)
             for m in meetings:
-                self.meeting.addItem(f"{labels.MEETING_KIND[m.kind.value]} ngày {format_dmy(m.on)}", m.id)
+                self.meeting.addItem(f"{labels.MEETING_KIND[m.kind]} ngày {format_dmy(m.on)}", m.id)
             self.meeting.setCurrentIndex(max(0, self.meeting.findData(assignment.meeting_id)))
         self.title.currentTextChanged.connect(self._catalogue_chosen)
         self._catalogue_chosen(self.title.currentText())

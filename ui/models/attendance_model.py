@@ -83,11 +83,11 @@ class AttendanceModel(QAbstractTableModel):
             if column is AttendanceColumn.NAME:
                 return row.member_name
             if column is AttendanceColumn.CODE:
-                letter = labels.ATTENDANCE_LETTER[row.code.value]
+                letter = labels.ATTENDANCE_LETTER[row.code]
                 return (
                     row.code.value
                     if role == Qt.ItemDataRole.EditRole
-                    else f"{labels.ATTENDANCE_CODE[row.code.value]} ({letter})"
+                    else f"{labels.ATTENDANCE_CODE[row.code]} ({letter})"
                 )
             return row.reason
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -98,9 +98,9 @@ class Kl01TableModel(QAbstractTableModel):
         if column in (Kl01Column.NAME, Kl01Column.PLAN) and plan and plan.commitments:
             return "\n".join(f"{i}. {c.text}" for i, c in enumerate(plan.commitments, start=1))
         if column is Kl01Column.MIDYEAR and plan and plan.midyear:
-            return mk.RESULT[plan.midyear.value] + (f": {plan.midyear_note}" if plan.midyear_note else "")
+            return mk.RESULT[plan.midyear] + (f": {plan.midyear_note}" if plan.midyear_note else "")
         if column is Kl01Column.YEAR_END and plan and plan.year_end:
-            return mk.RESULT[plan.year_end.value] + (f": {plan.year_end_note}" if plan.year_end_note else "")
+            return mk.RESULT[plan.year_end] + (f": {plan.year_end_note}" if plan.year_end_note else "")
         return ""
 
     @staticmethod
@@ -110,13 +110,13 @@ class Kl01TableModel(QAbstractTableModel):
             case Kl01Column.NAME:
                 return r.member.full_name
             case Kl01Column.PLAN:
-                return mk.PLAN_STATE[r.state.value]
+                return mk.PLAN_STATE[r.state]
             case Kl01Column.SIGNED:  # day and month: the year is the screen's
                 return f"{plan.signed_on:%d/%m}" if plan and plan.signed_on else ""
             case Kl01Column.REPORT:
                 return f"{r.report.submitted_on:%d/%m}" if r.report else ""
             case Kl01Column.MIDYEAR:
-                return mk.RESULT_SHORT[plan.midyear.value] if plan and plan.midyear else ""
+                return mk.RESULT_SHORT[plan.midyear] if plan and plan.midyear else ""
             case Kl01Column.YEAR_END:
-                return mk.RESULT_SHORT[plan.year_end.value] if plan and plan.year_end else ""
+                return mk.RESULT_SHORT[plan.year_end] if plan and plan.year_end else ""
         return ""

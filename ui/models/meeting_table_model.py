@@ -72,13 +72,13 @@ class MeetingTableModel(QAbstractTableModel):
                 case MeetingColumn.DATE:
                     return format_dmy(meeting.on)
                 case MeetingColumn.KIND:
-                    return labels.MEETING_KIND[meeting.kind.value]
+                    return labels.MEETING_KIND[meeting.kind]
                 case MeetingColumn.TITLE:
                     return meeting.title or self._topics.get(meeting.id or -1, "")
                 case MeetingColumn.PRESENT:
                     return f"{meeting.present}/{meeting.base} ({vntext.percent(meeting.pct)})" if meeting.base else "—"
                 case MeetingColumn.STATUS:
-                    return labels.MEETING_STATUS[meeting.status.value]
+                    return labels.MEETING_STATUS[meeting.status]
         if role == SortRole:
             if column in (MeetingColumn.MONTH, MeetingColumn.DATE):
                 return meeting.on.isoformat()

@@ -222,7 +222,7 @@ class MemberTableModel(QAbstractTableModel):
             case MemberColumn.OFFICIAL:
                 return format_dmy(m.official_on)
             case MemberColumn.STATUS:
-                return labels.MEMBER_STATUS[status.value]
+                return labels.MEMBER_STATUS[status]
             case MemberColumn.POSITION:
                 return m.party_position
             case MemberColumn.CARD:

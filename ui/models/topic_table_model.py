@@ -94,7 +94,7 @@ class TopicTableModel(QAbstractTableModel):
         return None
 
     def status_text(self, a: TopicAssignment) -> str:
-        status = labels.TOPIC_STATUS[a.status.value]
+        status = labels.TOPIC_STATUS[a.status]
         meeting = self._meetings.get(a.meeting_id) if a.meeting_id is not None else None
         if meeting is not None:
             return f"{status}, buổi sinh hoạt ngày {format_dmy(meeting.on)}"

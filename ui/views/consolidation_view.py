@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bootstrap import Services
-from app.domain import error_text, notices, periods, xlsx_text
-from app.domain.periods import Period
+from app.domain import error_text, labels, notices, periods, xlsx_text
+from app.domain.periods import Period, PeriodKind
 from app.services.consolidation import ConsolidationService
 from ui import exports
 from ui.settings import UiSettings
@@ -59,9 +59,9 @@ class ConsolidationView(View):
         self.clear_button = QPushButton("Bỏ danh sách")
         self.only_period = QCheckBox("Chỉ nhận số liệu của kỳ:")
         self.kind = QComboBox()
-        self.kind.addItem("Quý", "quarter")
-        self.kind.addItem("6 tháng", "half")
-        self.kind.addItem("Cả năm", "year")
+        self.kind.addItem(labels.PERIOD_KIND[PeriodKind.QUARTER], PeriodKind.QUARTER)
+        self.kind.addItem(labels.PERIOD_KIND[PeriodKind.HALF], PeriodKind.HALF)
+        self.kind.addItem(labels.PERIOD_KIND[PeriodKind.YEAR], PeriodKind.YEAR)
         self.number = QComboBox()
         self.year = QComboBox()
         today = services.today()
@@ -130,14 +130,14 @@ class ConsolidationView(View):
         kind = self.kind.currentData()
         current = self.number.currentData()
         self.number.clear()
-        if kind == "quarter":
+        if kind == PeriodKind.QUARTER:
             for q in range(1, 5):
                 self.number.addItem(f"Quý {('I', 'II', 'III', 'IV')[q - 1]}", q)
-        elif kind == "half":
+        elif kind == PeriodKind.HALF:
             self.number.addItem("6 tháng đầu năm", 1)
             self.number.addItem("6 tháng cuối năm", 2)
         self.number.setCurrentIndex(max(0, self.number.findData(current)))
-        self.number.setVisible(kind != "year")
+        self.number.setVisible(kind != PeriodKind.YEAR)
         self.kind.setEnabled(on)
         self.year.setEnabled(on)
         self.number.setEnabled(on and self.kind.currentData() != "year")
@@ -147,9 +147,9 @@ class ConsolidationView(View):
             return None
         year = int(self.year.currentData())
         kind, number = self.kind.currentData(), int(self.number.currentData() or 1)
-        if kind == "quarter":
+        if kind == PeriodKind.QUARTER:
             return periods.quarter(year, number)
-        if kind == "half":
+        if kind == PeriodKind.HALF:
             return periods.half(year, number)
         return periods.year(year)
 

@@ -86,7 +86,7 @@ class DuesView(View):
 
         self.kind = QComboBox()
         for kind in DuesKind:
-            self.kind.addItem(mdues.KIND[kind.value], kind.value)
+            self.kind.addItem(mdues.KIND[kind], kind.value)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("Thu nhập, ví dụ 8.500.000")
         self.basis_button = QPushButton("Ghi mức đóng")
@@ -227,7 +227,7 @@ class DuesView(View):
         r = result.receipt
         self.status.emit(
             mdues.PAY_SAVED.format(name=cell.full_name, amount=mdues.money(r.amount), day=format_dmy(r.paid_on),
-                                   channel=mdues.CHANNEL[r.channel.value], months=month.label)
+                                   channel=mdues.CHANNEL[r.channel], months=month.label)
         )  # fmt: skip
         self.changed.emit()
         self._load()

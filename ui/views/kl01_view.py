@@ -223,7 +223,7 @@ class Kl01View(View):
         self.register.clear()
         for r in record.recognitions:
             who = r.member_name or mk.COLLECTIVE
-            self._add_line(self.register, f"{mk.KIND[r.kind.value]}: {r.title} — {who}", r.id)
+            self._add_line(self.register, f"{mk.KIND[r.kind]}: {r.title} — {who}", r.id)
         self.awards.clear()
         for a in record.awards:
             who = a.member_name or mk.BRANCH_AWARD

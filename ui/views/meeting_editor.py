@@ -162,8 +162,8 @@ class MeetingEditor(QWidget):
         exports_ok = meeting.id is not None
         self.minutes_button.setEnabled(exports_ok)
         self.resolution_button.setEnabled(exports_ok)
-        kind = labels.MEETING_KIND[meeting.kind.value]
-        state = labels.MEETING_STATUS[meeting.status.value]
+        kind = labels.MEETING_KIND[meeting.kind]
+        state = labels.MEETING_STATUS[meeting.status]
         new = " (chưa lưu)" if meeting.id is None else ""
         locked = "" if editable else " (chỉ xem)"
         self.heading.setText(f"{kind} ngày {format_dmy(meeting.on)} — {state}{locked}{new}")

@@ -342,7 +342,7 @@ class MembersView(View):
         status = member.status_on(today)
         self.detail_name.setText(member.full_name)
         facts = [
-            f"Tình trạng: {labels.MEMBER_STATUS[status.value]}",
+            f"Tình trạng: {labels.MEMBER_STATUS[status]}",
             f"Ngày sinh: {format_dmy(member.date_of_birth) or '—'}",
             f"Vào Đảng: {format_dmy(member.joined_on)}; chính thức: {format_dmy(member.official_on) or 'chưa'}",
         ]
@@ -359,7 +359,7 @@ class MembersView(View):
             if event.kind.value == "chinh_thuc":
                 continue
             extra = "; ".join(x for x in (event.decision, event.note) if x)
-            line = f"{format_dmy(event.on)} — {labels.STATUS_EVENT[event.kind.value]}"
+            line = f"{format_dmy(event.on)} — {labels.STATUS_EVENT[event.kind]}"
             self.history.addItem(f"{line} ({extra})" if extra else line)
         for line in rating_history_lines(self.services, member.id or 0):  # the yearly ratings, newest first
             self.history.addItem(line)
@@ -369,7 +369,7 @@ class MembersView(View):
         for on, meeting_kind, row in self.services.meetings.attendance_of(member.id or 0, since, today):
             reason = f": {row.reason}" if row.reason else ""
             kind = SHORT_KIND[meeting_kind.value]
-            rows.append((on, f"{format_dmy(on)} — {kind}: {labels.ATTENDANCE_CODE[row.code.value]}{reason}"))
+            rows.append((on, f"{format_dmy(on)} — {kind}: {labels.ATTENDANCE_CODE[row.code]}{reason}"))
         for _, text in sorted(rows, reverse=True):
             self.attendance.addItem(text)
         if not rows:

@@ -24,7 +24,7 @@ from app.domain import messages_kl01 as mk
 from app.domain.attendance import attendance_level, month_attendance_pct
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
-from app.domain.findings import Finding, Severity
+from app.domain.findings import Finding, RuleId, Severity
 from app.domain.kl01 import Kl01Figures
 from app.domain.meeting_record import MeetingOutline, MeetingStatus
 from app.services.checks import YearOverview
@@ -36,7 +36,7 @@ from ui.widgets.year_calendar import MonthState, YearCalendar
 
 SEVERITY_COLOUR = {Severity.ALERT: "#a40000", Severity.WARNING: "#7a5300", Severity.INFO: "#1f4e8c"}
 #: Where a finding leads: rule -> what the main window shows.
-TOPIC_RULES = {"topic_unassigned", "topic_not_presented", "thematic_meeting_missing"}
+TOPIC_RULES = {RuleId.TOPIC_UNASSIGNED, RuleId.TOPIC_NOT_PRESENTED, RuleId.THEMATIC_MEETING_MISSING}
 COMPUTING = "Đang tính số liệu năm {year}…"
 
 
@@ -84,7 +84,7 @@ def finding_target(finding: Finding) -> tuple[str, object] | None:
         return "member", finding.member_id
     if finding.rule in TOPIC_RULES and finding.period:
         return "quarter", finding.period
-    if finding.rule == "monthly_meeting_missing" and finding.period:
+    if finding.rule == RuleId.MONTHLY_MEETING_MISSING and finding.period:
         return "month", finding.period
     return None
 
@@ -206,8 +206,8 @@ class OverviewView(View):
         self._fill_chart(figures)
 
     def _fill_calendar(self, year: int, meetings: list[MeetingOutline], findings: list[Finding], today: date) -> None:
-        missing_months = {f.period for f in findings if f.rule == "monthly_meeting_missing"}
-        missing_quarters = {f.period for f in findings if f.rule == "thematic_meeting_missing"}
+        missing_months = {f.period for f in findings if f.rule == RuleId.MONTHLY_MEETING_MISSING}
+        missing_quarters = {f.period for f in findings if f.rule == RuleId.THEMATIC_MEETING_MISSING}
         months = []
         for month in range(1, 13):
             in_month = [m for m in meetings if m.on.month == month]
@@ -231,7 +231,7 @@ class OverviewView(View):
             self.findings.addItem("Không có điều gì cần chú ý. Chi bộ đang sinh hoạt đúng quy định.")
             return
         for finding in findings:
-            item = QListWidgetItem(f"[{labels.SEVERITY[finding.severity.value]}] {finding.message}")
+            item = QListWidgetItem(f"[{labels.SEVERITY[finding.severity]}] {finding.message}")
             item.setForeground(QBrush(QColor(SEVERITY_COLOUR[finding.severity])))
             item.setToolTip(labels.RULE_NAME.get(finding.rule, finding.rule))
             item.setData(Qt.ItemDataRole.UserRole, finding_target(finding))
@@ -246,7 +246,7 @@ class OverviewView(View):
             if m.status is MeetingStatus.DRAFT:
                 items.append(
                     (
-                        f"Biên bản {labels.MEETING_KIND[m.kind.value].lower()} ngày {format_dmy(m.on)} chưa thông qua.",
+                        f"Biên bản {labels.MEETING_KIND[m.kind].lower()} ngày {format_dmy(m.on)} chưa thông qua.",
                         ("meeting", m.id),
                     )
                 )
@@ -287,7 +287,7 @@ class OverviewView(View):
                 )
             )
         for finding in findings:
-            if finding.rule in ("probation_ending", "party_badge_due"):
+            if finding.rule in (RuleId.PROBATION_ENDING, RuleId.PARTY_BADGE_DUE):
                 items.append((finding.message, finding_target(finding)))
         if not items:
             items.append(("Không có việc gì tồn đọng.", None))

@@ -20,14 +20,14 @@ from app.bootstrap import Services
 from app.domain import error_text, labels, periods, vntext
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.errors import AppError
-from app.domain.periods import Period
+from app.domain.periods import Period, PeriodKind
 from ui import exports
 from ui.errors import plain_message
 from ui.settings import UiSettings
 from ui.views.base import View
 from ui.widgets import prompts
 
-PERIOD_KINDS = {"quarter": "Quý", "half": "6 tháng", "year": "Cả năm", "month": "Tháng"}
+PERIOD_KINDS = (PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR, PeriodKind.MONTH)
 PERCENT_KEYS = {"attendance_pct"}
 
 
@@ -39,8 +39,8 @@ class ReportsView(View):
     def __init__(self, services: Services, settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(services, settings, parent)
         self.kind = QComboBox()
-        for key, label in PERIOD_KINDS.items():
-            self.kind.addItem(label, key)
+        for kind in PERIOD_KINDS:
+            self.kind.addItem(labels.PERIOD_KIND[kind], kind)
         self.number = QComboBox()
         self.year = QComboBox()
         self.preview_button = QPushButton("Xem số liệu")
@@ -101,16 +101,16 @@ class ReportsView(View):
         kind = self.kind.currentData()
         self.number.blockSignals(True)
         self.number.clear()
-        if kind == "quarter":
+        if kind == PeriodKind.QUARTER:
             for q in range(1, 5):
                 self.number.addItem(f"Quý {('I', 'II', 'III', 'IV')[q - 1]}", q)
-        elif kind == "half":
+        elif kind == PeriodKind.HALF:
             self.number.addItem("6 tháng đầu năm", 1)
             self.number.addItem("6 tháng cuối năm", 2)
-        elif kind == "month":
+        elif kind == PeriodKind.MONTH:
             for m in range(1, 13):
                 self.number.addItem(f"Tháng {m}", m)
-        self.number.setVisible(kind != "year")
+        self.number.setVisible(kind != PeriodKind.YEAR)
         if select is not None:
             self.number.setCurrentIndex(max(0, self.number.findData(select)))
         self.number.blockSignals(False)
@@ -120,11 +120,11 @@ class ReportsView(View):
         year = self.year.currentData()
         year = year if isinstance(year, int) else self.services.today().year
         kind, number = self.kind.currentData(), self.number.currentData()
-        if kind == "quarter":
+        if kind == PeriodKind.QUARTER:
             return periods.quarter(year, int(number or 1))
-        if kind == "half":
+        if kind == PeriodKind.HALF:
             return periods.half(year, int(number or 1))
-        if kind == "month":
+        if kind == PeriodKind.MONTH:
             return periods.month(year, int(number or 1))
         return periods.year(year)
 

@@ -38,9 +38,7 @@ class CodeCombo(QComboBox):
         super().__init__(parent)
         for code in AttendanceCode:
             out = "" if code.in_base else " — không tính vào số phải dự"
-            self.addItem(
-                f"{labels.ATTENDANCE_CODE[code.value]} ({labels.ATTENDANCE_LETTER[code.value]}){out}", code.value
-            )
+            self.addItem(f"{labels.ATTENDANCE_CODE[code]} ({labels.ATTENDANCE_LETTER[code]}){out}", code.value)
         self.view().installEventFilter(self)
         self.activated.connect(lambda _i: self.chosen.emit(AttendanceCode(self.currentData())))
 

@@ -82,14 +82,14 @@ class GeneralPage(Page):
         f = self.form
         self.kind = f.add("kind", "Loại sinh hoạt:", QComboBox())
         for kind in MeetingKind:
-            self.kind.addItem(labels.MEETING_KIND[kind.value], kind.value)
+            self.kind.addItem(labels.MEETING_KIND[kind], kind.value)
         self.on = f.add("on", "Ngày sinh hoạt: *", DateEdit("on"))
         self.start = f.add("start", "Giờ bắt đầu:", TimeEdit("start"))
         self.end = f.add("end", "Giờ kết thúc:", TimeEdit("end"))
         self.place = f.add("place", "Địa điểm:", QLineEdit())
         self.form_kind = f.add("form", "Hình thức:", QComboBox())
         for form in MeetingForm:
-            self.form_kind.addItem(labels.MEETING_FORM[form.value], form.value)
+            self.form_kind.addItem(labels.MEETING_FORM[form], form.value)
         self.title = f.add("title", "Chủ đề, tên chuyên đề:", QLineEdit())
         self.presider = f.add("presider", "Chủ trì:", MemberPicker())
         self.recorder = f.add("recorder", "Thư ký ghi biên bản:", MemberPicker())
