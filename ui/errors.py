@@ -31,10 +31,6 @@ def set_log_folder(folder: Path, database: Path | None = None) -> None:
     _database = database
 
 
-def log_path() -> Path | None:
-    return _log_path
-
-
 def log_exception(exc: BaseException) -> None:
     """Append the traceback to the crash log (best effort: logging must never raise)."""
     # No member's CCCD or phone number in the log, should an exception message quote one.

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from app.domain import messages_kl01 as msg
 from app.domain.dates import format_dmy
 from app.domain.findings import Finding, RuleId, Severity
-from app.domain.kl01 import EXPECTED_STATUSES, PersonalPlan, ReviewStage, YearRecord
+from app.domain.kl01 import EXPECTED_STATUSES, ReviewStage, YearRecord
 from app.domain.kl01_rules import Kl01Rules
 from app.domain.membership import Member
 
@@ -105,7 +105,3 @@ CHECKS = (plan_missing, review_missing, commitment_not_kept)
 
 def run_all(members: Sequence[Member], record: YearRecord, rules: Kl01Rules, today: date) -> list[Finding]:
     return [f for check in CHECKS for f in check(members, record, rules, today)]
-
-
-def plan_of(record: YearRecord, member_id: int) -> PersonalPlan | None:
-    return record.plans.get(member_id)

@@ -53,13 +53,6 @@ class MemberMonth:
     def late(self) -> bool:
         return self.status == "late"
 
-    @property
-    def owing(self) -> int:
-        """What is still to pay for this month (0 when paid, exempt or without a basis)."""
-        if self.status in ("exempt", "no_basis") or self.due is None:
-            return 0
-        return max(0, self.due - self.paid)
-
 
 @dataclass(frozen=True, slots=True)
 class MonthTotals:
@@ -346,14 +339,3 @@ def allocate(total: int, dues: Sequence[int]) -> list[int]:
         return list(dues)
     share, rest = divmod(total, len(dues))
     return [share + (1 if i < rest else 0) for i in range(len(dues))]
-
-
-def relief_months(relief: DuesRelief) -> int | None:
-    """How many months a relief lasts (None when open-ended)."""
-    if relief.until is None:
-        return None
-    return relief.until.index() - relief.start.index() + 1
-
-
-def kind_of(text: str) -> DuesKind:
-    return DuesKind(text)

@@ -46,9 +46,6 @@ class Kl01Rules:
     def review_due(self, year: int) -> date:
         return date(year, *self.review_deadline)
 
-    def midyear_due(self, year: int) -> date:
-        return date(year, *self.midyear_deadline)
-
 
 def parse_month_day(text: str) -> tuple[int, int]:
     """ "03-31" -> (3, 31); raises ValueError for anything that is not a day of every year."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.domain import checks_kl01
 from app.domain import kl01 as k
+from app.domain.attendance import roll_on
 from app.domain.errors import NotFoundError, ValidationError
 from app.domain.findings import Finding, RuleId
 from app.domain.kl01_rules import Kl01Rules, RuleEntry, entries, parse_month_day, rules_for
@@ -83,10 +84,6 @@ class Kl01Service:
     def rules(self, year: int) -> Kl01Rules:
         return kl01_rules(self._ctx, year, self._entries)
 
-    def rule_entries(self) -> list[RuleEntry]:
-        """The rule file's entries, with their basis and whether they were verified (for Settings and docs)."""
-        return list(self._entries)
-
     def figures(self, period: Period, roll: Sequence[Member], day: date) -> k.Kl01Figures:
         """The indicators of *period* (its end year's plans and reports; its awards by date)."""
         return k.figures(self.year(period.end.year), tuple(roll), day, period.start, period.end)
@@ -94,7 +91,7 @@ class Kl01Service:
     def year_figures(self, year: int) -> k.Kl01Figures:
         """The year's indicators on the roll of today (or of 31 December for a past year): the overview's counts."""
         day = min(self._ctx.today(), date(year, 12, 31))
-        roll = [m for m in self._ctx.members.all() if m.status_on(day).on_roll]
+        roll = roll_on(self._ctx.members.all(), day)
         return k.figures(self.year(year), roll, day, date(year, 1, 1), date(year, 12, 31), self.rules(year).target_pct)
 
     def report_path(self, report: k.LearningReport) -> Path | None:

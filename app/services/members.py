@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from app.domain.attendance import roll_on
 from app.domain.changes import Area, Change
 from app.domain.dates import DateInputError, add_months, parse_optional_date, years_between
 from app.domain.errors import NotFoundError, StaleEditError, StorageError, ValidationError
@@ -186,7 +187,7 @@ class MemberService:
             members = [m for m in members if m.id in wanted]
         if include_former:
             return members
-        return [m for m in members if m.status_on(day).on_roll]
+        return roll_on(members, day)
 
     def get(self, member_id: int) -> Member:
         member = self._ctx.members.get(member_id)

@@ -146,19 +146,3 @@ class TopicService:
     # ------------------------------------------------------------------ catalogue
     def catalogue(self, year: int | None = None) -> list[CatalogueTopic]:
         return self._ctx.topics.catalogue(year)
-
-    def save_catalogue_topic(self, topic: CatalogueTopic) -> CatalogueTopic:
-        cleaned = replace(topic, title=clean(topic.title), group=clean(topic.group), basis_doc=clean(topic.basis_doc))
-        if not cleaned.title:
-            raise ValidationError({"title": "required"})
-        with self._ctx.db.transaction():
-            if cleaned.id is None:
-                cleaned = replace(cleaned, id=self._ctx.topics.add_catalogue(cleaned))
-            else:
-                self._ctx.topics.update_catalogue(cleaned)
-            return cleaned
-
-    def delete_catalogue_topic(self, topic_id: int) -> None:
-        with self._ctx.db.transaction():
-            if not self._ctx.topics.delete_catalogue(topic_id):
-                raise NotFoundError(id=topic_id)

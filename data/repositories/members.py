@@ -176,14 +176,6 @@ class MemberRepository:
         self._touch(member_id)
         return int(cursor.lastrowid or 0)
 
-    def delete_event(self, event_id: int) -> bool:
-        row = self._conn.execute("SELECT member_id FROM member_event WHERE id = ?", (event_id,)).fetchone()
-        if row is None:
-            return False
-        self._conn.execute("DELETE FROM member_event WHERE id = ?", (event_id,))
-        self._touch(int(row[0]))
-        return True
-
     def _touch(self, member_id: int) -> None:
         """The history is part of the member: a new or removed event makes an open form stale."""
         self._conn.execute("UPDATE member SET version = version + 1 WHERE id = ?", (member_id,))

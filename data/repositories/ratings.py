@@ -133,9 +133,6 @@ class RatingRepository:
             note=r["note"],
         )
 
-    def branch_years(self) -> list[int]:
-        return [int(r[0]) for r in self._conn.execute("SELECT year FROM branch_rating ORDER BY year")]
-
     def save_branch(self, b: BranchRating) -> None:
         values = (
             b.year, _lv(b.self_level), b.score, _lv(b.proposed), _lv(b.final), b.decided_by, b.decision,

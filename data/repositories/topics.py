@@ -99,10 +99,6 @@ class TopicRepository:
             [(assignment_id, p.member_id, int(p.lead)) for p in a.assignees],
         )
 
-    def for_meeting(self, meeting_id: int) -> list[int]:
-        rows = self._conn.execute("SELECT id FROM topic_assignment WHERE meeting_id = ?", (meeting_id,)).fetchall()
-        return [r[0] for r in rows]
-
     # ------------------------------------------------------------------ catalogue
     def catalogue(self, year: int | None = None) -> list[CatalogueTopic]:
         where, params = ("WHERE year = ?", (year,)) if year is not None else ("", ())
@@ -115,15 +111,6 @@ class TopicRepository:
             (topic.year, topic.title, topic.group, topic.basis_doc),
         )
         return int(cursor.lastrowid or 0)
-
-    def update_catalogue(self, topic: CatalogueTopic) -> None:
-        self._conn.execute(
-            "UPDATE topic_catalogue SET year = ?, title = ?, grp = ?, basis_doc = ? WHERE id = ?",
-            (topic.year, topic.title, topic.group, topic.basis_doc, topic.id),
-        )
-
-    def delete_catalogue(self, topic_id: int) -> bool:
-        return self._conn.execute("DELETE FROM topic_catalogue WHERE id = ?", (topic_id,)).rowcount == 1
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM topic_assignment").fetchone()[0])

@@ -320,8 +320,6 @@ def test_restore_damaged_refuses_while_the_program_has_the_database_open(demo: S
 def test_an_import_is_preceded_by_a_verified_backup(demo: Services, tmp_path: Path) -> None:
     from tests.safety.hostile_files import good_member_list
 
-    if not hasattr(demo, "importer"):
-        pytest.skip("no member import in this build")
     source = tmp_path / "danh-sach.xlsx"
     source.write_bytes(good_member_list())
     assert demo.importer.run(source, dry_run=True).added
@@ -337,8 +335,6 @@ def test_an_import_is_preceded_by_a_verified_backup(demo: Services, tmp_path: Pa
 def test_no_import_without_a_backup(demo: Services, tmp_path: Path) -> None:
     from tests.safety.hostile_files import good_member_list
 
-    if not hasattr(demo, "importer"):
-        pytest.skip("no member import in this build")
     source = tmp_path / "danh-sach.xlsx"
     source.write_bytes(good_member_list())
     demo.paths.backups.write_text("a file where the backup folder should be")

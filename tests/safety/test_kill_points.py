@@ -154,8 +154,6 @@ def test_large_transaction_killed_anywhere_is_all_or_nothing(template: Path, big
 
 
 def test_member_import_killed_anywhere_is_all_or_nothing(template: Path, tmp_path: Path) -> None:
-    if not _has_importer(template, tmp_path):
-        pytest.skip("no member import in this build")
     source = tmp_path / "danh-sach.xlsx"
     source.write_bytes(large_member_list(IMPORT_ROWS))
     empty = counts(template)
@@ -174,14 +172,6 @@ def test_member_import_killed_anywhere_is_all_or_nothing(template: Path, tmp_pat
         for info in backup_service.list_backups(AppPaths.for_database(db)):  # the backup taken first is whole
             assert store.check_backup(info.path, latest_version=LATEST_VERSION).counts["member"] == empty["member"]
     assert outcomes["none"] >= 1
-
-
-def _has_importer(template: Path, tmp_path: Path) -> bool:
-    s = open_services(AppPaths.for_database(fresh_copy(template, tmp_path / "probe")), backup_on_start=False)
-    try:
-        return hasattr(s, "importer")
-    finally:
-        s.close()
 
 
 def test_export_killed_anywhere_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:

@@ -132,13 +132,6 @@ class UnlockPanel(QWidget):
         else:
             self.resized.emit()
 
-    def reset(self) -> None:
-        for field in (self.password, self.code, self.new_password, self.confirm):
-            field.clear()
-        self.error.hide()
-        self.recovery.hide()
-        self.password.setFocus()
-
 
 class UnlockDialog(FittingDialog):
     """Asked before the window opens when the branch has a program password. Rejected = quit."""

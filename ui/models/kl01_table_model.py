@@ -48,10 +48,6 @@ class Kl01TableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def replace_row(self, row: int, value: PlanRow) -> None:
-        self._rows[row] = value
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Kl01Column) - 1))
-
     def row_at(self, row: int) -> PlanRow:
         return self._rows[row]
 

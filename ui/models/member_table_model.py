@@ -124,9 +124,6 @@ class MemberTableModel(QAbstractTableModel):
     def member_at(self, row: int) -> Member:
         return self._members[row]
 
-    def status_at(self, row: int) -> MemberStatus:
-        return self._status[row]
-
     def sort_key(self, row: int, column: int) -> str:
         """What SortRole gives for (row, column), cached for the name column."""
         if column == MemberColumn.NAME:
