@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.cli.commands_core import services_for
 from app.cli.output import parse_ids, print_json, print_table, say
-from app.domain import messages_kl01 as msg
+from app.domain import messages_kl01 as mk
 from app.domain.dates import format_dmy, parse_date, parse_optional_date
 from app.domain.errors import ValidationError
 from app.domain.kl01 import RecognitionKind, ReviewResult, ReviewStage
@@ -137,7 +137,7 @@ def cmd_plans_set(args: argparse.Namespace) -> int:
         print_json({"id": plan.id, "member_id": plan.member_id, "year": plan.year, "signed_on": plan.signed_on,
                     "commitments": [c.text for c in plan.commitments]})  # fmt: skip
     else:
-        say(msg.CLI_PLAN_SAVED.format(year=plan.year, name=name))
+        say(mk.CLI_PLAN_SAVED.format(year=plan.year, name=name))
     return 0
 
 
@@ -154,8 +154,8 @@ def cmd_plans_review(args: argparse.Namespace) -> int:
         print_json({"member_id": plan.member_id, "year": plan.year, "midyear": _v(plan.midyear),
                     "year_end": _v(plan.year_end)})  # fmt: skip
     else:
-        say(msg.CLI_REVIEW_SAVED.format(stage=msg.STAGE[stage.value], year=plan.year, name=name,
-                                        result=msg.RESULT[result.value]))  # fmt: skip
+        say(mk.CLI_REVIEW_SAVED.format(stage=mk.STAGE[stage.value], year=plan.year, name=name,
+                                        result=mk.RESULT[result.value]))  # fmt: skip
     return 0
 
 
@@ -185,8 +185,8 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
     print_table(
         ["Mã", "Họ và tên", "Kế hoạch", "Ngày ký", "Sơ kết", "Cuối năm", "Thu hoạch"],
         [
-            [r["member_id"], r["full_name"], msg.PLAN_STATE[r["state"]], format_dmy(r["signed_on"]),
-             msg.RESULT_SHORT.get(r["midyear"] or "", ""), msg.RESULT_SHORT.get(r["year_end"] or "", ""),
+            [r["member_id"], r["full_name"], mk.PLAN_STATE[r["state"]], format_dmy(r["signed_on"]),
+             mk.RESULT_SHORT.get(r["midyear"] or "", ""), mk.RESULT_SHORT.get(r["year_end"] or "", ""),
              format_dmy(r["learning_report"])]
             for r in rows
         ],
@@ -197,7 +197,7 @@ def cmd_plans_list(args: argparse.Namespace) -> int:
 def cmd_plans_branch(args: argparse.Namespace) -> int:
     with services_for(args) as s:
         s.kl01.set_branch_year(args.year, breakthrough=nfc(args.breakthrough), ethics=nfc(args.ethics))
-    say(msg.CLI_BRANCH_SAVED.format(year=args.year))
+    say(mk.CLI_BRANCH_SAVED.format(year=args.year))
     return 0
 
 
@@ -212,7 +212,7 @@ def cmd_plans_deadlines(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"plan_deadline": plan, "review_deadline": review})
     else:
-        say(msg.CLI_DEADLINES.format(plan=plan, review=review))
+        say(mk.CLI_DEADLINES.format(plan=plan, review=review))
     return 0
 
 
@@ -221,7 +221,7 @@ def cmd_plans_forms(args: argparse.Namespace) -> int:
     ids = parse_ids(args.members, "--members")
     with services_for(args) as s:
         count, path = s.kl01_documents.plan_forms(args.year, Path(args.out), member_ids=ids or None)
-    say(msg.CLI_FORMS_DONE.format(count=count, year=args.year, path=path))
+    say(mk.CLI_FORMS_DONE.format(count=count, year=args.year, path=path))
     return 0
 
 
@@ -236,7 +236,7 @@ def cmd_learning_add(args: argparse.Namespace) -> int:
         print_json({"id": report.id, "member_id": report.member_id, "year": report.year,
                     "submitted_on": report.submitted_on, "file": report.file_name})  # fmt: skip
     else:
-        say(msg.CLI_REPORT_SAVED.format(year=report.year, name=name))
+        say(mk.CLI_REPORT_SAVED.format(year=report.year, name=name))
     return 0
 
 
@@ -251,7 +251,7 @@ def cmd_learning_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif not rows:
-        say(msg.CLI_NONE.format(year=args.year))
+        say(mk.CLI_NONE.format(year=args.year))
     else:
         print_table(
             ["Mã", "Họ và tên", "Ngày nộp", "Tệp"],
@@ -263,7 +263,7 @@ def cmd_learning_list(args: argparse.Namespace) -> int:
 def cmd_learning_cover(args: argparse.Namespace) -> int:
     with services_for(args) as s:
         path = s.kl01_documents.learning_cover(args.member, args.year, Path(args.out))
-    say(msg.CLI_COVER_DONE.format(path=path))
+    say(mk.CLI_COVER_DONE.format(path=path))
     return 0
 
 
@@ -291,11 +291,11 @@ def cmd_models_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif not rows:
-        say(msg.CLI_NONE.format(year=args.year))
+        say(mk.CLI_NONE.format(year=args.year))
     else:
         print_table(
             ["Mã", "Loại", "Tên", "Đảng viên / tập thể", "Cấp công nhận"],
-            [[r["id"], msg.KIND[r["kind"]], r["title"], r["member_name"] or msg.BRANCH_AWARD, r["recognised_by"]]
+            [[r["id"], mk.KIND[r["kind"]], r["title"], r["member_name"] or mk.BRANCH_AWARD, r["recognised_by"]]
              for r in rows],
         )  # fmt: skip
     return 0
@@ -326,12 +326,12 @@ def cmd_awards_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
     elif not rows:
-        say(msg.CLI_NONE.format(year=args.year))
+        say(mk.CLI_NONE.format(year=args.year))
     else:
         print_table(
             ["Mã", "Ngày", "Hình thức", "Cấp", "Số quyết định", "Người / tập thể"],
             [[r["id"], format_dmy(r["date"]), r["form"], r["level"], r["decision"],
-              r["member_name"] or msg.BRANCH_AWARD] for r in rows],
+              r["member_name"] or mk.BRANCH_AWARD] for r in rows],
         )  # fmt: skip
     return 0
 
@@ -339,12 +339,12 @@ def cmd_awards_list(args: argparse.Namespace) -> int:
 def cmd_models_delete(args: argparse.Namespace) -> int:
     with services_for(args) as s:
         s.kl01.delete_recognition(args.id)
-    say(msg.CLI_DELETED.format(id=args.id))
+    say(mk.CLI_DELETED.format(id=args.id))
     return 0
 
 
 def cmd_awards_delete(args: argparse.Namespace) -> int:
     with services_for(args) as s:
         s.kl01.delete_award(args.id)
-    say(msg.CLI_DELETED.format(id=args.id))
+    say(mk.CLI_DELETED.format(id=args.id))
     return 0

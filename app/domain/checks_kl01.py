@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from app.domain import messages_kl01 as msg
+from app.domain import messages_kl01 as mk
 from app.domain.dates import format_dmy
 from app.domain.findings import Finding, RuleId, Severity
 from app.domain.kl01 import EXPECTED_STATUSES, ReviewStage, YearRecord
@@ -45,7 +45,7 @@ def plan_missing(members: Sequence[Member], record: YearRecord, rules: Kl01Rules
             Finding(
                 RuleId.PLAN_MISSING,
                 Severity.WARNING,
-                msg.PLAN_MISSING.format(name=member.full_name, year=year, deadline=format_dmy(due)),
+                mk.PLAN_MISSING.format(name=member.full_name, year=year, deadline=format_dmy(due)),
                 member_id=member.id,
                 period=str(year),
             )
@@ -71,7 +71,7 @@ def review_missing(members: Sequence[Member], record: YearRecord, rules: Kl01Rul
             Finding(
                 RuleId.REVIEW_MISSING,
                 Severity.WARNING,
-                msg.REVIEW_MISSING.format(name=member.full_name, year=year, deadline=format_dmy(due)),
+                mk.REVIEW_MISSING.format(name=member.full_name, year=year, deadline=format_dmy(due)),
                 member_id=member_id,
                 period=str(year),
             )
@@ -90,8 +90,8 @@ def commitment_not_kept(members: Sequence[Member], record: YearRecord, rules: Kl
             Finding(
                 RuleId.COMMITMENT_NOT_KEPT,
                 Severity.INFO,
-                msg.COMMITMENT_NOT_KEPT.format(
-                    name=names.get(member_id, f"#{member_id}"), year=record.year, stage=msg.STAGE[stage.value]
+                mk.COMMITMENT_NOT_KEPT.format(
+                    name=names.get(member_id, f"#{member_id}"), year=record.year, stage=mk.STAGE[stage.value]
                 ),
                 member_id=member_id,
                 period=str(record.year),

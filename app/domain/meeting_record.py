@@ -152,8 +152,30 @@ class Correction:
     id: int | None = None
 
 
+class _Sitting:
+    """What a meeting and its outline both say of the sitting: its quarter, its length, whether it is a draft."""
+
+    __slots__ = ()
+    on: date
+    start: time | None
+    end: time | None
+    status: MeetingStatus
+
+    @property
+    def duration_minutes(self) -> int | None:
+        return duration_minutes(self.start, self.end)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status is MeetingStatus.DRAFT
+
+    @property
+    def quarter(self) -> int:
+        return (self.on.month - 1) // 3 + 1
+
+
 @dataclass(frozen=True, slots=True)
-class Meeting:
+class Meeting(_Sitting):
     kind: MeetingKind
     on: date
     start: time | None = None
@@ -187,18 +209,6 @@ class Meeting:
     id: int | None = None
     version: int = 0  # the stored row's edit counter when this was read (a stale save is refused)
 
-    @property
-    def duration_minutes(self) -> int | None:
-        return duration_minutes(self.start, self.end)
-
-    @property
-    def is_editable(self) -> bool:
-        return self.status is MeetingStatus.DRAFT
-
-    @property
-    def quarter(self) -> int:
-        return (self.on.month - 1) // 3 + 1
-
 
 def duration_minutes(start: time | None, end: time | None) -> int | None:
     """Minutes from *start* to *end* (a sitting past midnight wraps); None when either is unknown."""
@@ -209,7 +219,7 @@ def duration_minutes(start: time | None, end: time | None) -> int | None:
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingOutline:
+class MeetingOutline(_Sitting):
     """A meeting without its content: what calendars and charts show (present/base from app.domain.attendance)."""
 
     id: int
@@ -223,17 +233,5 @@ class MeetingOutline:
     title: str = ""
 
     @property
-    def quarter(self) -> int:
-        return (self.on.month - 1) // 3 + 1
-
-    @property
     def pct(self) -> float:
         return 100.0 * self.present / self.base if self.base else 0.0
-
-    @property
-    def duration_minutes(self) -> int | None:
-        return duration_minutes(self.start, self.end)
-
-    @property
-    def is_editable(self) -> bool:
-        return self.status is MeetingStatus.DRAFT
