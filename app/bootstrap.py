@@ -3,76 +3,219 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import AppPaths
 from app.domain.changes import Change
 from app.domain.errors import AppError, StorageError
-from app.services.backups import BackupService
-from app.services.branch import CREATED_ON, BranchService, builtin_rules
-from app.services.checks import CheckService
-from app.services.consolidation import ConsolidationService
 from app.services.context import ServiceContext
-from app.services.demo import DemoService
-from app.services.documents import DocumentService, read_layout
-from app.services.drafts import DraftService
-from app.services.dues import DuesService, builtin_dues_rules
-from app.services.dues_documents import DuesDocumentService
-from app.services.kl01 import REPORTS_FOLDER, Kl01Service
-from app.services.kl01_documents import Kl01DocumentService
-from app.services.meetings import MeetingService
-from app.services.member_import import MemberImportService
-from app.services.members import MemberService
-from app.services.package import PackageService
-from app.services.rating_documents import RatingDocumentService, kl01_plan_lines
-from app.services.ratings import RatingService
-from app.services.reports import ReportService
-from app.services.search import SearchService
-from app.services.security import SecurityService
-from app.services.summary import SummaryService
-from app.services.topics import TopicService, default_catalogue
 from data.backup import backup_database, check_backup, table_counts
 from data.db import APPLICATION_ID, Database, open_checked
 from data.lock import DatabaseLock
 from data.migrations import LATEST_VERSION, migrate_checked
 from data.storage import identify, storage_error
 
+if TYPE_CHECKING:
+    from app.services.backups import BackupService
+    from app.services.branch import BranchService
+    from app.services.checks import CheckService
+    from app.services.consolidation import ConsolidationService
+    from app.services.demo import DemoService
+    from app.services.documents import DocumentService
+    from app.services.drafts import DraftService
+    from app.services.dues import DuesService
+    from app.services.dues_documents import DuesDocumentService
+    from app.services.kl01 import Kl01Service
+    from app.services.kl01_documents import Kl01DocumentService
+    from app.services.meetings import MeetingService
+    from app.services.member_import import MemberImportService
+    from app.services.members import MemberService
+    from app.services.package import PackageService
+    from app.services.rating_documents import RatingDocumentService
+    from app.services.ratings import RatingService
+    from app.services.reports import ReportService
+    from app.services.search import SearchService
+    from app.services.security import SecurityService
+    from app.services.summary import SummaryService
+    from app.services.topics import TopicService
 
-@dataclass
+
 class Services:
-    """Everything the UI and the CLI may talk to."""
+    """Everything the UI and the CLI may talk to.
 
-    paths: AppPaths
-    ctx: ServiceContext
-    branch: BranchService
-    members: MemberService
-    meetings: MeetingService
-    topics: TopicService
-    checks: CheckService
-    search: SearchService
-    reports: ReportService
-    demo: DemoService
-    backups: BackupService
-    drafts: DraftService
-    documents: DocumentService
-    summary: SummaryService  # Excel summary workbook and roster
-    package: PackageService  # the USB package for the upper committee
-    consolidation: ConsolidationService  # the upper committee's workbook from the branches' files (no database)
-    importer: MemberImportService  # member lists from Excel
-    kl01: Kl01Service  # học tập và làm theo Bác: plans, learning reports, models, awards
-    kl01_documents: Kl01DocumentService  # its printable forms
-    security: SecurityService  # the optional program password (CCCD and phone encrypted)
-    dues: DuesService  # the Party dues book
-    dues_documents: DuesDocumentService  # its workbooks
-    ratings: RatingService  # the yearly review and quality rating
-    rating_documents: RatingDocumentService  # its forms, minutes, summary and workbook
-    lock: DatabaseLock | None = None  # held while open: one running copy per database
-    startup_backup: Path | None = None  # the backup taken at start-up, if the records had changed
-    backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it, work goes on)
-    backup_owed: bool = False  # the start-up backup waits for the deferred check: never a copy of an unchecked file
+    Each service is built once, on first use, with its collaborators passed in (none constructs another):
+    a window that opens on the overview never imports the documents, the demo or the consolidation.
+    """
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        ctx: ServiceContext,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+        startup_backup: Path | None = None,
+    ) -> None:
+        self.paths = paths
+        self.ctx = ctx
+        self._now = now
+        self.lock: DatabaseLock | None = None  # held while open: one running copy per database
+        self.startup_backup = startup_backup  # the backup taken at start-up, if the records had changed
+        self.backup_problem: AppError | None = None  # why the start-up backup failed (the UI shows it)
+        self.backup_owed = False  # the start-up backup waits for the deferred check: never an unchecked copy
+
+    # ------------------------------------------------------------------ the services, built on first use
+    @cached_property
+    def backups(self) -> BackupService:
+        from app.services.backups import BackupService
+
+        return BackupService(self.ctx, self.paths)
+
+    @cached_property
+    def branch(self) -> BranchService:
+        from app.services.branch import BranchService
+
+        return BranchService(self.ctx)
+
+    @cached_property
+    def members(self) -> MemberService:
+        from app.services.members import MemberService
+
+        return MemberService(self.ctx)
+
+    @cached_property
+    def dues(self) -> DuesService:
+        """The Party dues book."""
+        from app.services.dues import DuesService
+
+        return DuesService(self.ctx)
+
+    @cached_property
+    def ratings(self) -> RatingService:
+        """The yearly review and quality rating; it counts the dues book's unpaid months (rating_conflict)."""
+        from app.services.ratings import RatingService
+
+        dues = self.dues
+        return RatingService(
+            self.ctx, unpaid_dues=lambda year: {m: len(v) for m, v in dues.unpaid_months(year).items()}
+        )
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        """A yearly review meeting starts with the review agenda of the rating rules (one home for it)."""
+        from app.services.meetings import MeetingService
+
+        return MeetingService(self.ctx, review_agenda=self.ratings.review_agenda)
+
+    @cached_property
+    def topics(self) -> TopicService:
+        from app.services.topics import TopicService
+
+        return TopicService(self.ctx)
+
+    @cached_property
+    def checks(self) -> CheckService:
+        from app.services.checks import CheckService
+        from app.services.dues import builtin_dues_rules
+
+        return CheckService(self.ctx, builtin_dues_rules(), extra=(self.ratings.findings,))
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from app.services.reports import ReportService
+
+        return ReportService(self.ctx, self.checks, self.dues)
+
+    @cached_property
+    def dues_documents(self) -> DuesDocumentService:
+        """The dues book's workbooks."""
+        from app.services.dues_documents import DuesDocumentService
+
+        return DuesDocumentService(self.ctx, self.dues)
+
+    @cached_property
+    def kl01(self) -> Kl01Service:
+        """Học tập và làm theo Bác: plans, learning reports, models, awards."""
+        from app.services.kl01 import REPORTS_FOLDER, Kl01Service
+
+        return Kl01Service(self.ctx, self.paths.database.parent / REPORTS_FOLDER)
+
+    @cached_property
+    def rating_documents(self) -> RatingDocumentService:
+        """The ratings' forms, minutes, summary and workbook."""
+        from app.services.documents import read_layout
+        from app.services.rating_documents import RatingDocumentService, kl01_plan_lines
+
+        return RatingDocumentService(self.ctx, self.ratings, partial(read_layout, self.ctx), kl01_plan_lines(self.kl01))
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        """Word documents; a yearly review meeting's minutes are the review minutes (meeting and ratings)."""
+        from app.services.documents import DocumentService
+
+        return DocumentService(
+            self.ctx, self.meetings, self.reports, self.dues, review_minutes=self.rating_documents.meeting_minutes_job
+        )
+
+    @cached_property
+    def summary(self) -> SummaryService:
+        """The Excel summary workbook and roster."""
+        from app.services.summary import SummaryService
+
+        return SummaryService(self.ctx, self.reports, self.branch)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from app.services.search import SearchService
+
+        return SearchService(self.ctx)
+
+    @cached_property
+    def demo(self) -> DemoService:
+        from app.services.demo import DemoService
+
+        return DemoService(self.ctx, self.search)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from app.services.drafts import DraftService
+
+        return DraftService(self.ctx)
+
+    @cached_property
+    def package(self) -> PackageService:
+        """The USB package for the upper committee."""
+        from app.services.package import PackageService
+
+        return PackageService(self.ctx, self.documents, self.summary, self.dues_documents)
+
+    @cached_property
+    def consolidation(self) -> ConsolidationService:
+        """The upper committee's workbook from the branches' files (no database)."""
+        return consolidation_service(self._now)
+
+    @cached_property
+    def importer(self) -> MemberImportService:
+        """Member lists from Excel (a verified backup before the write)."""
+        from app.services.member_import import MemberImportService
+
+        return MemberImportService(self.ctx, self.members, before_write=self.backups.snapshot)
+
+    @cached_property
+    def kl01_documents(self) -> Kl01DocumentService:
+        """The printable forms of học tập và làm theo Bác."""
+        from app.services.kl01_documents import Kl01DocumentService
+
+        return Kl01DocumentService(self.ctx, self.documents, self.kl01)
+
+    @cached_property
+    def security(self) -> SecurityService:
+        """The optional program password (CCCD and phone encrypted)."""
+        from app.services.security import SecurityService
+
+        return SecurityService(self.ctx, self.paths.backups, self.paths.database.stem)
 
     def today(self) -> date:
         """The clock the services judge by (fixed in tests): the window asks this, never the repositories."""
@@ -190,6 +333,8 @@ def reopen(services: Services) -> Services:
 
 def consolidation_service(now: Callable[[], datetime] = datetime.now) -> ConsolidationService:
     """The upper committee's consolidation on its own (it reads the branches' files and needs no database)."""
+    from app.services.consolidation import ConsolidationService
+
     return ConsolidationService(now)
 
 
@@ -213,53 +358,14 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
         return taken[-1]
 
     old = migrate_checked(db, backup=backup_before_upgrade)
+    from app.services.branch import builtin_rules
+
     ctx = ServiceContext.create(db, builtin_rules(), now)
-    # Every service is built once, here, with its collaborators passed in: none constructs another.
-    backups = BackupService(ctx, paths)
-    branch = BranchService(ctx)
-    members = MemberService(ctx)
-    dues = DuesService(ctx)
-    # the ratings count the dues book's unpaid months of a year (rating_conflict)
-    ratings = RatingService(ctx, unpaid_dues=lambda year: {m: len(v) for m, v in dues.unpaid_months(year).items()})
-    # a yearly review meeting starts with the review agenda of the rating rules (one home for it)
-    meetings = MeetingService(ctx, review_agenda=ratings.review_agenda)
-    checks = CheckService(ctx, builtin_dues_rules(), extra=(ratings.findings,))
-    reports = ReportService(ctx, checks, dues)
-    dues_documents = DuesDocumentService(ctx, dues)
-    kl01 = Kl01Service(ctx, paths.database.parent / REPORTS_FOLDER)
-    rating_documents = RatingDocumentService(ctx, ratings, partial(read_layout, ctx), kl01_plan_lines(kl01))
-    # the minutes of a yearly review meeting are the review minutes, made from the meeting and the ratings
-    documents = DocumentService(ctx, meetings, reports, dues, review_minutes=rating_documents.meeting_minutes_job)
-    summary = SummaryService(ctx, reports, branch)
-    search = SearchService(ctx)
-    services = Services(
-        paths=paths,
-        ctx=ctx,
-        branch=branch,
-        members=members,
-        meetings=meetings,
-        topics=TopicService(ctx),
-        checks=checks,
-        search=search,
-        reports=reports,
-        demo=DemoService(ctx, search),
-        backups=backups,
-        drafts=DraftService(ctx),
-        documents=documents,
-        summary=summary,
-        package=PackageService(ctx, documents, summary, dues_documents),
-        consolidation=consolidation_service(now),
-        importer=MemberImportService(ctx, members, before_write=backups.snapshot),
-        kl01=kl01,
-        kl01_documents=Kl01DocumentService(ctx, documents, kl01),
-        security=SecurityService(ctx, paths.backups, paths.database.stem),
-        ratings=ratings,
-        rating_documents=rating_documents,
-        startup_backup=taken[-1] if taken else None,
-        dues=dues,
-        dues_documents=dues_documents,
-    )
+    services = Services(paths, ctx, now=now, startup_backup=taken[-1] if taken else None)
     ctx.rules = services.branch.stored_rules()
+    # Built now, not on first use: it tells the member repository whether CCCD and phone are sealed,
+    # which every read and write of a member needs from the first one.
+    _ = services.security
     initialise(services, fresh=fresh, upgraded_from=old)
     return services
 
@@ -273,6 +379,9 @@ def initialise(services: Services, *, fresh: bool, upgraded_from: int) -> None:
     """
     ctx = services.ctx
     if fresh:
+        from app.services.branch import CREATED_ON
+        from app.services.topics import default_catalogue
+
         with ctx.db.transaction():
             ctx.branch.set_meta(CREATED_ON, ctx.today().isoformat())
             for topic in default_catalogue():
