@@ -306,6 +306,8 @@ class MemberService:
         errors: dict[str, str] = {}
         repo = keys if keys is not None else self._ctx.members
         today = self._ctx.today()
+        if not m.full_name.strip():  # a direct call (import, CLI, a script) as well as the form
+            errors["full_name"] = "required"
         if m.date_of_birth and m.date_of_birth > today:
             errors["date_of_birth"] = "future"
         if m.joined_on > today:

@@ -108,3 +108,18 @@ def test_a_status_change_that_does_not_fit_is_refused(services) -> None:
     with pytest.raises(ValidationError):
         services.members.change_status(m.id, StatusEventKind.FULL_MEMBERSHIP, date(2026, 1, 1))  # already official
     assert services.members.get(m.id).events == ()
+
+
+def test_a_member_without_a_name_is_refused_by_the_service_itself(services, paths) -> None:
+    """Not only the form: a direct call with a blank name gets the field error, not a database error."""
+    from dataclasses import replace
+
+    m = add(services)
+    before = db_fingerprint(paths.database)
+    with pytest.raises(ValidationError) as caught:
+        services.members.add(replace(m, id=None, full_name="   ", party_card_no="", cccd=""))
+    assert caught.value.field_errors == {"full_name": "required"}
+    with pytest.raises(ValidationError):
+        services.members.update(replace(m, full_name=""))
+    assert db_fingerprint(paths.database) == before
+    assert [x.full_name for x in services.members.list()] == ["Nguyễn Văn An"]
