@@ -58,14 +58,17 @@ class IdleLock(QObject):
         central = window.takeCentralWidget()
         self.pages.addWidget(central)
         window.setCentralWidget(self.pages)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
         self.restart()
 
     @property
     def locked(self) -> bool:
         return self.screen is not None
+
+    @property
+    def watching_input(self) -> bool:
+        """Whether input anywhere in the program restarts the count (only with a program password)."""
+        return self._watching
 
     def _status(self):  # type: ignore[no-untyped-def]
         return self.window.services.security.status()  # type: ignore[attr-defined]
@@ -77,8 +80,25 @@ class IdleLock(QObject):
         status = self._status()
         if not status.password_set:
             self.timer.stop()
+            self._watch(False)
             return
         self.timer.start(interval_ms if interval_ms is not None else status.idle_minutes * 60_000)
+        self._watch(True)
+
+    def _watch(self, on: bool) -> None:
+        """Watch the application's input only while there is a password to lock with.
+
+        An application-wide filter sees every event of every object, and PySide6 builds the Python types
+        (and their enums) of whatever it is handed: without a password that is start-up time for nothing.
+        """
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and not self.locked and self.timer.isActive():
@@ -119,6 +139,4 @@ class IdleLock(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch(False)

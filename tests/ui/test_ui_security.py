@@ -108,6 +108,22 @@ def test_the_window_locks_after_idle_time_and_opens_with_the_password(
     assert not lock.locked and window.navigation.isVisible() and window.search_action.isEnabled()
 
 
+def test_input_restarts_the_idle_count_only_while_a_password_is_set(
+    qtbot, window: MainWindow, answers, tmp_path: Path
+) -> None:
+    lock = window.idle_lock
+    assert not lock.watching_input and not lock.timer.isActive()  # no password: nothing to lock with
+    set_password_through_settings(qtbot, window, answers, tmp_path)
+    assert lock.watching_input
+    lock.restart(interval_ms=3_000)
+    qtbot.wait(1_000)
+    before = lock.timer.remainingTime()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)  # any key, anywhere in the window
+    assert before < 2_500 and lock.timer.remainingTime() > before + 500
+    lock.stop()  # the window closing
+    assert not lock.watching_input and not lock.timer.isActive()
+
+
 def test_usb_backup_from_the_window_is_encrypted_and_restores_with_its_password(
     qtbot, window: MainWindow, answers, tmp_path: Path
 ) -> None:
