@@ -12,7 +12,6 @@ from app.config import AppPaths
 from app.domain.changes import Change
 from app.domain.errors import AppError, StorageError
 from app.services.context import ServiceContext
-from data.backup import backup_database, check_backup, table_counts
 from data.db import APPLICATION_ID, Database, open_checked
 from data.lock import DatabaseLock
 from data.migrations import LATEST_VERSION, migrate_checked
@@ -352,6 +351,8 @@ def _wire(db: Database, paths: AppPaths, now: Callable[[], datetime]) -> Service
     taken: list[Path] = []
 
     def backup_before_upgrade(label: str) -> Path:
+        from data.backup import backup_database, check_backup, table_counts  # only when the file is upgraded
+
         expected = table_counts(db.conn)
         taken.append(backup_database(db.conn, paths.backups, label=label))
         check_backup(taken[-1], latest_version=LATEST_VERSION, expected_counts=expected)  # read back first

@@ -3,53 +3,82 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from app.domain.changes import ChangeRecorder
 from app.domain.ruleset import RuleSet
 from data.db import Database
 from data.repositories.branch import BranchRepository
-from data.repositories.dues import DuesRepository
-from data.repositories.kl01 import Kl01Repository
-from data.repositories.meetings import MeetingRepository
-from data.repositories.members import MemberRepository
-from data.repositories.search import SearchIndex
-from data.repositories.topics import TopicRepository
+
+if TYPE_CHECKING:
+    from data.repositories.dues import DuesRepository
+    from data.repositories.kl01 import Kl01Repository
+    from data.repositories.meetings import MeetingRepository
+    from data.repositories.members import MemberRepository
+    from data.repositories.search import SearchIndex
+    from data.repositories.topics import TopicRepository
 
 #: How slow work reports how far it is: (done, total, what it is doing now, in Vietnamese).
 ProgressCallback = Callable[[int, int, str], None]
 
 
-@dataclass
 class ServiceContext:
-    db: Database
-    members: MemberRepository
-    meetings: MeetingRepository
-    topics: TopicRepository
-    branch: BranchRepository
-    search: SearchIndex
-    dues: DuesRepository
-    rules: RuleSet
-    kl01: Kl01Repository  # học tập và làm theo Bác (plans, reports, models, awards)
-    now: Callable[[], datetime] = datetime.now
-    changes: ChangeRecorder = field(default_factory=ChangeRecorder)  # what the writes touched, for the UI
+    """The database, its repositories, the rule set in force, the clock and what the writes touched.
+
+    Each repository is made (and its module, with the domain types it reads into, imported) the first
+    time a service asks for it: opening a file for the window does not load the dues book's or the
+    meetings' code before the window shows. They all share the one connection.
+    """
+
+    def __init__(self, db: Database, rules: RuleSet, now: Callable[[], datetime] = datetime.now) -> None:
+        self.db = db
+        self.rules = rules
+        self.now = now
+        self.changes = ChangeRecorder()  # what the writes touched, for the UI
+        self.branch = BranchRepository(db.conn)  # the change log: every write goes through it
 
     @classmethod
     def create(cls, db: Database, rules: RuleSet, now: Callable[[], datetime] = datetime.now) -> ServiceContext:
-        conn = db.conn
-        return cls(
-            db=db,
-            members=MemberRepository(conn),
-            meetings=MeetingRepository(conn),
-            topics=TopicRepository(conn),
-            branch=BranchRepository(conn),
-            search=SearchIndex(conn),
-            dues=DuesRepository(conn),
-            rules=rules,
-            kl01=Kl01Repository(conn),
-            now=now,
-        )
+        return cls(db, rules, now)
+
+    @cached_property
+    def members(self) -> MemberRepository:
+        from data.repositories.members import MemberRepository
+
+        return MemberRepository(self.db.conn)
+
+    @cached_property
+    def meetings(self) -> MeetingRepository:
+        from data.repositories.meetings import MeetingRepository
+
+        return MeetingRepository(self.db.conn)
+
+    @cached_property
+    def topics(self) -> TopicRepository:
+        from data.repositories.topics import TopicRepository
+
+        return TopicRepository(self.db.conn)
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        from data.repositories.search import SearchIndex
+
+        return SearchIndex(self.db.conn)
+
+    @cached_property
+    def dues(self) -> DuesRepository:
+        from data.repositories.dues import DuesRepository
+
+        return DuesRepository(self.db.conn)
+
+    @cached_property
+    def kl01(self) -> Kl01Repository:
+        """Học tập và làm theo Bác (plans, reports, models, awards)."""
+        from data.repositories.kl01 import Kl01Repository
+
+        return Kl01Repository(self.db.conn)
 
     def today(self) -> date:
         return self.now().date()

@@ -18,12 +18,7 @@ from app.domain.crypto import IDLE_DEFAULT, IDLE_MAX, IDLE_MIN, MIN_PASSWORD
 from app.domain.dates import format_doc_date
 from app.domain.errors import ExportError, StorageError, ValidationError
 from app.services.context import ServiceContext
-from data import backup as store
-from data import backup_fields
 from data.repositories.security import SecurityRepository, SecurityRow, checkpoint, purge
-from exporters.atomic import atomic_write_bytes
-from exporters.recovery_sheet_docx import RecoverySheet
-from exporters.recovery_sheet_docx import render as render_sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +94,10 @@ class SecurityService:
         out = Path(out)
         if out.suffix.lower() != ".docx":
             raise ExportError("wrong_extension", path=str(out), example="to-ma-khoi-phuc.docx")
+        from exporters.atomic import atomic_write_bytes  # a Word file: imported when one is written
+        from exporters.recovery_sheet_docx import RecoverySheet
+        from exporters.recovery_sheet_docx import render as render_sheet
+
         profile = self._ctx.branch.get()
         sheet = RecoverySheet(
             title=smsg.RECOVERY_SHEET_TITLE,
@@ -135,6 +134,9 @@ class SecurityService:
         row = self._repo.get()
         if row is None or not row.purge_pending or self._ctx.members.cipher is None:
             return 0
+        from data import backup as store  # the backups are only touched after a password is set
+        from data import backup_fields
+
         resealed = 0
         convert = _encrypting(self._ctx.members.cipher)
         sealed_row = replace(row, purge_pending=False)
