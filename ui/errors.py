@@ -10,7 +10,6 @@ from pathlib import Path
 from types import TracebackType
 
 from app.bootstrap import storage_failure
-from app.domain import error_text
 from app.domain.errors import AppError
 from app.domain.redaction import redact_numbers
 
@@ -49,6 +48,8 @@ def log_exception(exc: BaseException) -> None:
 
 def plain_message(exc: BaseException) -> str:
     """The sentence to show for *exc*: the domain's wording for expected errors, a generic one otherwise."""
+    from app.domain import error_text  # the sentences name the domain's labels: imported when one is needed
+
     if isinstance(exc, AppError):
         return error_text.describe(exc)
     storage = storage_failure(exc, _database)  # a full, read-only or failing disk: never "unexpected"

@@ -6,11 +6,16 @@ screens, the menu and every shortcut are out of reach until the password (or rec
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain import security_messages as smsg
-from ui.dialogs.unlock_dialog import UnlockPanel
+
+if TYPE_CHECKING:  # the window that owns the lock (ui/main_window.py imports this module)
+    from app.services.security import SecurityStatus
+    from ui.main_window import MainWindow
 
 _INPUT = frozenset(
     {
@@ -24,10 +29,12 @@ _INPUT = frozenset(
 
 
 class LockScreen(QWidget):
-    def __init__(self, window: QMainWindow, prompt: str) -> None:
+    def __init__(self, window: MainWindow, prompt: str) -> None:
+        from ui.dialogs.unlock_dialog import UnlockPanel  # only once locked: not on the start-up path
+
         super().__init__()
         self.setObjectName("lockScreen")
-        self.panel = UnlockPanel(window.services, prompt)  # type: ignore[attr-defined]
+        self.panel = UnlockPanel(window.services, prompt)
         title = QLabel(smsg.LOCKED_TITLE)
         title.setObjectName("pageTitle")
         column = QVBoxLayout()
@@ -46,7 +53,7 @@ class LockScreen(QWidget):
 class IdleLock(QObject):
     """Watches the application's input; after ``minutes`` without any, covers *window* with a LockScreen."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.timer = QTimer(self)
@@ -70,8 +77,8 @@ class IdleLock(QObject):
         """Whether input anywhere in the program restarts the count (only with a program password)."""
         return self._watching
 
-    def _status(self):  # type: ignore[no-untyped-def]
-        return self.window.services.security.status()  # type: ignore[attr-defined]
+    def _status(self) -> SecurityStatus:
+        return self.window.services.security.status()
 
     def restart(self, interval_ms: int | None = None) -> None:
         """Count again from now (after input, or after the idle time was changed in Cài đặt)."""
@@ -117,9 +124,8 @@ class IdleLock(QObject):
         for action in self._enabled:
             action.setEnabled(False)
         self.window.menuBar().setEnabled(False)
-        search = getattr(self.window, "search_dialog", None)
-        if search is not None:
-            search.hide()
+        if self.window.search_dialog is not None:
+            self.window.search_dialog.hide()
         self.screen.panel.password.setFocus()
 
     def unlock(self) -> None:
@@ -132,9 +138,6 @@ class IdleLock(QObject):
         for action, enabled in self._enabled.items():
             action.setEnabled(enabled)
         self.window.menuBar().setEnabled(True)
-        refresh = getattr(self.window, "refresh_all", None)
-        if callable(refresh):
-            refresh()
         self.restart()
 
     def stop(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.bootstrap import Services, open_services
 from app.config import AppPaths
-from app.domain import error_text, notices
+from app.domain import notices
 from app.domain.errors import AppError, StorageError
 from ui.widgets import prompts
 
@@ -28,6 +28,12 @@ class Launch:
 
     services: Services
     demo: bool
+
+
+def _sentence(error: AppError) -> str:
+    from app.domain import error_text  # it names the domain's labels: imported only when a start goes wrong
+
+    return error_text.describe(error)
 
 
 def demo_paths(real: AppPaths) -> AppPaths:
@@ -55,7 +61,7 @@ def open_or_recover(paths: AppPaths, parent: QWidget | None = None) -> Services 
         return open_services(paths, defer_check=True)
     except StorageError as exc:
         if exc.code not in DAMAGED_CODES:
-            prompts.show_error(parent, error_text.describe(exc))
+            prompts.show_error(parent, _sentence(exc))
             return None
         return recover_damaged(paths, exc, parent)
 
@@ -68,7 +74,7 @@ def recover_damaged(paths: AppPaths, error: StorageError, parent: QWidget | None
     """
     from app.services.backups import check_file, newest_good_backup, restore_damaged, set_aside_damaged
 
-    damaged, code = error_text.describe(error), error.code
+    damaged, code = _sentence(error), error.code
     good = newest_good_backup(paths)
     if good is None:
         if code != "database_damaged":  # another program's file: not ours to move
@@ -83,7 +89,7 @@ def recover_damaged(paths: AppPaths, error: StorageError, parent: QWidget | None
             aside = set_aside_damaged(paths)
             services = open_services(paths)
         except AppError as exc:
-            prompts.show_error(parent, error_text.describe(exc))
+            prompts.show_error(parent, _sentence(exc))
             return None
         prompts.show_info(parent, notices.DAMAGED_SET_ASIDE.format(path=aside))
         return services
@@ -97,7 +103,7 @@ def recover_damaged(paths: AppPaths, error: StorageError, parent: QWidget | None
         result = restore_damaged(paths, good.path)
         services = open_services(paths)
     except AppError as exc:
-        prompts.show_error(parent, error_text.describe(exc))
+        prompts.show_error(parent, _sentence(exc))
         return None
     prompts.show_info(parent, notices.RESTORE_DONE.format(path=good.path, previous=result.previous))
     return services
@@ -115,24 +121,25 @@ def unlock_or_quit(services: Services, parent: QWidget | None = None) -> bool:
     return False
 
 
-def first_launch(paths: AppPaths, *, demo_if_empty: bool = False) -> Launch | None:
+def first_launch(paths: AppPaths, *, demo_if_empty: bool = False, parent: QWidget | None = None) -> Launch | None:
     """Open the database (or the demo branch) and run the first-start setup if needed.
 
-    Returns None when the user gave up or the file cannot be used (the reason was already shown).
+    Its questions are asked over *parent* (the opening window). Returns None when the user gave up or
+    the file cannot be used (the reason was already shown).
     """
-    from ui.dialogs.first_start_dialog import FirstStartDialog
-
     existed = paths.database.exists()
     if demo_if_empty and not existed:
         # Nothing of the user's yet: show the demo without creating their (empty) data file.
-        return _demo_launch(paths)
-    services = open_or_recover(paths)
-    if services is None or not unlock_or_quit(services):
+        return _demo_launch(paths, parent)
+    services = open_or_recover(paths, parent)
+    if services is None or not unlock_or_quit(services, parent):
         return None
     if not services.branch.is_empty():
         return Launch(services, demo=False)
     if not demo_if_empty:
-        dialog = FirstStartDialog(services)
+        from ui.dialogs.first_start_dialog import FirstStartDialog
+
+        dialog = FirstStartDialog(services, parent=parent)
         if not dialog.exec():
             services.close()
             return None
@@ -141,14 +148,14 @@ def first_launch(paths: AppPaths, *, demo_if_empty: bool = False) -> Launch | No
     services.close()
     if not existed:
         discard_unused_file(paths.database)
-    return _demo_launch(paths)
+    return _demo_launch(paths, parent)
 
 
-def _demo_launch(paths: AppPaths) -> Launch | None:
+def _demo_launch(paths: AppPaths, parent: QWidget | None = None) -> Launch | None:
     try:
         return Launch(open_demo(paths), demo=True)
     except AppError as exc:
-        prompts.show_error(None, error_text.describe(exc))
+        prompts.show_error(parent, _sentence(exc))
         return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QShowEvent
@@ -18,21 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.bootstrap import Services
-from app.domain import labels, periods
-from app.domain import messages_kl01 as mk
+from app.domain import periods
 from app.domain.attendance import attendance_level, month_attendance_pct
 from app.domain.changes import EVERY_AREA, Area
 from app.domain.dates import add_months, format_dmy, quarter_label, roman
 from app.domain.findings import Finding, RuleId, Severity
-from app.domain.kl01 import Kl01Figures
-from app.domain.meeting_record import MeetingOutline, MeetingStatus
-from app.services.checks import YearOverview
+from app.domain.meeting_record import MeetingStatus
 from ui.settings import UiSettings
 from ui.tasks import BackgroundReader
 from ui.views.base import View
 from ui.widgets.attendance_chart import AttendanceChart, MonthBar
 from ui.widgets.year_calendar import MonthState, YearCalendar
+
+if TYPE_CHECKING:  # only named here: the figures are read (and these modules imported) after the first paint
+    from app.bootstrap import Services
+    from app.domain.kl01 import Kl01Figures
+    from app.domain.meeting_record import MeetingOutline
+    from app.services.checks import YearOverview
 
 SEVERITY_COLOUR = {Severity.ALERT: "#a40000", Severity.WARNING: "#7a5300", Severity.INFO: "#1f4e8c"}
 #: Where a finding leads: rule -> what the main window shows.
@@ -52,6 +55,7 @@ class OverviewFigures:
     drafts_pending: bool
     next_quarter_assigned: bool
     chart_rows: list[MeetingOutline]  # the last twelve months' meetings, as figures
+    years: frozenset[int]  # the years with meetings, for the year chooser
 
 
 def read_figures(services: Services, year: int) -> OverviewFigures:
@@ -71,6 +75,7 @@ def read_figures(services: Services, year: int) -> OverviewFigures:
         ),
         # Figures only (per-code counts from the database, present/base by the kernel), not whole meetings.
         chart_rows=services.meetings.overview_rows(add_months(month_start, -11), today),
+        years=frozenset(services.meetings.years()),
     )
 
 
@@ -78,6 +83,8 @@ def finding_target(finding: Finding) -> tuple[str, object] | None:
     """(kind, ref) for the main window's go_to, or None when the finding concerns nothing to open."""
     if finding.meeting_id is not None:
         return "meeting", finding.meeting_id
+    from app.domain import messages_kl01 as mk
+
     if finding.rule in mk.RULE_NAME:  # plans and reviews: the "Làm theo Bác" grid, on the member's row
         return "kl01", finding.member_id
     if finding.member_id is not None:
@@ -155,7 +162,8 @@ class OverviewView(View):
     def refresh(self) -> None:
         super().refresh()
         today = self.services.today()
-        self.fill_years(self.year, {*self.services.meetings.years(), today.year}, today.year)
+        offered = {self.year.itemData(i) for i in range(self.year.count())}
+        self.fill_years(self.year, {*offered, today.year}, today.year)  # the years with meetings come with the figures
         self._load_year()
 
     def remember_layout(self) -> None:
@@ -191,8 +199,11 @@ class OverviewView(View):
         self.summary.setText(sentence)
 
     def _show(self, figures: OverviewFigures) -> None:
+        from app.domain import messages_kl01 as mk
+
         self.figures = figures
         year, today, overview = figures.year, figures.today, figures.overview
+        self.fill_years(self.year, {*figures.years, today.year, year}, year)
         meetings, findings = overview.meetings, overview.findings
         self._fill_calendar(year, meetings, findings, today)
         self._fill_findings(findings)
@@ -226,6 +237,8 @@ class OverviewView(View):
         self.calendar.set_year(year, months, quarters)
 
     def _fill_findings(self, findings: list[Finding]) -> None:
+        from app.domain import labels  # with the figures, after the first paint
+
         self.findings.clear()
         if not findings:
             self.findings.addItem("Không có điều gì cần chú ý. Chi bộ đang sinh hoạt đúng quy định.")
@@ -238,6 +251,8 @@ class OverviewView(View):
             self.findings.addItem(item)
 
     def _fill_todo(self, figures: OverviewFigures) -> None:
+        from app.domain import labels  # with the figures, after the first paint
+
         year, today = figures.year, figures.today
         meetings, findings = figures.overview.meetings, figures.overview.findings
         self.todo.clear()
