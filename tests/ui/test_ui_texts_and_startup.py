@@ -124,3 +124,73 @@ window.close()
     assert result.returncode == 0, result.stderr[-3000:]
     facts = json.loads(result.stdout.strip().splitlines()[-1])
     assert facts == {"shown": True, "openpyxl": False, "docx": False}
+
+
+def _run_main(tmp_path: Path, script: str, bench: str) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "SOCHIBO_BENCH_EXIT_ON_SHOWN": bench}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_window_is_painted_before_the_data_file_is_opened(tmp_path: Path) -> None:
+    """The opening window is painted before the services are even imported: a double-click shows something at
+    once, however slow the PC. In a fresh process, so that other tests' imports do not count."""
+    data = str(tmp_path / "so.sqlite3")
+    script = f"""
+import json, os, sys
+from ui.opening import OpeningWindow
+from ui.main import main
+painted = []
+def paint(self, event):
+    painted.append({{"title": self.windowTitle(), "text": self.label.text(),
+                    "services": "app.bootstrap" in sys.modules, "sqlite": "sqlite3" in sys.modules,
+                    "file": os.path.exists({data!r})}})
+OpeningWindow.paintEvent = paint
+code = main(["--db", {data!r}, "--demo-if-empty"])
+print(json.dumps({{"code": code, "first_paint": painted[0] if painted else None}}))
+"""
+    facts = _run_main(tmp_path, script, "1")
+    assert facts["code"] == 0
+    assert facts["first_paint"] == {
+        "title": "Sổ Chi bộ", "text": "Sổ Chi bộ\n\nĐang mở sổ chi bộ…", "services": False, "sqlite": False,
+        "file": False,
+    }  # fmt: skip
+
+
+def test_the_questions_at_start_are_asked_over_the_opening_window_which_then_gives_way(tmp_path: Path) -> None:
+    """The first-start question sits over the opening window; it goes away only once the main window is up,
+    in its place and at its size (never a moment with no window at all)."""
+    data = str(tmp_path / "so.sqlite3")
+    script = f"""
+import json
+from PySide6.QtWidgets import QApplication, QDialog
+import ui.dialogs.first_start_dialog as first
+from ui.main import main
+from ui.main_window import MainWindow
+from ui.opening import OpeningWindow
+
+facts = {{}}
+def answer(self):  # the secretary chooses the demo branch
+    parent = self.parentWidget()
+    facts["asked_over"] = type(parent).__name__ if parent else None
+    facts["opening_visible"] = bool(parent and parent.isVisible())
+    self.choice = "demo"
+    return QDialog.DialogCode.Accepted
+def gone(self, event):
+    mains = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    facts["main_up_when_opening_went"] = len(mains) == 1
+    facts["same_rect"] = bool(mains) and mains[0].geometry() == self.geometry()
+first.FirstStartDialog.exec = answer
+OpeningWindow.hideEvent = gone
+facts["code"] = main(["--db", {data!r}])
+print(json.dumps(facts))
+"""
+    facts = _run_main(tmp_path, script, "1")
+    assert facts == {
+        "asked_over": "OpeningWindow", "opening_visible": True, "main_up_when_opening_went": True,
+        "same_rect": True, "code": 0,
+    }  # fmt: skip
