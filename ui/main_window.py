@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
+        from ui.idle_lock import IdleLock
+
+        # Before the first screen is built: it moves the central widget into its stack (cheap while still empty).
+        self.idle_lock = IdleLock(self)  # locks after the idle time when a program password is set
         self._fit_navigation()
 
         self._build_actions()
@@ -118,9 +122,6 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
         self.navigation.setCurrentRow(0)
         self.statusBar().showMessage("Sẵn sàng.", 4000)
-        from ui.idle_lock import IdleLock
-
-        self.idle_lock = IdleLock(self)  # locks after the idle time when a program password is set
 
     # ------------------------------------------------------------------ the file's health, after the first paint
     def showEvent(self, event: QShowEvent) -> None:
