@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.meeting_record import MeetingKind
@@ -57,3 +58,13 @@ def test_font_size_setting_is_remembered_and_applied(qtbot, window: MainWindow, 
     assert ui_settings.font_size == "large"
     assert QApplication.font().pointSize() == 13
     assert window.font_actions["large"].isChecked()
+
+
+def test_the_text_size_chosen_in_settings_is_the_window_s(qtbot, window: MainWindow, ui_settings) -> None:
+    """A click on "Chữ lớn" in Cài đặt goes through the window: remembered, applied, and its menu ticked."""
+    view = window.show_view("settings")
+    assert view.host is window
+    button = view.font_buttons["large"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert button.isChecked() and ui_settings.font_size == "large"
+    assert QApplication.font().pointSize() == 13 and window.font_actions["large"].isChecked()

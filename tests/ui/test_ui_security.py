@@ -124,6 +124,18 @@ def test_input_restarts_the_idle_count_only_while_a_password_is_set(
     assert not lock.watching_input and not lock.timer.isActive()
 
 
+def test_lock_now_in_settings_locks_the_window(qtbot, window: MainWindow, answers, tmp_path: Path) -> None:
+    set_password_through_settings(qtbot, window, answers, tmp_path)
+    panel = window.views["settings"].security_panel
+    assert panel.host is window
+    click(qtbot, panel.lock_button)
+    lock = window.idle_lock
+    assert lock.locked and lock.pages.currentWidget() is lock.screen
+    type_into(qtbot, lock.screen.panel.password, PASSWORD)
+    click(qtbot, lock.screen.panel.unlock_button)
+    assert not lock.locked
+
+
 def test_usb_backup_from_the_window_is_encrypted_and_restores_with_its_password(
     qtbot, window: MainWindow, answers, tmp_path: Path
 ) -> None:

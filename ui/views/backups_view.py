@@ -242,9 +242,7 @@ class BackupsView(View):
         )
         if not prompts.ask_yes_no(self, question, yes="Khôi phục", no="Không"):
             return
-        window = self.window()
-        can_leave = getattr(window, "can_leave_all", None)
-        if callable(can_leave) and not can_leave():
+        if self.host is not None and not self.host.can_leave_all():
             return
         try:
             result = self._busy(lambda: backups.restore(path, password))
@@ -252,9 +250,8 @@ class BackupsView(View):
             self._say("alert", plain_message(exc))
             return
         text = notices.RESTORE_DONE.format(path=path, previous=result.previous)
-        reopen = getattr(window, "reopen_services", None)
-        if callable(reopen):
-            reopen(text)  # the restored file may need an upgrade: every screen starts again over it
+        if self.host is not None:
+            self.host.reopen_services(text)  # the restored file may need an upgrade: every screen starts again over it
         else:
             self._say("ok", text)
             self.refresh()

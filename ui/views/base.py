@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
@@ -10,6 +11,28 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from app.bootstrap import Services
 from app.domain.changes import Area
 from ui.settings import UiSettings
+
+if TYPE_CHECKING:
+    from ui.idle_lock import IdleLock
+
+
+@runtime_checkable
+class WindowHost(Protocol):
+    """What a screen may ask of the window it sits in (ui/main_window.py). A screen built on its own has none."""
+
+    idle_lock: IdleLock
+
+    def can_leave_all(self) -> bool:
+        """False when a screen with unsaved work was asked and the user chose to stay."""
+        ...
+
+    def reopen_services(self, sentence: str = "") -> None:
+        """Open the data file again (after a restore) and rebuild every screen over it."""
+        ...
+
+    def set_font_size(self, size: str) -> None:
+        """Apply and remember the text size, for every screen."""
+        ...
 
 
 class View(QWidget):
@@ -33,6 +56,7 @@ class View(QWidget):
         self.services = services
         self.settings = settings
         self.stale = True
+        self.host: WindowHost | None = parent if isinstance(parent, WindowHost) else None
 
     def refresh(self) -> None:
         """Reload from the services."""

@@ -147,7 +147,7 @@ class SettingsView(View):
         row2.addStretch(1)
         column.addLayout(row2)
         column.addWidget(section("Bảo mật thông tin cá nhân của đảng viên"))
-        self.security_panel = SecurityPanel(services, parent if parent is not None else self.window())
+        self.security_panel = SecurityPanel(services, self.host)
         column.addWidget(self.security_panel)
         column.addStretch(1)
         area = QScrollArea()
@@ -203,10 +203,8 @@ class SettingsView(View):
 
     # ------------------------------------------------------------------ actions
     def set_font_size(self, size: str) -> None:
-        window = self.window()
-        setter = getattr(window, "set_font_size", None)
-        if callable(setter):
-            setter(size)
+        if self.host is not None:
+            self.host.set_font_size(size)
         else:
             self.settings.font_size = size
             app = QApplication.instance()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.bootstrap import Services
@@ -10,6 +12,9 @@ from app.domain.crypto import IDLE_MAX, IDLE_MIN
 from ui.dialogs.unlock_dialog import FittingDialog, password_field
 from ui.style import set_level
 from ui.widgets.fields import Form, attempt
+
+if TYPE_CHECKING:
+    from ui.views.base import WindowHost
 
 
 class ChangePasswordDialog(FittingDialog):
@@ -49,12 +54,12 @@ class ChangePasswordDialog(FittingDialog):
 
 
 class SecurityPanel(QWidget):
-    """Placed in the settings screen; *window* (the main window) provides ``idle_lock``."""
+    """Placed in the settings screen; *host* (the main window, when there is one) provides ``idle_lock``."""
 
-    def __init__(self, services: Services, window: QWidget | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, host: WindowHost | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.main_window = window
+        self.host = host
         self.state = QLabel()
         self.state.setObjectName("banner")
         self.state.setWordWrap(True)
@@ -132,9 +137,8 @@ class SecurityPanel(QWidget):
         dialog.open()
 
     def lock_now(self) -> None:
-        lock = getattr(self.main_window, "idle_lock", None)
-        if lock is not None:
-            lock.lock(smsg.UNLOCK_PROMPT)
+        if self.host is not None:
+            self.host.idle_lock.lock(smsg.UNLOCK_PROMPT)
 
     def save_idle(self) -> None:
         minutes = self.idle.value()
@@ -143,6 +147,5 @@ class SecurityPanel(QWidget):
             self._restart_idle()
 
     def _restart_idle(self) -> None:
-        lock = getattr(self.main_window, "idle_lock", None)
-        if lock is not None:
-            lock.restart()
+        if self.host is not None:
+            self.host.idle_lock.restart()
