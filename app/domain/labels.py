@@ -9,7 +9,7 @@ from app.domain import messages_dues as _dues
 from app.domain import messages_kl01 as _kl01
 from app.domain import messages_ratings as _ratings
 from app.domain.findings import RuleId, Severity
-from app.domain.meeting_record import AttendanceCode, MeetingForm, MeetingKind, MeetingStatus
+from app.domain.meeting_record import AttendanceCode, MeetingForm, MeetingKind, MeetingStatus, VoteRule
 from app.domain.membership import MemberStatus, StatusEventKind
 from app.domain.periods import PeriodKind
 from app.domain.topic_plan import TopicStatus
@@ -33,6 +33,10 @@ MEETING_FORM = {
     MeetingForm.ONLINE: "Trực tuyến",
     MeetingForm.HYBRID: "Trực tiếp kết hợp trực tuyến",
 }
+
+#: How many votes a decision needs (the editor's choice; the minutes word it themselves, exporters/docx_common.py).
+VOTE_RULE = {VoteRule.MAJORITY: "Quá một nửa", VoteRule.TWO_THIRDS: "Từ 2/3 trở lên"}
+VOTE_RULE_HINT = "Kết nạp đảng viên, công nhận đảng viên chính thức cần từ 2/3 đảng viên chính thức trở lên."
 
 MEMBER_STATUS = {
     MemberStatus.PROBATIONARY: "Dự bị",

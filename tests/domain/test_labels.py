@@ -13,7 +13,7 @@ from app.domain import messages_kl01 as mk
 from app.domain.dues import Channel, DuesKind, ReliefKind
 from app.domain.findings import QuorumLevel, RuleId, Severity
 from app.domain.kl01 import PlanState, RecognitionKind, ReviewResult, ReviewStage
-from app.domain.meeting_record import AttendanceCode, MeetingForm, MeetingKind, MeetingStatus
+from app.domain.meeting_record import AttendanceCode, MeetingForm, MeetingKind, MeetingStatus, VoteRule
 from app.domain.membership import MemberStatus, StatusEventKind
 from app.domain.periods import PeriodKind
 from app.domain.rating_rules import RatingRules
@@ -26,6 +26,7 @@ TABLES: list[tuple[str, dict, type[StrEnum], frozenset[str]]] = [
     ("labels.MEETING_KIND", labels.MEETING_KIND, MeetingKind, frozenset()),
     ("labels.MEETING_STATUS", labels.MEETING_STATUS, MeetingStatus, frozenset()),
     ("labels.MEETING_FORM", labels.MEETING_FORM, MeetingForm, frozenset()),
+    ("labels.VOTE_RULE", labels.VOTE_RULE, VoteRule, frozenset()),
     ("labels.MEMBER_STATUS", labels.MEMBER_STATUS, MemberStatus, frozenset()),
     ("labels.STATUS_EVENT", labels.STATUS_EVENT, StatusEventKind, frozenset()),
     ("labels.ATTENDANCE_CODE", labels.ATTENDANCE_CODE, AttendanceCode, frozenset()),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import labels
 from app.domain.dates import DateInputError
 from app.domain.meeting_record import MeetingPart, Opinion, Section, Task, Vote, VoteMethod, VoteRule
 from app.domain.membership import Member
@@ -232,11 +233,9 @@ class VoteRow(RowFrame[Vote]):
         self.method.addItems([m.value for m in VoteMethod])
         self.method.setCurrentText(value.method if value else VoteMethod.SHOW_OF_HANDS.value)
         self.rule = QComboBox()
-        self.rule.addItem("Quá một nửa", VoteRule.MAJORITY)
-        self.rule.addItem("Từ 2/3 trở lên", VoteRule.TWO_THIRDS)
-        self.rule.setToolTip(
-            "Kết nạp đảng viên, công nhận đảng viên chính thức cần từ 2/3 đảng viên chính thức trở lên."
-        )
+        for rule in VoteRule:
+            self.rule.addItem(labels.VOTE_RULE[rule], rule)
+        self.rule.setToolTip(labels.VOTE_RULE_HINT)
         self.rule.setCurrentIndex(self.rule.findData(value.rule if value else VoteRule.MAJORITY))
         for spin in (self.votes_for, self.votes_against, self.votes_other, self.base):
             spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("99999") + 40)
