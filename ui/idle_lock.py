@@ -138,6 +138,7 @@ class IdleLock(QObject):
         for action, enabled in self._enabled.items():
             action.setEnabled(enabled)
         self.window.menuBar().setEnabled(True)
+        self.window.refresh_all()
         self.restart()
 
     def stop(self) -> None:
