@@ -39,32 +39,53 @@ def page_blocks(widths: Sequence[float], page_units: float, repeated: int) -> li
 
 _NARROW = frozenset("iIjlrtf.,:;'!|()[]")
 _WIDE = frozenset("mwMWĐ%@")
+#: The widest letter, in ems (``_WIDE``): no text of n characters prints wider than n of them.
+_WIDEST_EM = 0.9
+#: Ems of each character met so far (a large sheet measures the same few hundred letters again and again).
+_EM: dict[str, float] = {}
+
+
+def _char_em(ch: str) -> float:
+    if ch == " ":
+        return 0.25
+    if ch in _NARROW:
+        return 0.33
+    if ch in _WIDE:
+        return _WIDEST_EM
+    if ch.isupper():
+        return 0.72
+    if ch.isdigit():
+        return 0.5
+    if ch.isalpha():
+        return 0.47
+    return 0.36
 
 
 def text_width(text: str, weight: str = "normal") -> float:
     """Points *text* prints in Times New Roman 12, a little generous (capitals are much wider than letters)."""
     em = 0.0
+    table = _EM
     for ch in text:
-        if ch == " ":
-            em += 0.25
-        elif ch in _NARROW:
-            em += 0.33
-        elif ch in _WIDE:
-            em += 0.9
-        elif ch.isupper():
-            em += 0.72
-        elif ch.isdigit():
-            em += 0.5
-        elif ch.isalpha():
-            em += 0.47
-        else:
-            em += 0.36
+        w = table.get(ch)
+        if w is None:
+            w = table[ch] = _char_em(ch)
+        em += w
     return em * 12 * WEIGHT[weight]
+
+
+def _room(width_units: float) -> float:
+    return max(1.0, width_units * UNIT_PT - 6)
+
+
+def one_line_chars(width_units: float, weight: str = "normal") -> int:
+    """Characters any text without a line break may have and still surely fit one line *width_units* wide:
+    no letter is wider than the widest, and a space is narrower (0.5 pt spare against rounding)."""
+    return max(0, int((_room(width_units) - 0.5) // (_WIDEST_EM * 12 * WEIGHT[weight])))
 
 
 def line_count(text: str, width_units: float, weight: str = "normal") -> int:
     """Lines *text* takes in a wrapped cell *width_units* wide, word by word (a long word breaks anywhere)."""
-    room = max(1.0, width_units * UNIT_PT - 6)
+    room = _room(width_units)
     space = text_width(" ", weight)
     lines = 0
     for paragraph in str(text).split("\n"):
@@ -86,6 +107,11 @@ def line_count(text: str, width_units: float, weight: str = "normal") -> int:
 def row_height(cells: Iterable[tuple[str, float, str]], scale: float = 1.0) -> float:
     """Points a row needs for the tallest of its (text, width units, weight) cells; never below one line."""
     lines = max((line_count(text, width, weight) for text, width, weight in cells if text), default=1)
+    return lines_height(lines, scale)
+
+
+def lines_height(lines: int, scale: float = 1.0) -> float:
+    """Points a row of *lines* lines needs (:func:`row_height` once the tallest cell is counted)."""
     return round(lines * LINE_PT * scale + 2, 2)
 
 

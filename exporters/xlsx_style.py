@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from exporters.xlsx_print import PAGE_UNITS, line_count, page_blocks, print_setup, row_height
+from exporters.xlsx_print import (
+    PAGE_UNITS,
+    line_count,
+    lines_height,
+    one_line_chars,
+    page_blocks,
+    print_setup,
+    row_height,
+)
 
 FONT_NAME = "Times New Roman"
 FONT_SIZE = 12
@@ -69,7 +77,12 @@ class StyledBook:
 
     def __init__(self) -> None:
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
         from openpyxl.utils.indexed_list import IndexedList
+
+        self._write_only_cell = WriteOnlyCell
+        #: (text, column width) -> lines it wraps to: names and labels recur on several sheets and blocks.
+        self._lines: dict[tuple[str, float], int] = {}
 
         self.wb = Workbook(write_only=True)
         default = self._font()
@@ -143,14 +156,20 @@ class StyledBook:
 
     def cell(self, ws: Any, value: Any, kind: str = "text") -> Any:
         """A cell of *kind*. "text" cells carry no style at all (the default font is already ours)."""
-        from openpyxl.cell import WriteOnlyCell
-
-        c = WriteOnlyCell(ws, value)
+        c = self._write_only_cell(ws, value)
         if isinstance(value, str) and value.startswith("="):
             c.data_type = "s"  # text typed or imported as "=…" stays text, never a formula
         if kind not in _PLAIN:
             c._style = self._styles[kind]  # shared, never mutated: a streamed cell is written once and dropped
         return c
+
+    def line_count(self, text: str, width: float) -> int:
+        """:func:`exporters.xlsx_print.line_count` of regular text, remembered for the workbook's life."""
+        key = (text, width)
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = line_count(text, width)
+        return lines
 
     # ------------------------------------------------------------------ sheets
     def sheet(
@@ -283,6 +302,10 @@ class TableSheet:
         self._note_units = sum(first_page) or sum(c.width for c in columns)
         self._note_cols = len(first_page) or len(columns)
         self._source = source  # printed column -> table column, when columns repeat on later pages
+        shown = columns if source is None else [columns[i] for i in source]
+        self._kinds = [c.kind for c in shown]
+        self._widths = [c.width for c in shown]
+        self._one_line = [one_line_chars(c.width) for c in shown]  # shorter texts need no measuring
 
     @property
     def next_row(self) -> int:
@@ -292,37 +315,46 @@ class TableSheet:
         """Append one row; return its 1-based row number. A text too long for its column wraps, and the row is
         given the height its lines need (stored, so Excel and LibreOffice keep it; neither grows a row by itself
         for a file they did not write, and the lines then ran over the rows below)."""
-        cells = []
-        wrapped: list[tuple[str, float, str]] = []
         if self._source is not None:
             values, given = list(values), kinds
-            values = [values[i] if i < len(values) else None for i in self._source]
-            kinds = None if given is None else [given[i] if i < len(given) else "text" for i in self._source]
-        columns = self.columns if self._source is None else [self.columns[i] for i in self._source]
+            count = len(values)
+            values = [values[i] if i < count else None for i in self._source]
+            if given is not None:
+                count = len(given)
+                kinds = [given[i] if i < count else "text" for i in self._source]
+        default_kinds, widths, one_line = self._kinds, self._widths, self._one_line
+        shown = len(widths)
+        book, ws = self.book, self.ws
+        cells: list[Any] = []
+        lines = 0  # of the tallest wrapped text; 0: nothing wraps, the row keeps the default height
         for i, value in enumerate(values):
             if value is None or value == "":
                 cells.append(None)
                 continue
-            kind = kinds[i] if kinds is not None else (columns[i].kind if i < len(columns) else "text")
-            if isinstance(value, str) and kind in _NUMERIC:
-                kind = "bold" if kind.startswith("bold") else "text"
-            if isinstance(value, str) and i < len(columns):
-                width = columns[i].width
-                weight = "bold" if kind.startswith("bold") or kind == "head" else "normal"
-                if kind in _PLAIN and line_count(value, width, weight) > 1:
-                    kind = "wrap"
-                if kind == "wrap":
-                    wrapped.append((value, width, weight))
-            if kind in _PLAIN and not (isinstance(value, str) and value.startswith("=")):
-                # A bare value streams through openpyxl's one reusable cell; a Cell object costs an exception
-                # inside openpyxl per cell. Most cells of a large sheet take this path.
+            kind = kinds[i] if kinds is not None else (default_kinds[i] if i < shown else "text")
+            if isinstance(value, str):
+                if kind in _NUMERIC:
+                    kind = "bold" if kind.startswith("bold") else "text"
+                if i < shown and (kind in _PLAIN or kind == "wrap"):  # both measured as regular text
+                    short = len(value) <= one_line[i] and "\n" not in value
+                    n = 1 if short else book.line_count(value, widths[i])
+                    if n > 1 and kind in _PLAIN:
+                        kind = "wrap"
+                    if kind == "wrap" and n > lines:
+                        lines = n
+                if kind in _PLAIN and not value.startswith("="):
+                    # A bare value streams through openpyxl's one reusable cell; a Cell object costs an exception
+                    # inside openpyxl per cell. Most cells of a large sheet take this path.
+                    cells.append(value)
+                    continue
+            elif kind in _PLAIN:
                 cells.append(_plain(value))
-            else:
-                cells.append(self.book.cell(self.ws, _plain(value), kind))
+                continue
+            cells.append(book.cell(ws, _plain(value), kind))
         number = self.next_row
-        if wrapped:
-            self.ws.row_dimensions[number].height = row_height(wrapped)
-        self.ws.append(cells)
+        if lines:
+            ws.row_dimensions[number].height = lines_height(lines)
+        ws.append(cells)
         self.rows_written += 1
         return number
 

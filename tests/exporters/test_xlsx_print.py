@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from app.domain import periods, xlsx_text
 from exporters.summary_xlsx import SummaryMeta, render_summary
-from exporters.xlsx_print import PAGE_UNITS, line_count, page_blocks
+from exporters.xlsx_print import PAGE_UNITS, line_count, one_line_chars, page_blocks
 from tests.conftest import NOW
 from tests.exporters.pdf_words import overlaps, words
 
@@ -111,3 +111,13 @@ def test_page_blocks() -> None:
     assert page_blocks([10, 10, 10], 40, 1) == [0]
     assert page_blocks([10, 20, 20, 20], 40, 1) == [0, 2, 3]
     assert page_blocks([30, 30], 40, 0) == [0, 1]
+
+
+@pytest.mark.parametrize("width", [1, 5, 6, 7, 8, 11, 16, 22, 26, 44])
+def test_a_text_short_enough_to_skip_measuring_fits_one_line(width: float) -> None:
+    # The table writer measures only texts longer than one_line_chars: any shorter one must measure one line.
+    n = one_line_chars(width)
+    for text in ("W" * n, "Đ%" * (n // 2), ("mW " * n)[:n], " " * n, "i" * n):
+        assert line_count(text, width) == 1, (width, text)
+    if n:
+        assert line_count("W" * (n + 2), width) > 1  # and the bound is not far off: two more wide letters wrap
