@@ -326,31 +326,34 @@ class TableSheet:
         shown = len(widths)
         book, ws = self.book, self.ws
         cells: list[Any] = []
+        append = cells.append
         lines = 0  # of the tallest wrapped text; 0: nothing wraps, the row keeps the default height
         for i, value in enumerate(values):
             if value is None or value == "":
-                cells.append(None)
+                append(None)
                 continue
             kind = kinds[i] if kinds is not None else (default_kinds[i] if i < shown else "text")
             if isinstance(value, str):
                 if kind in _NUMERIC:
                     kind = "bold" if kind.startswith("bold") else "text"
-                if i < shown and (kind in _PLAIN or kind == "wrap"):  # both measured as regular text
+                if kind in _MEASURED and i < shown:
                     short = len(value) <= one_line[i] and "\n" not in value
                     n = 1 if short else book.line_count(value, widths[i])
-                    if n > 1 and kind in _PLAIN:
+                    if n > 1 or kind == "wrap":  # a plain text too long for one line wraps
                         kind = "wrap"
-                    if kind == "wrap" and n > lines:
-                        lines = n
-                if kind in _PLAIN and not value.startswith("="):
-                    # A bare value streams through openpyxl's one reusable cell; a Cell object costs an exception
-                    # inside openpyxl per cell. Most cells of a large sheet take this path.
-                    cells.append(value)
+                        lines = max(lines, n)
+                    elif not value.startswith("="):
+                        # A bare value streams through openpyxl's one reusable cell; a Cell object costs an
+                        # exception inside openpyxl per cell. Most cells of a large sheet take this path.
+                        append(value)
+                        continue
+                elif kind in _PLAIN and not value.startswith("="):
+                    append(value)
                     continue
             elif kind in _PLAIN:
-                cells.append(_plain(value))
+                append(value.replace(microsecond=0) if isinstance(value, datetime) else value)  # as _plain()
                 continue
-            cells.append(book.cell(ws, _plain(value), kind))
+            append(book.cell(ws, _plain(value), kind))
         number = self.next_row
         if lines:
             ws.row_dimensions[number].height = lines_height(lines)
@@ -373,6 +376,8 @@ class TableSheet:
 _NUMERIC = frozenset({"int", "pct", "date", "datetime", "bold_int", "bold_pct"})
 #: Kinds written without a cell style: the workbook default (Times New Roman 12, General format).
 _PLAIN = frozenset({"text", "num"})
+#: Kinds whose texts are measured as regular text: the plain ones may turn out to need wrapping.
+_MEASURED = _PLAIN | {"wrap"}
 
 
 def _plain(value: Any) -> Any:
