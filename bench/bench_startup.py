@@ -3,8 +3,9 @@
 Two moments of the app: its first window on screen (the opening window, painted before the data file is
 opened: SOCHIBO_BENCH_EXIT_ON_SHOWN=opening), which is the ratio judged, and the main window shown over
 the branch with its first screen built (SOCHIBO_BENCH_EXIT_ON_SHOWN=1), reported beside it. All are fresh
-processes in the same environment (offscreen Qt, warm page cache), timed from spawn to exit; each quits from
-the event loop right after its window is shown. Runs alternate so that machine noise hits them alike.
+processes in the same environment (offscreen Qt, warm page cache), timed from spawn to the "shown" line each
+prints from its event loop right after its window is shown (then it quits). Runs alternate so that machine
+noise hits them alike.
 Run alone: `python bench/bench_startup.py [--quick] [--repeat=N]` (5 runs with --quick, 9 without).
 """
 
@@ -24,8 +25,8 @@ from _common import ROOT, copy_db, demo_db, demo_size, result
 TARGET = 1.5
 BARE_WINDOW = """
 import sys
-from PySide6.QtCore import QTimer
 import time
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from app import APP_NAME
-from ui.settings import UiSettings
+from ui.settings import FONT_POINTS, UiSettings
 
 OPENING_TEXT = "Đang mở sổ chi bộ…"
 GEOMETRY_KEY = "main"  # the main window's own: it opens where the main window will be
@@ -26,7 +26,8 @@ class OpeningWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.label = QLabel(f"{APP_NAME}\n\n{OPENING_TEXT}")
         self.label.setObjectName("opening")
-        self.label.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 14pt; color: #444;")
+        points = FONT_POINTS[settings.font_size] + 3  # a little larger than the text size the secretary chose
+        self.label.setStyleSheet(f"qproperty-alignment: AlignCenter; font-size: {points}pt; color: #333;")
         self.setCentralWidget(self.label)
         if not settings.restore_geometry(GEOMETRY_KEY, self):
             self.resize(1280, 760)

@@ -194,3 +194,19 @@ print(json.dumps(facts))
         "asked_over": "OpeningWindow", "opening_visible": True, "main_up_when_opening_went": True,
         "same_rect": True, "code": 0,
     }  # fmt: skip
+
+
+def test_the_opening_window_follows_the_chosen_text_size(qtbot, ui_settings) -> None:
+    from ui.opening import OpeningWindow
+
+    sizes = {}
+    for size in ("normal", "very_large"):
+        ui_settings.font_size = size
+        opening = OpeningWindow(ui_settings)
+        qtbot.addWidget(opening)
+        opening.show()
+        qtbot.waitExposed(opening)
+        sizes[size] = opening.label.font().pointSize()
+        assert opening.label.text() == "Sổ Chi bộ\n\nĐang mở sổ chi bộ…"
+        opening.close()
+    assert sizes == {"normal": 14, "very_large": 18}
